@@ -1,0 +1,35 @@
+/** The open dataset this report is built from, pinned to one Hugging Face revision (see PROVENANCE.md). */
+export const DATASET_REVISION = 'ab3f8507ad9513889edfbc5a9ec56b0072ae632c';
+export const DATASET_PAGE = 'https://huggingface.co/datasets/Anthropic/values-in-the-wild';
+export const DATASET_LICENSE = 'CC BY 4.0';
+export const DATASET_LICENSE_URL = 'https://creativecommons.org/licenses/by/4.0/';
+
+/** Environment variable naming a local folder that already holds the two CSVs (skips the download). */
+export const DATA_DIR_ENV = 'VITW_DATA_DIR';
+/** Environment variable overriding where files are downloaded from (used by tests with a local server). */
+export const DATA_BASE_URL_ENV = 'VITW_DATA_BASE_URL';
+
+export interface DatasetFile {
+  name: 'values_tree.csv' | 'values_frequencies.csv';
+  bytes: number;
+  sha256: string;
+}
+
+export const DATASET_FILES: readonly DatasetFile[] = [
+  {
+    name: 'values_tree.csv',
+    bytes: 440691,
+    sha256: '614df191874375562c872cb15b4881040911e71028bda72254e882adfb768366',
+  },
+  {
+    name: 'values_frequencies.csv',
+    bytes: 82628,
+    sha256: '9cb874631323a6124414963f46b5673526f3a77a6f62d1ca95d1ffaf508073ac',
+  },
+];
+
+export const DEFAULT_BASE_URL = `${DATASET_PAGE}/resolve/${DATASET_REVISION}`;
+
+export function fileUrl(file: DatasetFile, baseUrl = DEFAULT_BASE_URL): string {
+  return `${baseUrl.replace(/\/$/, '')}/${file.name}`;
+}

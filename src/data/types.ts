@@ -1,0 +1,49 @@
+import type { ColumnTable } from 'arquero';
+
+export type Level = 0 | 1 | 2 | 3;
+
+/** Level names as the paper uses them: 0 = an individual value, 3 = a top-level category. */
+export const LEVEL_LABELS: Record<Level, string> = {
+  0: 'value',
+  1: 'cluster (level 1)',
+  2: 'cluster (level 2)',
+  3: 'top-level category',
+};
+
+/**
+ * The validated open dataset as Arquero tables. Each table keeps a `line` column: the 1-based line in the source file
+ * where the row starts, so later checks can still point at the file.
+ *
+ * tree: cluster_id, description, name, level (0–3), parent_cluster_id ('' for level 3), pct_total_occurrences, line
+ * frequencies: value, pct_convos, line
+ */
+export interface Dataset {
+  tree: ColumnTable;
+  frequencies: ColumnTable;
+}
+
+/** One thing wrong with an input file, precise enough to fix without a debugger. */
+export interface DataProblem {
+  file: string;
+  /** 1-based line where the offending row starts; 0 when the problem is about the file as a whole. */
+  line: number;
+  column: string;
+  found: string;
+  expected: string;
+}
+
+export function formatProblem(p: DataProblem): string {
+  const where = p.line > 0 ? `${p.file}:${p.line}` : p.file;
+  return `${where} column "${p.column}": found ${p.found}; expected ${p.expected}`;
+}
+
+export class DataValidationError extends Error {
+  readonly problems: DataProblem[];
+  constructor(problems: DataProblem[]) {
+    const shown = problems.slice(0, 50).map((p) => `  - ${formatProblem(p)}`);
+    const more = problems.length > 50 ? [`  … and ${problems.length - 50} more`] : [];
+    super([`The dataset failed validation (${problems.length} problem${problems.length === 1 ? '' : 's'}):`, ...shown, ...more].join('\n'));
+    this.name = 'DataValidationError';
+    this.problems = problems;
+  }
+}
