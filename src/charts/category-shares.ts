@@ -1,0 +1,58 @@
+import * as Plot from '@observablehq/plot';
+import type { CategoryShare } from '../data/derive.ts';
+import { integer, percent } from './format.ts';
+import { categoryColor, shortCategory } from './palette.ts';
+import { plotSvg } from './plot-svg.ts';
+import type { ChartTable } from './types.ts';
+
+export type CategorySharesData = CategoryShare[];
+
+const WIDTH = 420;
+const ROW = 56;
+
+export function renderCategoryShares(data: CategorySharesData, document: Document): SVGSVGElement {
+  const rows = data.map((d) => ({
+    ...d,
+    label: shortCategory(d.category),
+    detail: `${d.level1Clusters} clusters · ${integer(d.values)} values`,
+    color: categoryColor(d.category),
+  }));
+  return plotSvg(
+    {
+      width: WIDTH,
+      height: rows.length * ROW + 40,
+      marginLeft: 8,
+      marginRight: 48,
+      marginTop: 4,
+      marginBottom: 36,
+      x: { domain: [0, Math.max(...rows.map((d) => d.share))], label: 'Share of all value expressions (%) →', labelAnchor: 'left', ticks: 4, nice: true },
+      y: { domain: rows.map((d) => d.label), axis: null, padding: 0 },
+      marks: [
+        Plot.barX(rows, { x: 'share', y: 'label', fill: 'color', insetTop: 26, insetBottom: 6, title: (d) => `${d.category}: ${percent(d.share)} of value expressions; ${d.detail}` }),
+        Plot.text(rows, { x: 0, y: 'label', text: (d) => `${d.label} — ${d.detail}`, textAnchor: 'start', dy: -15, fontSize: 13, fill: 'currentColor' }),
+        Plot.text(rows, { x: 'share', y: 'label', text: (d) => percent(d.share), textAnchor: 'start', dx: 5, dy: 10, fontWeight: 'bold', fill: 'currentColor' }),
+        Plot.ruleX([0]),
+      ],
+    },
+    document,
+    13,
+  );
+}
+
+export function categorySharesTable(data: CategorySharesData): ChartTable {
+  return {
+    columns: [
+      { key: 'category', label: 'Category' },
+      { key: 'share', label: 'Share of value expressions (%)', format: 'percent' },
+      { key: 'level2Clusters', label: 'Level-2 clusters', format: 'integer' },
+      { key: 'level1Clusters', label: 'Level-1 clusters', format: 'integer' },
+      { key: 'values', label: 'Values', format: 'integer' },
+    ],
+    rows: data.map((d) => ({ ...d })),
+  };
+}
+
+export function categorySharesSummary(data: CategorySharesData): string {
+  const parts = data.map((d) => `${shortCategory(d.category)} ${percent(d.share)} (${integer(d.values)} values)`);
+  return `Bar chart of the five top-level categories by share of all value expressions: ${parts.join(', ')}.`;
+}

@@ -1,0 +1,13 @@
+import * as Plot from '@observablehq/plot';
+
+/**
+ * Plot.plot with the site's conventions: a caller-supplied document (linkedom at build time, the page in the browser),
+ * a stable class name, and no inline <style> element, whose rules live in the site stylesheet instead so that the
+ * pages can run under a strict Content-Security-Policy.
+ */
+export function plotSvg(options: Plot.PlotOptions, document: Document, fontSize = 12): SVGSVGElement {
+  const svg = Plot.plot({ ...options, document, className: 'plot' }) as unknown as SVGSVGElement;
+  svg.setAttribute('font-size', String(fontSize));
+  for (const style of Array.from(svg.querySelectorAll('style'))) style.remove();
+  return svg;
+}

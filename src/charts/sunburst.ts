@@ -1,0 +1,267 @@
+import { percent, percentAdaptive } from './format.ts';
+import { categoryColor, textColorOn } from './palette.ts';
+import type { ChartTable } from './types.ts';
+
+/**
+ * The taxonomy partitioned once at build time (see sunburst-layout.ts), as columns indexed by node. Index 0 is the
+ * root; x0/x1 are the node's angular extent as fractions of the full circle; depth 1 = category … 4 = value.
+ */
+export interface SunburstLayout {
+  key: string[];
+  name: string[];
+  level: number[];
+  parent: number[];
+  x0: number[];
+  x1: number[];
+  depth: number[];
+  category: string[];
+  share: number[];
+  pctConvos: (number | null)[];
+  /** Values: rank by % of conversations; clusters: rank by share within their level. */
+  rank: (number | null)[];
+  description: string[];
+  valueCount: number[];
+}
+
+/** One drawn arc: a node, or several thin siblings merged into one "n more" arc. */
+export interface SunburstArc {
+  node: number;
+  /** For a merged arc, the indices of the nodes it stands for (the first is `node`). */
+  merged: number[];
+  x0: number;
+  x1: number;
+  depth: number;
+}
+
+export const SUNBURST_SIZE = 640;
+const OUTER = SUNBURST_SIZE / 2 - 4;
+const HOLE = 74;
+const MAX_DEPTH = 4;
+/** Arcs shorter than this (px, along the outer edge) are merged per parent into one "n more" arc. */
+const MIN_ARC_PX = 2;
+const FONT_PX = 11;
+const LEVEL_NAMES = ['value', 'level-1 cluster', 'level-2 cluster', 'category', 'root'];
+
+export function levelName(level: number): string {
+  return LEVEL_NAMES[level] ?? 'node';
+}
+
+export function childrenOf(layout: SunburstLayout): number[][] {
+  const children: number[][] = layout.key.map(() => []);
+  layout.parent.forEach((p, i) => {
+    if (p >= 0) children[p]!.push(i);
+  });
+  return children;
+}
+
+export function findNode(layout: SunburstLayout, key: string): number {
+  const i = layout.key.indexOf(key);
+  return i < 0 ? 0 : i;
+}
+
+/** Ancestors from the root down to the node itself. */
+export function pathTo(layout: SunburstLayout, node: number): number[] {
+  const path: number[] = [];
+  for (let i = node; i >= 0; i = layout.parent[i]!) path.unshift(i);
+  return path;
+}
+
+/** Radii and angles of an arc when the chart is zoomed into `focus`. */
+export function arcGeometry(layout: SunburstLayout, arc: Pick<SunburstArc, 'x0' | 'x1' | 'depth'>, focus: number) {
+  const fx0 = layout.x0[focus]!;
+  const span = layout.x1[focus]! - fx0;
+  const clamp = (x: number) => Math.max(0, Math.min(1, (x - fx0) / span)) * 2 * Math.PI;
+  const rings = MAX_DEPTH - layout.depth[focus]!;
+  const ring = (OUTER - HOLE) / Math.max(1, rings);
+  const rel = arc.depth - layout.depth[focus]!;
+  return { a0: clamp(arc.x0), a1: clamp(arc.x1), r0: HOLE + (rel - 1) * ring, r1: HOLE + rel * ring };
+}
+
+/** The arcs to draw when zoomed into `focus`: all its descendants, thin ones merged per parent. */
+export function visibleArcs(layout: SunburstLayout, focus: number, children = childrenOf(layout)): SunburstArc[] {
+  const arcs: SunburstArc[] = [];
+  const span = layout.x1[focus]! - layout.x0[focus]!;
+  const minFraction = MIN_ARC_PX / (2 * Math.PI * OUTER);
+  const visit = (parent: number) => {
+    const kids = children[parent]!;
+    const thin: number[] = [];
+    for (const child of kids) {
+      if ((layout.x1[child]! - layout.x0[child]!) / span < minFraction) thin.push(child);
+      else {
+        arcs.push({ node: child, merged: [], x0: layout.x0[child]!, x1: layout.x1[child]!, depth: layout.depth[child]! });
+        visit(child);
+      }
+    }
+    if (thin.length === 1) {
+      const only = thin[0]!;
+      arcs.push({ node: only, merged: [], x0: layout.x0[only]!, x1: layout.x1[only]!, depth: layout.depth[only]! });
+    } else if (thin.length > 1) {
+      const x0 = Math.min(...thin.map((i) => layout.x0[i]!));
+      const x1 = Math.max(...thin.map((i) => layout.x1[i]!));
+      arcs.push({ node: thin[0]!, merged: thin, x0, x1, depth: layout.depth[thin[0]!]! });
+    }
+  };
+  visit(focus);
+  return arcs;
+}
+
+export function arcPath(a0: number, a1: number, r0: number, r1: number): string {
+  const pad = Math.min((a1 - a0) / 2, 0.002);
+  const s = a0 + pad;
+  const e = Math.max(s, a1 - pad);
+  const large = e - s > Math.PI ? 1 : 0;
+  const p = (r: number, a: number) => `${(r * Math.sin(a)).toFixed(2)},${(-r * Math.cos(a)).toFixed(2)}`;
+  if (e - s >= 2 * Math.PI - 1e-6) {
+    // A full ring: two half arcs, since one SVG arc cannot start and end at the same point.
+    const m = s + Math.PI;
+    return `M${p(r1, s)}A${r1},${r1} 0 1 1 ${p(r1, m)}A${r1},${r1} 0 1 1 ${p(r1, s)}M${p(r0, s)}A${r0},${r0} 0 1 0 ${p(r0, m)}A${r0},${r0} 0 1 0 ${p(r0, s)}Z`;
+  }
+  return `M${p(r1, s)}A${r1},${r1} 0 ${large} 1 ${p(r1, e)}L${p(r0, e)}A${r0},${r0} 0 ${large} 0 ${p(r0, s)}Z`;
+}
+
+export function arcLabel(layout: SunburstLayout, arc: SunburstArc): string {
+  return arc.merged.length > 1 ? `${arc.merged.length} more` : layout.name[arc.node]!;
+}
+
+/** Where a label goes and how much of it fits; null if none fits. */
+export function labelPlacement(g: { a0: number; a1: number; r0: number; r1: number }, text: string) {
+  const mid = (g.a0 + g.a1) / 2;
+  const radius = (g.r0 + g.r1) / 2;
+  const degrees = (mid * 180) / Math.PI;
+  const charPx = FONT_PX * 0.56;
+  const fit = (room: number) => Math.floor(room / charPx);
+  // Along the arc when it is long enough to hold more of the name than across the ring would.
+  const alongChars = fit((g.a1 - g.a0) * radius * 0.9);
+  const acrossChars = fit(g.r1 - g.r0 - 8);
+  if (g.r1 - g.r0 >= FONT_PX * 1.4 && alongChars > acrossChars && alongChars >= 4) {
+    const upsideDown = degrees > 90 && degrees < 270;
+    const transform = `rotate(${(degrees + (upsideDown ? 180 : 0)).toFixed(2)}) translate(0,${(upsideDown ? radius : -radius).toFixed(1)})`;
+    return { text: clip(text, alongChars), transform };
+  }
+  if ((g.a1 - g.a0) * radius < FONT_PX * 1.15 || acrossChars < 4) return null;
+  const flip = degrees > 180;
+  const transform = `rotate(${(degrees - 90).toFixed(2)}) translate(${radius.toFixed(1)},0) rotate(${flip ? 180 : 0})`;
+  return { text: clip(text, acrossChars), transform };
+}
+
+function clip(text: string, maxChars: number): string {
+  return text.length > maxChars ? `${text.slice(0, maxChars - 1)}…` : text;
+}
+
+export function arcFill(layout: SunburstLayout, arc: SunburstArc): string {
+  return categoryColor(layout.category[arc.node]!);
+}
+
+/** Opacity fades with depth so the rings read as levels; merged arcs are paler still. */
+export function arcOpacity(layout: SunburstLayout, arc: SunburstArc, focus: number): number {
+  const rel = arc.depth - layout.depth[focus]!;
+  return (arc.merged.length > 1 ? 0.45 : 1) * [1, 1, 0.82, 0.66, 0.52][rel]!;
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+function el(document: Document, name: string, attrs: Record<string, string | number>): SVGElement {
+  const node = document.createElementNS(SVG_NS, name) as SVGElement;
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  return node;
+}
+
+/** Draw the sunburst zoomed into `focus`. The same code runs at build time (linkedom) and in the browser. */
+export function renderSunburst(layout: SunburstLayout, focus: number, document: Document, children = childrenOf(layout)): SVGSVGElement {
+  const half = SUNBURST_SIZE / 2;
+  const svg = el(document, 'svg', {
+    viewBox: `${-half} ${-half} ${SUNBURST_SIZE} ${SUNBURST_SIZE}`,
+    width: SUNBURST_SIZE,
+    height: SUNBURST_SIZE,
+    class: 'sunburst',
+    'font-size': FONT_PX,
+    'font-family': 'system-ui, sans-serif',
+  }) as SVGSVGElement;
+  const arcsGroup = el(document, 'g', { class: 'arcs' });
+  const labelsGroup = el(document, 'g', { class: 'labels', 'pointer-events': 'none', 'aria-hidden': 'true' });
+  for (const arc of visibleArcs(layout, focus, children)) {
+    const g = arcGeometry(layout, arc, focus);
+    const fill = arcFill(layout, arc);
+    const path = el(document, 'path', {
+      d: arcPath(g.a0, g.a1, g.r0, g.r1),
+      fill,
+      'fill-opacity': arcOpacity(layout, arc, focus),
+      'data-key': layout.key[arc.node]!,
+    });
+    if (arc.merged.length > 1) path.setAttribute('data-merged', String(arc.merged.length));
+    const title = el(document, 'title', {});
+    title.textContent = arcTitle(layout, arc);
+    path.append(title);
+    arcsGroup.append(path);
+    const label = labelPlacement(g, arcLabel(layout, arc));
+    if (label) {
+      const text = el(document, 'text', { transform: label.transform, dy: '0.35em', 'text-anchor': 'middle', fill: textColorOn(blend(fill, arcOpacity(layout, arc, focus))) });
+      text.textContent = label.text;
+      labelsGroup.append(text);
+    }
+  }
+  const center = el(document, 'g', { class: 'center' });
+  center.append(el(document, 'circle', { r: HOLE - 2, fill: 'transparent' }));
+  const centerName = el(document, 'text', { 'text-anchor': 'middle', dy: focus === 0 ? '0.35em' : '-0.2em', 'font-weight': 'bold', 'font-size': 13 });
+  centerName.textContent = clip(layout.name[focus]!, 16);
+  center.append(centerName);
+  if (focus !== 0) {
+    const up = el(document, 'text', { 'text-anchor': 'middle', dy: '1.3em', 'font-size': 11 });
+    up.textContent = '↑ up a level';
+    center.append(up);
+  }
+  svg.append(arcsGroup, labelsGroup, center);
+  return svg;
+}
+
+/** The colour a fill shows at the given opacity over white paper. */
+function blend(hex: string, opacity: number): string {
+  const channel = (i: number) => Math.round(parseInt(hex.slice(i, i + 2), 16) * opacity + 255 * (1 - opacity));
+  return `#${[1, 3, 5].map((i) => channel(i).toString(16).padStart(2, '0')).join('')}`;
+}
+
+export function arcTitle(layout: SunburstLayout, arc: SunburstArc): string {
+  if (arc.merged.length > 1) {
+    const share = arc.merged.reduce((sum, i) => sum + layout.share[i]!, 0);
+    return `${arc.merged.length} smaller ${levelName(layout.level[arc.node]!)}s, ${percentAdaptive(share)} of expressions together`;
+  }
+  const i = arc.node;
+  const convos = layout.pctConvos[i];
+  return `${layout.name[i]} (${levelName(layout.level[i]!)}): ${percentAdaptive(layout.share[i]!)} of expressions` +
+    (convos === null || convos === undefined ? '' : `, ${percentAdaptive(convos)} of conversations`);
+}
+
+export function sunburstTable(layout: SunburstLayout, focus: number): ChartTable {
+  const arcs = visibleArcs(layout, focus);
+  return {
+    columns: [
+      { key: 'name', label: 'Name' },
+      { key: 'level', label: 'Level' },
+      { key: 'parent', label: 'Inside' },
+      { key: 'share', label: 'Share of expressions (%)', format: 'percent' },
+      { key: 'pctConvos', label: '% of conversations', format: 'percent' },
+    ],
+    rows: arcs.map((arc) => {
+      const i = arc.node;
+      const merged = arc.merged.length > 1;
+      return {
+        name: arcLabel(layout, arc),
+        level: levelName(layout.level[i]!),
+        parent: layout.name[layout.parent[i]!] ?? '',
+        share: merged ? round3(arc.merged.reduce((s, j) => s + layout.share[j]!, 0)) : layout.share[i]!,
+        pctConvos: merged ? '' : (layout.pctConvos[i] ?? ''),
+      };
+    }),
+  };
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+export function sunburstSummary(layout: SunburstLayout, focus: number, children = childrenOf(layout)): string {
+  const kids = children[focus]!;
+  const parts = kids.slice(0, 6).map((i) => `${layout.name[i]} ${percent(layout.share[i]!)}`);
+  const rest = kids.length > 6 ? `, and ${kids.length - 6} more` : '';
+  return `Sunburst of the value taxonomy${focus ? `, zoomed into ${layout.name[focus]}` : ''}: ${layout.valueCount[focus]} values in ${kids.length} ${levelName(layout.level[focus]! - 1)}s. Largest by share of expressions: ${parts.join(', ')}${rest}.`;
+}

@@ -1,0 +1,28 @@
+import type { ChartTable } from '../charts/types.ts';
+import { dataTableHtml } from '../components/data-table.ts';
+
+/** The parts of a server-rendered Figure an island updates when it redraws. */
+export function figureParts(figure: HTMLElement) {
+  const q = <T extends Element>(selector: string) => figure.querySelector<T>(selector)!;
+  return {
+    area: q<HTMLElement>('.chart-area'),
+    summary: q<HTMLElement>('.chart-summary'),
+    tableScroll: q<HTMLElement>('.table-scroll'),
+    title: q<HTMLElement>('.chart-title').textContent ?? '',
+    replaceTable(table: ChartTable) {
+      this.tableScroll.innerHTML = dataTableHtml(table, this.title);
+    },
+  };
+}
+
+/** Fetch JSON once, however many times it is asked for. */
+export function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let promise: Promise<T> | undefined;
+  return () => (promise ??= load());
+}
+
+export async function fetchJson<T>(url: string): Promise<T> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`Could not load ${url}: HTTP ${response.status}`);
+  return (await response.json()) as T;
+}

@@ -1,0 +1,13 @@
+import { initSunburst } from './sunburst-island.ts';
+import { initTopValues } from './top-values-island.ts';
+
+/** Adds interaction to the server-rendered figures on the page. Heavy code and data load on first interaction. */
+const islands: Record<string, (figure: HTMLElement) => void> = {
+  sunburst: initSunburst,
+  'top-values': initTopValues,
+};
+
+for (const figure of document.querySelectorAll<HTMLElement>('figure[data-island]')) {
+  islands[figure.dataset.island ?? '']?.(figure);
+}
+performance.mark('interactive-ready');

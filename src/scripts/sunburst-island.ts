@@ -1,0 +1,207 @@
+import {
+  arcGeometry,
+  arcPath,
+  arcTitle,
+  childrenOf,
+  findNode,
+  levelName,
+  pathTo,
+  renderSunburst,
+  sunburstSummary,
+  sunburstTable,
+  visibleArcs,
+  type SunburstLayout,
+} from '../charts/sunburst.ts';
+import { percentAdaptive } from '../charts/format.ts';
+import { escapeHtml } from '../components/escape.ts';
+import { fetchJson, figureParts, once } from './figure-parts.ts';
+
+const ZOOM_MS = 550;
+
+/**
+ * Sunburst: hover or focus an arc for its details, click or Enter to zoom in, Escape or the centre to zoom out.
+ * The zoomed node lives in the URL hash (#<figure id>=<node key>), so a view can be linked.
+ */
+export function initSunburst(figure: HTMLElement): void {
+  const parts = figureParts(figure);
+  const tooltip = parts.area.querySelector<HTMLElement>('.chart-tooltip')!;
+  const crumbs = figure.querySelector<HTMLOListElement>('.breadcrumb ol')!;
+  const hashPrefix = `#${figure.id}=`;
+  const loadLayout = once(async () => {
+    const layout = await fetchJson<SunburstLayout>(figure.dataset.src!);
+    return { layout, children: childrenOf(layout) };
+  });
+  let focus = 0;
+  let svg = parts.area.querySelector<SVGSVGElement>('svg.sunburst')!;
+
+  function makeArcsFocusable(keepFocusOn?: string) {
+    const paths = [...svg.querySelectorAll<SVGPathElement>('path[data-key]')];
+    paths.forEach((path, i) => {
+      path.setAttribute('role', 'button');
+      path.setAttribute('aria-label', path.querySelector('title')?.textContent ?? '');
+      path.setAttribute('tabindex', i === 0 ? '0' : '-1');
+    });
+    const center = svg.querySelector<SVGGElement>('.center')!;
+    if (focus !== 0) {
+      center.setAttribute('role', 'button');
+      center.setAttribute('tabindex', '0');
+      center.setAttribute('aria-label', 'Zoom out one level');
+    }
+    if (keepFocusOn !== undefined) {
+      const target = paths.find((p) => p.dataset.key === keepFocusOn) ?? paths[0];
+      if (target) moveFocus(paths, target);
+    }
+  }
+
+  function moveFocus(paths: SVGPathElement[], target: SVGPathElement) {
+    for (const p of paths) p.setAttribute('tabindex', p === target ? '0' : '-1');
+    target.focus();
+  }
+
+  async function showTooltip(path: SVGPathElement, at?: { x: number; y: number }) {
+    const key = path.dataset.key!;
+    tooltip.innerHTML = `<div class="tt-name">${escapeHtml(path.querySelector('title')?.textContent ?? key)}</div>`;
+    place(path, at);
+    if (path.dataset.merged) return;
+    const { layout } = await loadLayout();
+    if (tooltip.dataset.for !== key) return;
+    const i = findNode(layout, key);
+    const convos = layout.pctConvos[i];
+    const rows: [string, string][] = [
+      ['Level', levelName(layout.level[i]!)],
+      ['Share of expressions', percentAdaptive(layout.share[i]!)],
+    ];
+    if (convos !== null && convos !== undefined) rows.push(['% of conversations', percentAdaptive(convos)]);
+    rows.push([layout.level[i] === 0 ? 'Rank among values' : `Rank among ${levelName(layout.level[i]!)}s`, `#${layout.rank[i]}`]);
+    const desc = layout.description[i] || (layout.level[i] === 0 ? layout.description[layout.parent[i]!] : '');
+    tooltip.innerHTML =
+      `<div class="tt-name">${escapeHtml(layout.name[i])}</div>` +
+      (desc ? `<p class="tt-desc">${layout.level[i] === 0 ? 'In cluster: ' : ''}${escapeHtml(desc)}</p>` : '') +
+      `<dl>${rows.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join('')}</dl>`;
+  }
+
+  function place(path: SVGPathElement, at?: { x: number; y: number }) {
+    tooltip.dataset.for = path.dataset.key!;
+    tooltip.hidden = false;
+    const box = parts.area.getBoundingClientRect();
+    const target = at ?? (() => {
+      const r = path.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    })();
+    const x = Math.min(Math.max(target.x - box.left + 12, 0), Math.max(0, box.width - 290));
+    tooltip.style.left = `${x}px`;
+    tooltip.style.top = `${target.y - box.top + 12}px`;
+  }
+
+  function hideTooltip() {
+    tooltip.hidden = true;
+    delete tooltip.dataset.for;
+  }
+
+  async function zoomTo(key: string, how: { animate: boolean; focusKey?: string }) {
+    const { layout, children } = await loadLayout();
+    const next = findNode(layout, key);
+    if (!layout.level[next] || next === focus) return; // values (level 0) have nothing to zoom into
+    const from = focus;
+    focus = next;
+    hideTooltip();
+    const fresh = renderSunburst(layout, focus, document, children);
+    svg.replaceWith(fresh);
+    svg = fresh;
+    makeArcsFocusable(how.focusKey);
+    if (how.animate && !matchMedia('(prefers-reduced-motion: reduce)').matches) animate(layout, children, from);
+    updateAround(layout);
+  }
+
+  function animate(layout: SunburstLayout, children: number[][], from: number) {
+    const arcs = visibleArcs(layout, focus, children);
+    const paths = [...svg.querySelectorAll<SVGPathElement>('path[data-key]')];
+    const starts = arcs.map((arc) => arcGeometry(layout, arc, from));
+    const ends = arcs.map((arc) => arcGeometry(layout, arc, focus));
+    const labels = svg.querySelector<SVGGElement>('.labels')!;
+    labels.style.opacity = '0';
+    const t0 = performance.now();
+    const frame = (now: number) => {
+      const t = Math.min(1, (now - t0) / ZOOM_MS);
+      const e = t < 0.5 ? 4 * t * t * t : 1 - (-2 * t + 2) ** 3 / 2;
+      paths.forEach((path, i) => {
+        const a = starts[i]!;
+        const b = ends[i]!;
+        const lerp = (p: number, q: number) => p + (q - p) * e;
+        path.setAttribute('d', arcPath(lerp(a.a0, b.a0), lerp(a.a1, b.a1), Math.max(0, lerp(a.r0, b.r0)), Math.max(0, lerp(a.r1, b.r1))));
+      });
+      if (t < 1) requestAnimationFrame(frame);
+      else labels.style.opacity = '';
+    };
+    requestAnimationFrame(frame);
+  }
+
+  function updateAround(layout: SunburstLayout) {
+    const trail = pathTo(layout, focus);
+    crumbs.innerHTML = trail
+      .map((i, n) =>
+        n === trail.length - 1
+          ? `<li aria-current="location">${escapeHtml(layout.name[i])}</li>`
+          : `<li><button type="button" data-key="${escapeHtml(layout.key[i])}">${escapeHtml(layout.name[i])}</button></li>`,
+      )
+      .join('');
+    parts.summary.textContent = sunburstSummary(layout, focus);
+    parts.replaceTable(sunburstTable(layout, focus));
+    const hash = focus === 0 ? '' : `${hashPrefix}${encodeURIComponent(layout.key[focus]!)}`;
+    history.replaceState(null, '', hash || location.pathname + location.search);
+    figure.dataset.focus = layout.key[focus];
+  }
+
+  async function zoomOut(how: { animate: boolean }) {
+    if (focus === 0) return;
+    const { layout } = await loadLayout();
+    await zoomTo(layout.key[layout.parent[focus]!]!, { ...how, focusKey: layout.key[focus] });
+  }
+
+  parts.area.addEventListener('pointerover', (event) => {
+    const path = (event.target as Element).closest<SVGPathElement>('path[data-key]');
+    if (path) void showTooltip(path, { x: event.clientX, y: event.clientY });
+  });
+  parts.area.addEventListener('pointerleave', hideTooltip);
+  parts.area.addEventListener('focusin', (event) => {
+    const path = (event.target as Element).closest<SVGPathElement>('path[data-key]');
+    if (path) void showTooltip(path);
+  });
+  parts.area.addEventListener('focusout', hideTooltip);
+  parts.area.addEventListener('click', (event) => {
+    const target = event.target as Element;
+    const path = target.closest<SVGPathElement>('path[data-key]');
+    if (path) void zoomTo(path.dataset.key!, { animate: true });
+    else if (target.closest('.center')) void zoomOut({ animate: true });
+  });
+  parts.area.addEventListener('keydown', (event) => {
+    const target = event.target as Element;
+    const path = target.closest<SVGPathElement>('path[data-key]');
+    const paths = [...svg.querySelectorAll<SVGPathElement>('path[data-key]')];
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      void zoomOut({ animate: true });
+    } else if ((event.key === 'Enter' || event.key === ' ') && path) {
+      event.preventDefault();
+      void zoomTo(path.dataset.key!, { animate: true, focusKey: '' });
+    } else if ((event.key === 'Enter' || event.key === ' ') && target.closest('.center')) {
+      event.preventDefault();
+      void zoomOut({ animate: true });
+    } else if (path && ['ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowUp', 'Home', 'End'].includes(event.key)) {
+      event.preventDefault();
+      const i = paths.indexOf(path);
+      const step = event.key === 'ArrowRight' || event.key === 'ArrowDown' ? 1 : -1;
+      const next = event.key === 'Home' ? 0 : event.key === 'End' ? paths.length - 1 : (i + step + paths.length) % paths.length;
+      moveFocus(paths, paths[next]!);
+    }
+  });
+  crumbs.addEventListener('click', (event) => {
+    const button = (event.target as Element).closest<HTMLButtonElement>('button[data-key]');
+    if (button) void zoomTo(button.dataset.key!, { animate: true });
+  });
+
+  const fromHash = () => (location.hash.startsWith(hashPrefix) ? decodeURIComponent(location.hash.slice(hashPrefix.length)) : '');
+  window.addEventListener('hashchange', () => void zoomTo(fromHash(), { animate: false }));
+  makeArcsFocusable();
+  if (fromHash()) void zoomTo(fromHash(), { animate: false });
+}
