@@ -8,6 +8,8 @@ import * as Plot from '@observablehq/plot';
 export function plotSvg(options: Plot.PlotOptions, document: Document, fontSize = 12): SVGSVGElement {
   const svg = Plot.plot({ ...options, document, className: 'plot' }) as unknown as SVGSVGElement;
   svg.setAttribute('font-size', String(fontSize));
+  // The figure around the chart names and describes it (role="img"); Plot's per-mark labels would only be noise.
+  svg.setAttribute('aria-hidden', 'true');
   for (const style of Array.from(svg.querySelectorAll('style'))) style.remove();
   return svg;
 }

@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from './browser.ts';
+import { axeViolations, describeViolations, newContext, watchPage } from './helpers.ts';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function openReport(path = '/', options: { javaScriptEnabled?: boolean; width?: number } = {}) {
+  const context = await newContext(browser, options);
+  const page = await context.newPage();
+  const problems = watchPage(page, baseUrl);
+  await page.goto(baseUrl + path);
+  return { page, problems, close: () => context.close() };
+}
+
+const sunburstFocus = (page: Page) => page.locator('#taxonomy-sunburst').getAttribute('data-focus');
+
+describe('report page without JavaScript', () => {
+  it('shows the three charts as SVG with their titles, tables and sources', async () => {
+    const { page, close } = await openReport('/', { javaScriptEnabled: false });
+    for (const [id, title] of [
+      ['taxonomy-sunburst', 'The taxonomy of Claude’s values'],
+      ['category-shares', 'Five kinds of value'],
+      ['top-values', 'The values Claude expresses most'],
+    ]) {
+      const figure = page.locator(`figure#${id}`);
+      await expect(figure.locator('.chart-title').textContent()).resolves.toBe(title);
+      expect(await figure.locator('.chart-area svg').count()).toBe(1);
+      expect(await figure.locator('table tbody tr').count()).toBeGreaterThan(0);
+      await expect(figure.locator('.chart-source').textContent()).resolves.toContain('CC BY 4.0');
+    }
+    expect(await page.locator('#top-values .chart-area svg [aria-label="bar"] rect').count()).toBe(30);
+    expect(await page.locator('#taxonomy-sunburst path[data-key]').count()).toBeGreaterThan(100);
+    // Controls that need JavaScript stay hidden without it.
+    expect(await page.locator('#top-values form').isVisible()).toBe(false);
+    await close();
+  });
+});
+
+describe('report page with JavaScript', () => {
+  it('zooms the sunburst by click and back out through the centre, keeping the zoom in the URL hash', async () => {
+    const { page, problems, close } = await openReport();
+    const practical = page.locator('#taxonomy-sunburst path[data-key^="l3:"]').first();
+    const key = await practical.getAttribute('data-key');
+    await practical.click();
+    await page.waitForFunction((k) => document.querySelector('#taxonomy-sunburst')?.getAttribute('data-focus') === k, key);
+    expect(new URL(page.url()).hash).toBe(`#taxonomy-sunburst=${encodeURIComponent(key!)}`);
+    await expect(page.locator('#taxonomy-sunburst .breadcrumb li').count()).resolves.toBe(2);
+    // Zoomed in, only this category's descendants are drawn.
+    const keys = await page.locator('#taxonomy-sunburst path[data-key]').evaluateAll((ps) => ps.map((p) => p.getAttribute('data-key')));
+    expect(keys).not.toContain(key);
+    await page.locator('#taxonomy-sunburst .center').click();
+    await page.waitForFunction(() => document.querySelector('#taxonomy-sunburst')?.getAttribute('data-focus') === '');
+    expect(new URL(page.url()).hash).toBe('');
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('zooms the sunburst by keyboard: Tab to an arc, arrows, Enter in, Escape out', async () => {
+    const { page, problems, close } = await openReport();
+    const first = page.locator('#taxonomy-sunburst path[tabindex="0"]');
+    const categoryKey = await first.getAttribute('data-key');
+    await first.focus();
+    const activeKey = () => page.evaluate(() => (document.activeElement as Element | null)?.getAttribute('data-key'));
+    await page.keyboard.press('ArrowRight');
+    expect(await activeKey()).not.toBe(categoryKey);
+    await page.keyboard.press('ArrowLeft');
+    expect(await activeKey()).toBe(categoryKey);
+    await expect(page.locator('#taxonomy-sunburst .chart-tooltip').isVisible()).resolves.toBe(true);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((k) => document.querySelector('#taxonomy-sunburst')?.getAttribute('data-focus') === k, categoryKey);
+    // Focus moves into the zoomed view so the keyboard user can go on.
+    expect(await page.evaluate(() => (document.activeElement as Element | null)?.closest('#taxonomy-sunburst') !== null)).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => document.querySelector('#taxonomy-sunburst')?.getAttribute('data-focus') === '');
+    // Back at the top, focus returns to the arc the reader zoomed into.
+    expect(await activeKey()).toBe(categoryKey);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('restores a zoomed view from the URL hash on load', async () => {
+    const { page: first, close: closeFirst } = await openReport();
+    const key = await first.locator('#taxonomy-sunburst path[data-key^="l2:"]').first().getAttribute('data-key');
+    await closeFirst();
+    const { page, problems, close } = await openReport(`/#taxonomy-sunburst=${encodeURIComponent(key!)}`);
+    await page.waitForFunction((k) => document.querySelector('#taxonomy-sunburst')?.getAttribute('data-focus') === k, key);
+    expect(await sunburstFocus(page)).toBe(key);
+    await page.reload();
+    await page.waitForFunction((k) => document.querySelector('#taxonomy-sunburst')?.getAttribute('data-focus') === k, key);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('redraws the top values when N and the category change', async () => {
+    const { page, problems, close } = await openReport();
+    const bars = page.locator('#top-values .chart-area svg [aria-label="bar"] rect');
+    expect(await bars.count()).toBe(30);
+    await page.locator('#top-values input[name="limit"]').fill('50');
+    await page.waitForFunction(() => document.querySelector('#top-values')?.getAttribute('data-limit') === '50');
+    expect(await bars.count()).toBe(50);
+    expect(await page.locator('#top-values table tbody tr').count()).toBe(50);
+    await page.locator('#top-values select[name="category"]').selectOption('Personal values');
+    await page.waitForFunction(() => document.querySelector('#top-values')?.getAttribute('data-category') === 'Personal values');
+    const categories = await page.locator('#top-values table tbody tr td:nth-of-type(3)').allTextContents();
+    expect(new Set(categories)).toEqual(new Set(['Personal values']));
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('has no axe violations, no console errors and no requests to other origins', async () => {
+    const { page, problems, close } = await openReport();
+    await page.locator('#taxonomy-sunburst path[data-key]').first().hover();
+    const violations = await axeViolations(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
+    expect(problems).toEqual([]);
+    await close();
+  });
+});
