@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { loadDataset } from '../../src/data/load.ts';
+import { buildTaxonomy, categoryShares, rankedValues, topValues } from '../../src/data/derive.ts';
+import { realDatasetDir } from './dataset-dir.ts';
+
+const dataset = loadDataset(realDatasetDir);
+const taxonomy = buildTaxonomy(dataset);
+
+describe('derived tables from the real dataset', () => {
+  it('keeps every node, with the level counts of the paper', () => {
+    const counts = [0, 1, 2, 3].map((level) => taxonomy.nodes.filter((n) => n.level === level).length);
+    expect(counts).toEqual([3307, 266, 26, 5]);
+    expect(taxonomy.nodes).toHaveLength(3604);
+  });
+
+  it('gives the five category shares and counts the clusters and values under each', () => {
+    const shares = categoryShares(taxonomy);
+    expect(shares.map((c) => [c.category, c.share])).toEqual([
+      ['Practical values', 31.426],
+      ['Epistemic values', 22.203],
+      ['Social values', 21.41],
+      ['Protective values', 13.862],
+      ['Personal values', 11.099],
+    ]);
+    expect(shares.reduce((sum, c) => sum + c.values, 0)).toBe(3307);
+    expect(shares.reduce((sum, c) => sum + c.level1Clusters, 0)).toBe(266);
+    expect(shares.reduce((sum, c) => sum + c.level2Clusters, 0)).toBe(26);
+  });
+
+  it('ranks the top five values by % of conversations with their categories', () => {
+    expect(topValues(taxonomy, 5).map((v) => [v.rank, v.value, v.pctConvos])).toEqual([
+      [1, 'helpfulness', 23.359],
+      [2, 'professionalism', 22.861],
+      [3, 'transparency', 17.391],
+      [4, 'clarity', 16.58],
+      [5, 'thoroughness', 14.301],
+    ]);
+    for (const v of topValues(taxonomy, 100)) expect(taxonomy.categories.map((c) => c.name)).toContain(v.category);
+  });
+
+  it('filters top values by category and never returns more than asked', () => {
+    const personal = topValues(taxonomy, 10, 'Personal values');
+    expect(personal).toHaveLength(10);
+    expect(new Set(personal.map((v) => v.category))).toEqual(new Set(['Personal values']));
+    expect(personal.map((v) => v.pctConvos)).toEqual([...personal.map((v) => v.pctConvos)].sort((a, b) => b - a));
+  });
+
+  it('carries both measures on every node: share everywhere, % of conversations on values', () => {
+    for (const node of taxonomy.nodes) {
+      expect(node.share).toBeGreaterThanOrEqual(0);
+      if (node.level === 0) expect(node.pctConvos).not.toBeNull();
+      else expect(node.pctConvos).toBeNull();
+    }
+    const practical = taxonomy.categories[0]!;
+    expect(practical.valueCount).toBe(846);
+    // A cluster's expressions per 100 conversations is the sum over its values.
+    const sum = taxonomy.nodes.filter((n) => n.level === 0 && n.category === practical.name).reduce((s, n) => s + n.pctConvos!, 0);
+    expect(practical.expressionsPer100).toBeCloseTo(sum, 6);
+  });
+
+  it('gives tied values the same rank', () => {
+    const ranked = rankedValues(dataset).objects() as { pct_convos: number; rank: number }[];
+    for (let i = 1; i < ranked.length; i++) {
+      const [a, b] = [ranked[i - 1]!, ranked[i]!];
+      if (a.pct_convos === b.pct_convos) expect(b.rank).toBe(a.rank);
+      else expect(b.rank).toBe(i + 1);
+    }
+  });
+});
