@@ -6,6 +6,8 @@ export const DATASET_LICENSE_URL = 'https://creativecommons.org/licenses/by/4.0/
 
 /** Environment variable naming a local folder that already holds the two CSVs (skips the download). */
 export const DATA_DIR_ENV = 'VITW_DATA_DIR';
+/** Environment variable overriding the download cache folder (default data/cache). */
+export const DATA_CACHE_ENV = 'VITW_CACHE_DIR';
 /** Environment variable overriding where files are downloaded from (used by tests with a local server). */
 export const DATA_BASE_URL_ENV = 'VITW_DATA_BASE_URL';
 
