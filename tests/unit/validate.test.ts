@@ -181,3 +181,28 @@ describe('validation rules, one bad input each', () => {
     expect(error.message).toContain(`${FREQ}:${lineOf(good.frequencies, 'value 0005,')} column "pct_convos": found "abc"`);
   });
 });
+
+describe('the build step', () => {
+  it('stops with every problem listed when the data is bad', async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { execFile } = await import('node:child_process');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'vitw-bad-'));
+    try {
+      writeFileSync(path.join(dir, TREE), good.tree.replace(treeRow('value 0001'), 'value 0001,,value 0001,zero,'));
+      writeFileSync(path.join(dir, FREQ), good.frequencies.replace(/value 0005,[^\n]*/, 'value 0005,abc'));
+      const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const child = execFile(process.execPath, ['scripts/fetch-data.ts'], { env: { PATH: process.env.PATH, VITW_DATA_DIR: dir } }, (_e, _out, stderr) =>
+          resolve({ code: child.exitCode, stderr }),
+        );
+      });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/failed validation \(\d+ problems\)/);
+      expect(result.stderr).toContain(`${TREE}:${lineOf(good.tree, 'value 0001,')} column "level"`);
+      expect(result.stderr).toContain(`${FREQ}:${lineOf(good.frequencies, 'value 0005,')} column "pct_convos"`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
