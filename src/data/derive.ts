@@ -138,7 +138,7 @@ export function categoryShares(taxonomy: Taxonomy): CategoryShare[] {
       level1Clusters: 'd => op.sum(d.level === 1 ? 1 : 0)',
       values: 'd => op.sum(d.level === 0 ? 1 : 0)',
     });
-  const counts = new Map(countsBy.objects().map((r) => [r.category as string, r as Record<string, number>]));
+  const counts = new Map((countsBy.objects() as (Record<string, number> & { category: string })[]).map((r) => [r.category, r]));
   return taxonomy.categories.map((c) => ({
     category: c.name,
     share: c.share,

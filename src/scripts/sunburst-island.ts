@@ -1,7 +1,6 @@
 import {
   arcGeometry,
   arcPath,
-  arcTitle,
   childrenOf,
   findNode,
   levelName,

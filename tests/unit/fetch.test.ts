@@ -10,7 +10,7 @@ import { DatasetFetchError, ensureDataset, sha256 } from '../../src/data/fetch.t
 import { DATASET_FILES } from '../../src/data/files.ts';
 import { realDatasetDir } from './dataset-dir.ts';
 
-const realBytes = new Map(DATASET_FILES.map((f) => [f.name, readFileSync(path.join(realDatasetDir, f.name))]));
+const realBytes = new Map<string, Buffer>(DATASET_FILES.map((f) => [f.name, readFileSync(path.join(realDatasetDir, f.name))]));
 type Handler = (req: IncomingMessage, res: ServerResponse, name: string) => void;
 
 const cleanups: (() => unknown)[] = [];
