@@ -2,9 +2,12 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 
 export default defineConfig({
-  site: 'https://values-in-the-wild.example',
+  // The public origin, used in embed codes and citations; set SITE_URL when deploying.
+  site: process.env.SITE_URL ?? 'http://localhost:4321',
   output: 'static',
   integrations: [mdx()],
   build: { inlineStylesheets: 'never' },
+  // Scripts and styles stay files (never inlined), so pages can run under a strict Content-Security-Policy.
+  vite: { build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },
 });

@@ -38,6 +38,15 @@ export interface ChartView {
   dataUrl?: string;
   /** Legend entries (category colours), if the chart colours by category. */
   legend?: string[];
+  /** For the gallery: what the chart shows and a question to ask students. */
+  teaching: Teaching;
+  /** Height (px) of the embed iframe before the auto-height script, if any, adjusts it. */
+  embedHeight: number;
+}
+
+export interface Teaching {
+  shows: string;
+  question: string;
 }
 
 export const DATASET_SOURCE: SourceLink[] = [
@@ -48,7 +57,9 @@ export const DATASET_SOURCE: SourceLink[] = [
 interface ChartDefinition {
   id: string;
   title: string;
-  view(data: SiteData): ChartView;
+  view(data: SiteData): Omit<ChartView, 'teaching' | 'embedHeight'>;
+  teaching: Teaching;
+  embedHeight: number;
   /** The JSON the island loads on first interaction (served at /data/<id>.json). */
   clientData?(data: SiteData): unknown;
 }
@@ -58,6 +69,11 @@ const svgOf = (el: SVGSVGElement) => el.outerHTML;
 const sunburst: ChartDefinition = {
   id: 'taxonomy-sunburst',
   title: 'The taxonomy of Claude’s values',
+  embedHeight: 980,
+  teaching: {
+    shows: 'The whole four-level taxonomy at once: every arc is a category, cluster or value, as wide as its share of all value expressions.',
+    question: 'Zoom into the smallest category. Which of its clusters would you have expected to be larger, and why might it be small in a chat assistant’s conversations?',
+  },
   view(data) {
     const layout = sunburstLayout(data.taxonomy);
     const [first] = data.taxonomy.categories;
@@ -80,6 +96,11 @@ const sunburst: ChartDefinition = {
 const categoryChart: ChartDefinition = {
   id: 'category-shares',
   title: 'Five kinds of value',
+  embedHeight: 560,
+  teaching: {
+    shows: 'How the values Claude expressed divide among the five top-level categories, with the number of clusters and values under each.',
+    question: 'Social values have more distinct values than epistemic ones but a smaller share. What does that tell you about how often each social value appears?',
+  },
   view(data) {
     const rows = categoryShares(data.taxonomy);
     const [a, b] = rows;
@@ -107,6 +128,11 @@ function topValuesData(data: SiteData): TopValuesData {
 const topValuesChart: ChartDefinition = {
   id: 'top-values',
   title: 'The values Claude expresses most',
+  embedHeight: 900,
+  teaching: {
+    shows: 'The most frequent individual values, by the share of conversations in which Claude expressed them; readers can change how many and filter by category.',
+    question: 'Most of the top values describe doing a job well rather than ethics. Why might that be, given what people use an assistant for?',
+  },
   view(data) {
     const rows = topValuesData(data);
     const [first, second] = rows;
@@ -137,6 +163,13 @@ export function chartDefinition(id: string): ChartDefinition {
 const views = new Map<string, ChartView>();
 
 export function chartView(id: string): ChartView {
-  if (!views.has(id)) views.set(id, chartDefinition(id).view(siteData()));
+  if (!views.has(id)) {
+    const chart = chartDefinition(id);
+    views.set(id, { ...chart.view(siteData()), teaching: chart.teaching, embedHeight: chart.embedHeight });
+  }
   return views.get(id)!;
+}
+
+export function sourceLine(view: ChartView): string {
+  return view.sources.map((s) => s.text).join(' · ');
 }

@@ -37,6 +37,8 @@ export const SUNBURST_SIZE = 640;
 const OUTER = SUNBURST_SIZE / 2 - 4;
 const HOLE = 74;
 const MAX_DEPTH = 4;
+/** Rings drawn at once below the focus: three, so the whole tree needs one zoom to reach any value. */
+const RINGS = 3;
 /** Arcs shorter than this (px, along the outer edge) are merged per parent into one "n more" arc. */
 const MIN_ARC_PX = 2;
 const FONT_PX = 11;
@@ -71,18 +73,20 @@ export function arcGeometry(layout: SunburstLayout, arc: Pick<SunburstArc, 'x0' 
   const fx0 = layout.x0[focus]!;
   const span = layout.x1[focus]! - fx0;
   const clamp = (x: number) => Math.max(0, Math.min(1, (x - fx0) / span)) * 2 * Math.PI;
-  const rings = MAX_DEPTH - layout.depth[focus]!;
+  const rings = Math.min(RINGS, MAX_DEPTH - layout.depth[focus]!);
   const ring = (OUTER - HOLE) / Math.max(1, rings);
   const rel = arc.depth - layout.depth[focus]!;
   return { a0: clamp(arc.x0), a1: clamp(arc.x1), r0: HOLE + (rel - 1) * ring, r1: HOLE + rel * ring };
 }
 
-/** The arcs to draw when zoomed into `focus`: all its descendants, thin ones merged per parent. */
+/** The arcs to draw when zoomed into `focus`: its descendants three rings deep, thin ones merged per parent. */
 export function visibleArcs(layout: SunburstLayout, focus: number, children = childrenOf(layout)): SunburstArc[] {
   const arcs: SunburstArc[] = [];
+  const deepest = layout.depth[focus]! + RINGS;
   const span = layout.x1[focus]! - layout.x0[focus]!;
   const minFraction = MIN_ARC_PX / (2 * Math.PI * OUTER);
   const visit = (parent: number) => {
+    if (layout.depth[parent]! >= deepest) return;
     const kids = children[parent]!;
     const thin: number[] = [];
     for (const child of kids) {
@@ -110,7 +114,7 @@ export function arcPath(a0: number, a1: number, r0: number, r1: number): string 
   const s = a0 + pad;
   const e = Math.max(s, a1 - pad);
   const large = e - s > Math.PI ? 1 : 0;
-  const p = (r: number, a: number) => `${(r * Math.sin(a)).toFixed(2)},${(-r * Math.cos(a)).toFixed(2)}`;
+  const p = (r: number, a: number) => `${(r * Math.sin(a)).toFixed(1)},${(-r * Math.cos(a)).toFixed(1)}`;
   if (e - s >= 2 * Math.PI - 1e-6) {
     // A full ring: two half arcs, since one SVG arc cannot start and end at the same point.
     const m = s + Math.PI;

@@ -29,6 +29,14 @@ export function parseTopValuesOptions(input: { limit?: unknown; category?: unkno
   return { limit, category };
 }
 
+/** The options as a query string, leaving out defaults (for embed URLs). */
+export function topValuesQuery(options: TopValuesOptions): string {
+  const query = new URLSearchParams();
+  if (options.limit !== TOP_VALUES_DEFAULTS.limit) query.set('limit', String(options.limit));
+  if (options.category) query.set('category', options.category);
+  return query.toString();
+}
+
 export function selectTopValues(data: TopValuesData, options: TopValuesOptions): TopValue[] {
   return data
     .filter((d) => !options.category || d.category === options.category)

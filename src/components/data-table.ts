@@ -13,16 +13,30 @@ function cell(column: TableColumn, value: string | number | undefined): string {
  */
 export function dataTableHtml(table: ChartTable, caption: string): string {
   const numeric = (c: TableColumn) => c.format === 'integer' || c.format === 'percent';
-  const head = table.columns.map((c) => `<th scope="col"${numeric(c) ? ' class="num"' : ''}>${escapeHtml(c.label)}</th>`).join('');
+  const head = table.columns
+    .map((c) => `<th scope="col" data-key="${escapeHtml(c.key)}"${numeric(c) ? ' class="num"' : ''}>${escapeHtml(c.label)}</th>`)
+    .join('');
   const body = table.rows
     .map((row) => {
       const cells = table.columns.map((c, i) => {
-        const text = escapeHtml(cell(c, row[c.key]));
-        if (i === 0) return `<th scope="row">${text}</th>`;
-        return `<td${numeric(c) ? ' class="num"' : ''}>${text}</td>`;
+        const raw = row[c.key] ?? '';
+        const shown = cell(c, raw);
+        // When the cell shows the number formatted, keep the exact value for CSV downloads.
+        const exact = shown === String(raw) ? '' : ` data-v="${escapeHtml(raw)}"`;
+        if (i === 0) return `<th scope="row"${exact}>${escapeHtml(shown)}</th>`;
+        return `<td${numeric(c) ? ' class="num"' : ''}${exact}>${escapeHtml(shown)}</td>`;
       });
       return `<tr>${cells.join('')}</tr>`;
     })
     .join('');
   return `<table><caption>${escapeHtml(caption)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+}
+
+/** Read a data table back from the page: the exact values (data-v where the cell shows them formatted). */
+export function tableFromDom(table: HTMLTableElement): ChartTable {
+  const columns = [...table.tHead!.rows[0]!.cells].map((th) => ({ key: th.dataset.key ?? th.textContent ?? '', label: th.textContent ?? '' }));
+  const rows = [...table.tBodies[0]!.rows].map((tr) =>
+    Object.fromEntries([...tr.cells].map((td, i) => [columns[i]!.key, td.dataset.v ?? td.textContent ?? ''])),
+  );
+  return { columns, rows };
 }

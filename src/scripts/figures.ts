@@ -1,5 +1,6 @@
 import { initSunburst } from './sunburst-island.ts';
 import { initTopValues } from './top-values-island.ts';
+import { initToolbar } from './toolbar.ts';
 
 /** Adds interaction to the server-rendered figures on the page. Heavy code and data load on first interaction. */
 const islands: Record<string, (figure: HTMLElement) => void> = {
@@ -7,7 +8,8 @@ const islands: Record<string, (figure: HTMLElement) => void> = {
   'top-values': initTopValues,
 };
 
-for (const figure of document.querySelectorAll<HTMLElement>('figure[data-island]')) {
+for (const figure of document.querySelectorAll<HTMLElement>('figure.chart-figure')) {
   islands[figure.dataset.island ?? '']?.(figure);
+  initToolbar(figure);
 }
 performance.mark('interactive-ready');

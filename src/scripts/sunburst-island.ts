@@ -149,6 +149,7 @@ export function initSunburst(figure: HTMLElement): void {
     const hash = focus === 0 ? '' : `${hashPrefix}${encodeURIComponent(layout.key[focus]!)}`;
     history.replaceState(null, '', hash || location.pathname + location.search);
     figure.dataset.focus = layout.key[focus];
+    figure.dataset.query = focus === 0 ? '' : new URLSearchParams({ focus: layout.key[focus]! }).toString();
   }
 
   async function zoomOut(how: { animate: boolean }) {
@@ -202,5 +203,8 @@ export function initSunburst(figure: HTMLElement): void {
   const fromHash = () => (location.hash.startsWith(hashPrefix) ? decodeURIComponent(location.hash.slice(hashPrefix.length)) : '');
   window.addEventListener('hashchange', () => void zoomTo(fromHash(), { animate: false }));
   makeArcsFocusable();
-  if (fromHash()) void zoomTo(fromHash(), { animate: false });
+  // A linked view: the hash on the report, or ?focus= on an embed page.
+  const fromQuery = figure.closest('[data-embed]') ? (new URLSearchParams(location.search).get('focus') ?? '') : '';
+  const initial = fromHash() || fromQuery;
+  if (initial) void zoomTo(initial, { animate: false });
 }

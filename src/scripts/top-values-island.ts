@@ -24,9 +24,23 @@ export function initTopValues(figure: HTMLElement): void {
     parts.replaceTable(chart.topValuesTable(rows, options));
     figure.dataset.limit = String(options.limit);
     figure.dataset.category = options.category;
+    figure.dataset.query = chart.topValuesQuery(options);
   }
 
   form.hidden = false;
+  // On an embed page, the options come from the query string (?limit=50&category=Social%20values).
+  if (figure.closest('[data-embed]')) {
+    const query = new URLSearchParams(location.search);
+    if (query.has('limit') || query.has('category')) {
+      void chartModule().then((chart) => {
+        const options = chart.parseTopValuesOptions({ limit: query.get('limit'), category: query.get('category') }, categories);
+        limitInput.value = String(options.limit);
+        output.value = limitInput.value;
+        categorySelect.value = options.category;
+        return redraw();
+      });
+    }
+  }
   form.addEventListener('submit', (event) => event.preventDefault());
   form.addEventListener('input', () => {
     output.value = limitInput.value;

@@ -1,0 +1,19 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { CHARTS, chartView, sourceLine } from '../../charts/registry.ts';
+import { standaloneSvg } from '../../charts/standalone-svg.ts';
+import { tableToCsv } from '../../charts/csv.ts';
+
+/** Each chart's default view as files: the rows drawn (CSV) and the image (SVG), for downloads without JavaScript. */
+export const getStaticPaths: GetStaticPaths = () =>
+  CHARTS.flatMap((chart) => ['csv', 'svg'].map((ext) => ({ params: { file: `${chart.id}.${ext}` } })));
+
+export const GET: APIRoute = ({ params, site }) => {
+  const [id, ext] = params.file!.split(/\.(?=[^.]+$)/) as [string, string];
+  const view = chartView(id);
+  const source = `${sourceLine(view)} (${view.sources[0]?.href})`;
+  if (ext === 'svg') {
+    return new Response(standaloneSvg(view.svg, { title: view.title, source: sourceLine(view), url: view.sources[0]?.href }), { headers: { 'Content-Type': 'image/svg+xml' } });
+  }
+  const from = new URL(`/embed/${id}/`, site ?? 'http://localhost:4321').href;
+  return new Response(tableToCsv(view.table, [view.title, `Source: ${source}`, `From: ${from}`]), { headers: { 'Content-Type': 'text/csv' } });
+};

@@ -1,0 +1,98 @@
+import { standaloneSvg } from '../charts/standalone-svg.ts';
+import { tableToCsv } from '../charts/csv.ts';
+import { embedCode } from '../components/embed-code.ts';
+import { tableFromDom } from '../components/data-table.ts';
+
+/**
+ * The figure toolbar: Table view, downloads of what is drawn right now (CSV, SVG, PNG at 2×), embed code with the
+ * current options, citations, and copy buttons that announce themselves to screen readers.
+ */
+export function initToolbar(figure: HTMLElement): void {
+  const toolbar = figure.querySelector<HTMLElement>('.figure-toolbar');
+  if (!toolbar) return;
+  const announce = toolbar.querySelector<HTMLElement>('[data-announce]')!;
+  const title = figure.querySelector('.chart-title')?.textContent ?? figure.id;
+  const about = () => ({ title, source: figure.dataset.source ?? '', url: figure.dataset.sourceUrl });
+  for (const hidden of toolbar.querySelectorAll<HTMLElement>('button[hidden]')) hidden.hidden = false;
+
+  const tableButton = toolbar.querySelector<HTMLButtonElement>('[data-action="table"]')!;
+  tableButton.addEventListener('click', () => {
+    const showTable = tableButton.getAttribute('aria-pressed') !== 'true';
+    tableButton.setAttribute('aria-pressed', String(showTable));
+    figure.classList.toggle('show-table', showTable);
+    const details = figure.querySelector<HTMLDetailsElement>('details.chart-table')!;
+    details.open = showTable;
+  });
+
+  toolbar.addEventListener('click', (event) => {
+    const target = (event.target as Element).closest<HTMLElement>('[data-download], [data-copy]');
+    if (!target) return;
+    if (target.dataset.copy) return void copy(target.dataset.copy, target.textContent ?? 'Copied');
+    event.preventDefault();
+    const kind = target.dataset.download!;
+    const svg = () => standaloneSvg(figure.querySelector('.chart-area svg')!.outerHTML, about());
+    if (kind === 'csv') save(new Blob([csv()], { type: 'text/csv' }), `${figure.id}.csv`);
+    if (kind === 'svg') save(new Blob([svg()], { type: 'image/svg+xml' }), `${figure.id}.svg`);
+    if (kind === 'png') void png(svg()).then((blob) => save(blob, `${figure.id}.png`));
+  });
+
+  function csv(): string {
+    const table = tableFromDom(figure.querySelector<HTMLTableElement>('.chart-table table')!);
+    const query = figure.dataset.query ? ` (options: ${figure.dataset.query})` : '';
+    return tableToCsv(table, [`${title}${query}`, `Source: ${about().source} (${about().url})`, `From: ${location.origin}/embed/${figure.id}/`]);
+  }
+
+  async function copy(id: string, label: string) {
+    const source = document.getElementById(id)!;
+    const text = source instanceof HTMLTextAreaElement ? source.value : (source.textContent ?? '');
+    try {
+      await navigator.clipboard.writeText(text);
+      announce.textContent = `${label.replace(/^Copy /, '')} copied to the clipboard.`;
+    } catch {
+      if (source instanceof HTMLTextAreaElement) source.select();
+      announce.textContent = 'Could not copy automatically; the text is selected, press Ctrl+C or Cmd+C.';
+    }
+  }
+
+  // Keep the embed code in step with the chart's current options (set by its island as data-query).
+  const iframeCode = toolbar.querySelector<HTMLTextAreaElement>('[data-embed-iframe]')!;
+  const scriptCode = toolbar.querySelector<HTMLTextAreaElement>('[data-embed-script]')!;
+  const refreshEmbedCode = () => {
+    const chart = { id: figure.id, title, embedHeight: Number(figure.dataset.embedHeight) || 600 };
+    const code = embedCode(location.origin, chart, figure.dataset.query ?? '');
+    iframeCode.value = code.iframe;
+    scriptCode.value = code.script;
+  };
+  refreshEmbedCode();
+  new MutationObserver(refreshEmbedCode).observe(figure, { attributes: true, attributeFilter: ['data-query'] });
+}
+
+function save(blob: Blob, name: string) {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Rasterise the standalone SVG at twice its size. */
+export async function png(svgText: string, scale = 2): Promise<Blob> {
+  const url = URL.createObjectURL(new Blob([svgText], { type: 'image/svg+xml' }));
+  try {
+    const image = new Image();
+    image.src = url;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.naturalWidth * scale;
+    canvas.height = image.naturalHeight * scale;
+    const context = canvas.getContext('2d')!;
+    context.scale(scale, scale);
+    context.drawImage(image, 0, 0);
+    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
