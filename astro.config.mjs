@@ -1,11 +1,21 @@
 import { defineConfig } from 'astro/config';
+import { writeFileSync } from 'node:fs';
 import mdx from '@astrojs/mdx';
+import { headersFile } from './src/site/security.ts';
 
 export default defineConfig({
   // The public origin, used in embed codes and citations; set SITE_URL when deploying.
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   output: 'static',
-  integrations: [mdx()],
+  integrations: [
+    mdx(),
+    {
+      name: 'headers-file',
+      hooks: {
+        'astro:build:done': ({ dir }) => writeFileSync(new URL('_headers', dir), headersFile()),
+      },
+    },
+  ],
   build: { inlineStylesheets: 'never' },
   // Scripts and styles stay files (never inlined), so pages can run under a strict Content-Security-Policy.
   vite: { build: { assetsInlineLimit: 0 } },
