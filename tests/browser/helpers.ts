@@ -43,3 +43,34 @@ export function describeViolations(violations: AxeViolation[]): string {
 export async function newContext(browser: import('playwright-core').Browser, options: { javaScriptEnabled?: boolean; width?: number } = {}): Promise<BrowserContext> {
   return browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: { width: options.width ?? 1280, height: 900 } });
 }
+
+/**
+ * A point (page coordinates) that lies inside an SVG shape. The centre of a ring segment's bounding box is often
+ * outside it (in the hole), so pointer actions aim here instead.
+ */
+export async function pointInside(locator: import('playwright-core').Locator): Promise<{ x: number; y: number }> {
+  const point = await locator.evaluate((shape: SVGGeometryElement) => {
+    const box = shape.getBBox();
+    const matrix = shape.getScreenCTM()!;
+    for (let i = 1; i < 12; i++) {
+      for (let j = 1; j < 12; j++) {
+        const p = new DOMPoint(box.x + (box.width * i) / 12, box.y + (box.height * j) / 12);
+        if (shape.isPointInFill(p)) {
+          const screen = p.matrixTransform(matrix);
+          return { x: screen.x, y: screen.y };
+        }
+      }
+    }
+    return null;
+  });
+  if (!point) throw new Error('no point inside the shape');
+  return point;
+}
+
+/** Hover, then click, an SVG arc at a point inside it. */
+export async function hoverAndClickArc(page: import('playwright-core').Page, arc: import('playwright-core').Locator, click = true) {
+  await arc.scrollIntoViewIfNeeded();
+  const { x, y } = await pointInside(arc);
+  await page.mouse.move(x, y);
+  if (click) await page.mouse.click(x, y);
+}

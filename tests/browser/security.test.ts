@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { CHARTS } from '../../src/charts/registry.ts';
 import { CONTENT_SECURITY_POLICY } from '../../src/site/security.ts';
 import { launchBrowser } from './browser.ts';
-import { newContext, watchPage } from './helpers.ts';
+import { hoverAndClickArc, newContext, watchPage } from './helpers.ts';
 import { PAGE_KINDS } from './page-kinds.ts';
 
 const baseUrl = inject('baseUrl');
@@ -19,8 +19,7 @@ afterAll(async () => {
 async function interact(page: import('playwright-core').Page) {
   const arc = page.locator('.sunburst path[data-key]').first();
   if (await arc.count()) {
-    await arc.hover();
-    await arc.click();
+    await hoverAndClickArc(page, arc);
     await page.waitForFunction(() => document.querySelector('[data-island="sunburst"]')?.getAttribute('data-focus'));
   }
   const range = page.locator('input[name="limit"]').first();

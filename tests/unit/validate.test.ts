@@ -108,9 +108,9 @@ describe('validation rules, one bad input each', () => {
   });
 
   it('names level counts that differ from 3307 / 266 / 26 / 5', () => {
-    const line = good.tree.split('\r\n').find((l) => l.startsWith('value 0009,'))!;
+    const line = good.tree.split('\r\n').find((l) => l.startsWith('value 0100,'))!;
     const tree = good.tree.replace(`${line}\r\n`, '');
-    const frequencies = good.frequencies.replace(/value 0009,[^\n]*\n/, '');
+    const frequencies = good.frequencies.replace(/value 0100,[^\n]*\n/, '');
     expect(problemsOf(tree, frequencies)).toEqual([{ file: TREE, line: 0, column: 'level', found: '3306 rows at level 0', expected: '3307' }]);
   });
 

@@ -1,0 +1,81 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { startStaticServer, type StaticServer } from '../../scripts/static-server.ts';
+import { HOSTILE_TEXTS, syntheticDataset } from '../fixtures/synthetic-dataset.ts';
+import { launchBrowser } from './browser.ts';
+import { hoverAndClickArc, newContext, watchPage } from './helpers.ts';
+import { PAGE_KINDS } from './page-kinds.ts';
+
+/**
+ * Build the whole site from a dataset whose names and descriptions are hostile (markup, quotes, very long words,
+ * right-to-left text, emoji) and check that nothing from the data runs as code or breaks the layout.
+ */
+let browser: Browser;
+let site: StaticServer;
+let workDir: string;
+const screenshots = path.resolve('tests/output');
+
+beforeAll(async () => {
+  workDir = mkdtempSync(path.join(os.tmpdir(), 'vitw-hostile-'));
+  const dataDir = path.join(workDir, 'data');
+  mkdirSync(dataDir);
+  const hostile = syntheticDataset({ names: HOSTILE_TEXTS, clusterNames: HOSTILE_TEXTS, descriptions: HOSTILE_TEXTS });
+  writeFileSync(path.join(dataDir, 'values_tree.csv'), hostile.tree);
+  writeFileSync(path.join(dataDir, 'values_frequencies.csv'), hostile.frequencies);
+  const outDir = path.join(workDir, 'dist');
+  await promisify(execFile)(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
+    env: { ...process.env, VITW_DATA_DIR: dataDir, ASTRO_TELEMETRY_DISABLED: '1' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  site = await startStaticServer(outDir);
+  browser = await launchBrowser();
+  mkdirSync(screenshots, { recursive: true });
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  if (workDir) rmSync(workDir, { recursive: true, force: true });
+});
+
+describe('a site built from hostile data', () => {
+  for (const [kind, pagePath] of Object.entries(PAGE_KINDS)) {
+    it(`${kind}: shows the data as text, runs none of it, and keeps the layout at 390px`, async () => {
+      const context = await newContext(browser, { width: 390 });
+      const page = await context.newPage();
+      const dialogs: string[] = [];
+      page.on('dialog', (dialog) => {
+        dialogs.push(dialog.message());
+        void dialog.dismiss();
+      });
+      const problems = watchPage(page, site.url);
+      await page.goto(site.url + pagePath);
+      const arc = page.locator('.sunburst path[data-key]').first();
+      if (await arc.count()) await hoverAndClickArc(page, arc);
+      await page.waitForLoadState('networkidle');
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+      expect(dialogs).toEqual([]);
+      expect(await page.locator('img[src="x"], b:text("bold?")').count()).toBe(0);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, 'page scrolls sideways').toBeLessThanOrEqual(0);
+      expect(problems).toEqual([]);
+      await page.screenshot({ path: path.join(screenshots, `hostile-${kind.replace(/\W+/g, '-')}.png`), fullPage: true });
+      await context.close();
+    });
+  }
+
+  it('renders the markup in names literally where the reader can see it', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(`${site.url}/embed/top-values/`);
+    const cells = await page.locator('table tbody td:nth-of-type(1)').allTextContents();
+    expect(cells).toContain(HOSTILE_TEXTS[0]);
+    expect(cells).toContain(HOSTILE_TEXTS[2]);
+    await context.close();
+  });
+});
