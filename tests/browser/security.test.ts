@@ -4,7 +4,7 @@ import { CHARTS } from '../../src/charts/registry.ts';
 import { CONTENT_SECURITY_POLICY } from '../../src/site/security.ts';
 import { launchBrowser } from './browser.ts';
 import { hoverAndClickArc, newContext, watchPage } from './helpers.ts';
-import { PAGE_KINDS } from './page-kinds.ts';
+import { pageKindsIn } from '../../scripts/page-kinds.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -35,7 +35,7 @@ async function interact(page: import('playwright-core').Page) {
 }
 
 describe('Content-Security-Policy on every page kind', () => {
-  for (const [kind, path] of Object.entries(PAGE_KINDS)) {
+  for (const [kind, path] of Object.entries(pageKindsIn('dist'))) {
     it(`${kind} (${path}): sent with the policy; no violation, console error or foreign request, even when used`, async () => {
       const context = await newContext(browser);
       const page = await context.newPage();

@@ -1,0 +1,226 @@
+/**
+ * npm run bench [-- --build] [--runs 5] [--no-lighthouse] [--peer https://other.site/page ...]
+ *
+ * Measures the built site as a reader would get it from a static host (gzip on): bytes and requests on first load by
+ * type, paint and readiness times over cold loads (unthrottled and throttled: 150 ms latency, 1.6 Mbit/s down, CPU
+ * 4× slower), long tasks, Lighthouse scores (mobile), and the build. Prints tables and writes bench/results.json.
+ * A script, not a test: timings on a shared machine are noisy, so compare ratios within one run; bytes are exact.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { browserLaunchOptions, launchBrowser } from '../tests/browser/browser.ts';
+import { pageKindsIn } from './page-kinds.ts';
+import { startStaticServer } from './static-server.ts';
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(`--${name}`);
+const option = (name: string, fallback: string) => {
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 && args[at + 1] ? args[at + 1]! : fallback;
+};
+const peers = args.flatMap((a, i) => (a === '--peer' && args[i + 1] ? [args[i + 1]!] : []));
+const runs = Number(option('runs', '5'));
+const dist = path.resolve('dist');
+
+type Kind = 'html' | 'css' | 'js' | 'font' | 'image' | 'data' | 'other';
+interface Bytes { raw: number; gzip: number; requests: number }
+interface Timing { fcp: number | null; firstChart: number | null; interactive: number | null; longTasks: number; longTaskMs: number }
+
+function countPages(dir: string): number {
+  let count = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) count += countPages(path.join(dir, entry.name));
+    else if (entry.name.endsWith('.html')) count++;
+  }
+  return count;
+}
+
+function build(): { seconds: number } | null {
+  if (!flag('build') && existsSync(path.join(dist, 'index.html'))) return null;
+  const start = performance.now();
+  const result = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', env: process.env });
+  if (result.status !== 0) throw new Error('build failed');
+  return { seconds: (performance.now() - start) / 1000 };
+}
+
+function kindOf(resourceType: string, contentType: string): Kind {
+  if (resourceType === 'document') return 'html';
+  if (resourceType === 'stylesheet') return 'css';
+  if (resourceType === 'script') return 'js';
+  if (resourceType === 'font') return 'font';
+  if (resourceType === 'image' || contentType.startsWith('image/')) return 'image';
+  if (resourceType === 'fetch' || resourceType === 'xhr' || /json|csv/.test(contentType)) return 'data';
+  return 'other';
+}
+
+/** Marks the first chart's first paint and collects long tasks, from before the page's own code runs. */
+const INSTRUMENT = () => {
+  const w = window as unknown as { __longTasks: number[] };
+  w.__longTasks = [];
+  new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
+  const seen = new MutationObserver(() => {
+    if (!document.querySelector('.chart-area svg, main svg')) return;
+    seen.disconnect();
+    requestAnimationFrame(() => requestAnimationFrame(() => performance.mark('first-chart-visible')));
+  });
+  seen.observe(document, { childList: true, subtree: true });
+};
+
+async function firstLoadBytes(browser: Browser, url: string): Promise<Record<Kind | 'total', Bytes>> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const responses: Promise<{ kind: Kind; raw: number; gzip: number }>[] = [];
+  page.on('response', (response) => {
+    responses.push(
+      (async () => {
+        const request = response.request();
+        const body = await response.body().catch(() => Buffer.alloc(0));
+        const sizes = await request.sizes().catch(() => ({ responseBodySize: body.length }));
+        return { kind: kindOf(request.resourceType(), response.headers()['content-type'] ?? ''), raw: body.length, gzip: sizes.responseBodySize };
+      })(),
+    );
+  });
+  await page.goto(url, { waitUntil: 'networkidle' });
+  const rows = await Promise.all(responses);
+  await context.close();
+  const kinds: (Kind | 'total')[] = ['html', 'css', 'js', 'font', 'image', 'data', 'other', 'total'];
+  return Object.fromEntries(
+    kinds.map((k) => {
+      const mine = rows.filter((r) => k === 'total' || r.kind === k);
+      return [k, { raw: sum(mine.map((r) => r.raw)), gzip: sum(mine.map((r) => r.gzip)), requests: mine.length }];
+    }),
+  ) as Record<Kind | 'total', Bytes>;
+}
+
+async function coldLoad(browser: Browser, url: string, throttled: boolean): Promise<Timing> {
+  const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
+  const page: Page = await context.newPage();
+  await page.addInitScript(INSTRUMENT);
+  if (throttled) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8), uploadThroughput: (750e3 / 8) });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  }
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForFunction(() => performance.getEntriesByName('interactive-ready').length > 0, undefined, { timeout: 5000 }).catch(() => {});
+  await page.waitForTimeout(200);
+  const timing = await page.evaluate(() => {
+    const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? null;
+    const tasks = (window as unknown as { __longTasks: number[] }).__longTasks;
+    return { fcp: at('first-contentful-paint'), firstChart: at('first-chart-visible'), interactive: at('interactive-ready'), longTasks: tasks.length, longTaskMs: tasks.reduce((a, b) => a + b, 0) };
+  });
+  await context.close();
+  return timing;
+}
+
+async function lighthouseScores(url: string) {
+  const { default: lighthouse } = await import('lighthouse');
+  const port = 9300 + Math.floor(Math.random() * 500);
+  const launch = browserLaunchOptions();
+  const chrome = spawn(launch.executablePath ?? 'chromium', [...(launch.args ?? []), `--remote-debugging-port=${port}`, `--user-data-dir=/tmp/vitw-lh-${port}`, 'about:blank'], { stdio: 'ignore' });
+  try {
+    await waitForPort(port);
+    const result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'] });
+    const lhr = result!.lhr;
+    const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
+    const metric = (id: string) => lhr.audits[id]?.numericValue ?? null;
+    return {
+      performance: score('performance'), accessibility: score('accessibility'), bestPractices: score('best-practices'), seo: score('seo'),
+      lcpMs: metric('largest-contentful-paint'), tbtMs: metric('total-blocking-time'), cls: metric('cumulative-layout-shift'),
+    };
+  } finally {
+    chrome.kill();
+  }
+}
+
+async function waitForPort(port: number) {
+  for (let i = 0; i < 100; i++) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/json/version`);
+      if (response.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`Chromium did not open its debugging port ${port}`);
+}
+
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+function median(xs: (number | null)[]): number | null {
+  const v = xs.filter((x): x is number => x !== null).sort((a, b) => a - b);
+  return v.length ? v[Math.floor(v.length / 2)]! : null;
+}
+const kb = (n: number) => (n / 1024).toFixed(1);
+const ms = (n: number | null) => (n === null ? '—' : `${Math.round(n)}`);
+
+async function main() {
+  const built = build();
+  const site = await startStaticServer(dist);
+  const browser = await launchBrowser();
+  const targets: [string, string][] = [
+    ...Object.entries(pageKindsIn(dist)).map(([kind, p]): [string, string] => [kind, site.url + p]),
+    ...peers.map((url): [string, string] => [`peer ${new URL(url).host}`, url]),
+  ];
+  const results: Record<string, unknown>[] = [];
+  for (const [kind, url] of targets) {
+    process.stderr.write(`measuring ${kind} (${url})…\n`);
+    const bytes = await firstLoadBytes(browser, url);
+    const fast: Timing[] = [];
+    const slow: Timing[] = [];
+    for (let i = 0; i < runs; i++) fast.push(await coldLoad(browser, url, false));
+    for (let i = 0; i < runs; i++) slow.push(await coldLoad(browser, url, true));
+    const summarise = (t: Timing[]) => ({
+      fcp: median(t.map((x) => x.fcp)), firstChart: median(t.map((x) => x.firstChart)), interactive: median(t.map((x) => x.interactive)),
+      longTasks: median(t.map((x) => x.longTasks)), longTaskMs: median(t.map((x) => x.longTaskMs)),
+    });
+    results.push({ kind, url, bytes, unthrottled: summarise(fast), throttled: summarise(slow) });
+  }
+  await browser.close();
+
+  const lighthouseKinds = ['report', 'embed (sunburst)', 'value'];
+  const lighthouseResults: Record<string, unknown> = {};
+  if (!flag('no-lighthouse')) {
+    for (const [kind, url] of targets.filter(([k]) => lighthouseKinds.includes(k) || k.startsWith('peer'))) {
+      process.stderr.write(`lighthouse ${kind}…\n`);
+      lighthouseResults[kind] = await lighthouseScores(url).catch((e: Error) => ({ error: e.message }));
+    }
+  }
+  await site.close();
+
+  console.log('\nFirst load, before interaction (KB; gzip = bytes on the wire)');
+  console.log('| page | requests | HTML raw/gz | CSS raw/gz | JS raw/gz | fonts | images | data | total raw/gz |');
+  console.log('|---|---|---|---|---|---|---|---|---|');
+  for (const r of results as { kind: string; bytes: Record<string, Bytes> }[]) {
+    const b = r.bytes;
+    const pair = (k: string) => `${kb(b[k]!.raw)} / ${kb(b[k]!.gzip)}`;
+    console.log(`| ${r.kind} | ${b.total!.requests} | ${pair('html')} | ${pair('css')} | ${pair('js')} | ${kb(b.font!.gzip)} | ${kb(b.image!.gzip)} | ${kb(b.data!.gzip)} | ${pair('total')} |`);
+  }
+  console.log(`\nTimes (ms, median of ${runs} cold loads; throttled = 150 ms RTT, 1.6 Mbit/s, CPU ×4)`);
+  console.log('| page | FCP | first chart | interactive | long tasks | FCP (thr.) | first chart (thr.) | interactive (thr.) | long tasks (thr.) |');
+  console.log('|---|---|---|---|---|---|---|---|---|');
+  for (const r of results as { kind: string; unthrottled: Record<string, number | null>; throttled: Record<string, number | null> }[]) {
+    const u = r.unthrottled;
+    const t = r.throttled;
+    console.log(`| ${r.kind} | ${ms(u.fcp!)} | ${ms(u.firstChart!)} | ${ms(u.interactive!)} | ${u.longTasks} (${ms(u.longTaskMs!)} ms) | ${ms(t.fcp!)} | ${ms(t.firstChart!)} | ${ms(t.interactive!)} | ${t.longTasks} (${ms(t.longTaskMs!)} ms) |`);
+  }
+  if (Object.keys(lighthouseResults).length) {
+    console.log('\nLighthouse (mobile preset)');
+    console.log('| page | performance | accessibility | best practices | SEO | LCP ms | TBT ms | CLS |');
+    console.log('|---|---|---|---|---|---|---|---|');
+    for (const [kind, l] of Object.entries(lighthouseResults) as [string, Record<string, number | null | string>][]) {
+      if ('error' in l) console.log(`| ${kind} | error: ${l.error} |`);
+      else console.log(`| ${kind} | ${l.performance} | ${l.accessibility} | ${l.bestPractices} | ${l.seo} | ${ms(l.lcpMs as number)} | ${ms(l.tbtMs as number)} | ${(l.cls as number).toFixed(3)} |`);
+    }
+  }
+  const pages = countPages(dist);
+  console.log(`\nBuild: ${built ? `${built.seconds.toFixed(1)} s` : 'existing dist/ (pass --build to time a build)'}; ${pages} HTML pages.`);
+  mkdirSync('bench', { recursive: true });
+  writeFileSync('bench/results.json', JSON.stringify({ date: new Date().toISOString(), runs, build: built, pages, results, lighthouse: lighthouseResults }, null, 2));
+  console.log('Wrote bench/results.json');
+}
+
+await main();
