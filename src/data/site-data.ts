@@ -3,6 +3,7 @@ import { DATA_DIR_ENV } from './files.ts';
 import { loadDataset } from './load.ts';
 import { buildTaxonomy, categoryShares, rankedValues, topValues, type Taxonomy } from './derive.ts';
 import type { Dataset } from './types.ts';
+import { loadPaperFigures, type PaperFigures } from './paper.ts';
 
 /**
  * Everything the pages need, loaded and validated once per build. `npm run build` fetches and validates first
@@ -11,6 +12,7 @@ import type { Dataset } from './types.ts';
 export interface SiteData {
   dataset: Dataset;
   taxonomy: Taxonomy;
+  paper: PaperFigures;
 }
 
 let cached: SiteData | undefined;
@@ -22,7 +24,7 @@ export function datasetDir(env: NodeJS.ProcessEnv = process.env): string {
 export function siteData(): SiteData {
   if (!cached) {
     const dataset = loadDataset(datasetDir());
-    cached = { dataset, taxonomy: buildTaxonomy(dataset) };
+    cached = { dataset, taxonomy: buildTaxonomy(dataset), paper: loadPaperFigures() };
   }
   return cached;
 }
