@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { checkClaims, verdict } from '../../src/data/claims.ts';
+import { bonferroniZ, normalQuantile } from '../../src/data/stats.ts';
+import { loadDataset } from '../../src/data/load.ts';
+import { buildTaxonomy } from '../../src/data/derive.ts';
+import { loadPaperFigures } from '../../src/data/paper.ts';
+import { realDatasetDir } from './dataset-dir.ts';
+
+describe('statistics', () => {
+  it('inverts the normal distribution', () => {
+    expect(normalQuantile(0.975)).toBeCloseTo(1.959964, 5);
+    expect(normalQuantile(0.5)).toBeCloseTo(0, 9);
+    expect(normalQuantile(1 - 1e-6)).toBeCloseTo(4.753424, 5);
+    expect(() => normalQuantile(1)).toThrow(RangeError);
+  });
+
+  it('derives the paper’s 4.33 threshold from the number of values', () => {
+    expect(bonferroniZ(3307)).toBeCloseTo(4.327, 3);
+  });
+});
+
+describe('verdicts', () => {
+  it('are computed from the printed figure’s precision', () => {
+    expect(verdict('4.0', 3.987)).toBe('matches');
+    expect(verdict('4.33', 4.327)).toBe('matches');
+    expect(verdict('75', 73.3)).toBe('close');
+    expect(verdict('75', 60)).toBe('differs');
+    expect(verdict('3307', 3307)).toBe('matches');
+    expect(verdict('3307', 3306)).toBe('close');
+  });
+});
+
+describe('the claims against the real dataset', () => {
+  const dataset = loadDataset(realDatasetDir);
+  const claims = checkClaims({ dataset, taxonomy: buildTaxonomy(dataset), paper: loadPaperFigures() });
+
+  it('recomputes each claim and gives the expected verdicts', () => {
+    expect(claims.map((c) => [c.claim.slice(0, 24), c.verdict])).toEqual([
+      ['The taxonomy has 3,307 v', 'matches'],
+      ['The five most frequent v', 'matches'],
+      ['75% of values occur in f', 'close'],
+      ['Claude expresses about 4', 'matches'],
+      ['Residuals above 4.33 are', 'matches'],
+    ]);
+    expect(claims[2]!.ours).toBe('73.3%');
+  });
+});
