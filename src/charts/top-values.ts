@@ -3,7 +3,7 @@ import type { TopValue } from '../data/derive.ts';
 import { percent, percentAdaptive } from './format.ts';
 import { categoryColor, shortCategory } from './palette.ts';
 import { plotSvg } from './plot-svg.ts';
-import type { ChartTable } from './types.ts';
+import type { ChartTable, Control, ControlledChart } from './types.ts';
 
 /** Every value a reader can ask for: the top 100 overall and the top 100 of each category, most frequent first. */
 export type TopValuesData = TopValue[];
@@ -23,7 +23,7 @@ const LABEL_CHARS = 26;
 
 /** Options from untrusted input (a form or a query string): anything invalid falls back to the default. */
 export function parseTopValuesOptions(input: { limit?: unknown; category?: unknown }, categories: string[]): TopValuesOptions {
-  const n = Number(input.limit);
+  const n = typeof input.limit === 'string' && /^\d+$/.test(input.limit) ? Number(input.limit) : Number.NaN;
   const limit = Number.isInteger(n) && n >= TOP_VALUES_LIMITS.min && n <= TOP_VALUES_LIMITS.max ? n : TOP_VALUES_DEFAULTS.limit;
   const category = typeof input.category === 'string' && categories.includes(input.category) ? input.category : '';
   return { limit, category };
@@ -97,3 +97,24 @@ export function topValuesSummary(data: TopValuesData, options: TopValuesOptions)
   const last = rows[rows.length - 1];
   return `Bar chart of the ${rows.length} most frequent values ${scope} by % of conversations. The first five: ${head.join(', ')}. Number ${rows.length}, ${last?.value}, appears in ${last ? percentAdaptive(last.pctConvos) : ''}.`;
 }
+
+export function topValuesControls(categories: string[]): Control[] {
+  return [
+    { kind: 'range', name: 'limit', label: 'Show the top', min: TOP_VALUES_LIMITS.min, max: TOP_VALUES_LIMITS.max, step: 5, value: TOP_VALUES_DEFAULTS.limit },
+    {
+      kind: 'select',
+      name: 'category',
+      label: 'Category',
+      value: '',
+      options: [{ value: '', label: 'All categories' }, ...categories.map((c) => ({ value: c, label: shortCategory(c) }))],
+    },
+  ];
+}
+
+export const topValuesChart: ControlledChart<TopValuesData, TopValuesOptions> = {
+  parse: (input, choices) => parseTopValuesOptions(input, choices.category ?? []),
+  query: topValuesQuery,
+  render: renderTopValues,
+  table: topValuesTable,
+  summary: topValuesSummary,
+};

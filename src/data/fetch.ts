@@ -1,8 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { DATA_BASE_URL_ENV, DATA_CACHE_ENV, DATA_DIR_ENV, DATASET_FILES, DEFAULT_BASE_URL, fileUrl, type DatasetFile } from './files.ts';
+import { CACHE_DIR, DATA_BASE_URL_ENV, DATA_CACHE_ENV, DATA_DIR_ENV, DATASET_FILES, DEFAULT_BASE_URL, fileUrl, type DatasetFile } from './files.ts';
 
 export class DatasetFetchError extends Error {
   constructor(message: string) {
@@ -11,7 +10,6 @@ export class DatasetFetchError extends Error {
   }
 }
 
-export const DEFAULT_CACHE_DIR = fileURLToPath(new URL('../../data/cache/', import.meta.url));
 const DEFAULT_TIMEOUT_MS = 60_000;
 
 const LOCAL_COPY_HINT =
@@ -41,7 +39,7 @@ export async function ensureDataset(options: EnsureDatasetOptions = {}): Promise
   const localDir = env[DATA_DIR_ENV];
   if (localDir) return useLocalCopy(path.resolve(localDir), log);
 
-  const cacheDir = path.resolve(options.cacheDir ?? env[DATA_CACHE_ENV] ?? DEFAULT_CACHE_DIR);
+  const cacheDir = path.resolve(options.cacheDir ?? env[DATA_CACHE_ENV] ?? CACHE_DIR);
   const baseUrl = options.baseUrl ?? env[DATA_BASE_URL_ENV] ?? DEFAULT_BASE_URL;
   mkdirSync(cacheDir, { recursive: true });
   for (const file of DATASET_FILES) {

@@ -35,3 +35,10 @@ export const DEFAULT_BASE_URL = `${DATASET_PAGE}/resolve/${DATASET_REVISION}`;
 export function fileUrl(file: DatasetFile, baseUrl = DEFAULT_BASE_URL): string {
   return `${baseUrl.replace(/\/$/, '')}/${file.name}`;
 }
+
+/**
+ * Where the project keeps its data, relative to the project root (every command runs from there: npm scripts, the
+ * Astro build, the tests). Not derived from import.meta.url, which points into the bundle during a build.
+ */
+export const CACHE_DIR = 'data/cache';
+export const PAPER_DIR = 'data/paper';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseCsv } from './csv.ts';
+import { PAPER_DIR } from './files.ts';
 import { DataValidationError, type DataProblem } from './types.ts';
 import { quote } from './validate.ts';
 
@@ -52,7 +52,6 @@ export const PAPER_TABLES = {
 type Row = Record<string, string | number | null>;
 export type PaperFigures = { [K in keyof typeof PAPER_TABLES]: (Row & Sourced)[] };
 
-export const PAPER_DIR = fileURLToPath(new URL('../../data/paper/', import.meta.url));
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 
 function parseCell(type: ColumnType, text: string, at: Omit<DataProblem, 'found' | 'expected'>, problems: DataProblem[]): string | number | null {
@@ -132,7 +131,7 @@ export function parsePaperFigures(texts: Record<string, string>): { figures: Pap
   return { figures, problems };
 }
 
-export function loadPaperFigures(dir = PAPER_DIR): PaperFigures {
+export function loadPaperFigures(dir = path.resolve(PAPER_DIR)): PaperFigures {
   const texts: Record<string, string> = {};
   for (const schema of Object.values(PAPER_TABLES)) {
     try {

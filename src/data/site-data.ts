@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { DATA_DIR_ENV } from './files.ts';
+import { CACHE_DIR, DATA_CACHE_ENV, DATA_DIR_ENV } from './files.ts';
 import { loadDataset } from './load.ts';
-import { buildTaxonomy, categoryShares, rankedValues, topValues, type Taxonomy } from './derive.ts';
+import { buildTaxonomy, type Taxonomy } from './derive.ts';
 import type { Dataset } from './types.ts';
 import { loadPaperFigures, type PaperFigures } from './paper.ts';
 
@@ -18,7 +18,7 @@ export interface SiteData {
 let cached: SiteData | undefined;
 
 export function datasetDir(env: NodeJS.ProcessEnv = process.env): string {
-  return env[DATA_DIR_ENV] ? path.resolve(env[DATA_DIR_ENV]) : path.resolve('data/cache');
+  return path.resolve(env[DATA_DIR_ENV] || env[DATA_CACHE_ENV] || CACHE_DIR);
 }
 
 export function siteData(): SiteData {
@@ -27,22 +27,4 @@ export function siteData(): SiteData {
     cached = { dataset, taxonomy: buildTaxonomy(dataset), paper: loadPaperFigures() };
   }
   return cached;
-}
-
-/** Figures the report's prose quotes, computed from the data so the text cannot drift from it. */
-export function reportFacts(data = siteData()) {
-  const values = data.taxonomy.nodes.filter((n) => n.level === 0);
-  const totalPctConvos = rankedValues(data.dataset).rollup({ total: 'd => op.sum(d.pct_convos)' }).get('total', 0) as number;
-  const counts = [0, 1, 2, 3].map((level) => data.taxonomy.nodes.filter((n) => n.level === level).length);
-  return {
-    valueCount: values.length,
-    level1Count: counts[1]!,
-    level2Count: counts[2]!,
-    categoryCount: counts[3]!,
-    nodeCount: data.taxonomy.nodes.length,
-    /** Sum of every value's % of conversations ÷ 100: the mean number of values expressed per conversation. */
-    valuesPerConversation: totalPctConvos / 100,
-    categories: categoryShares(data.taxonomy),
-    top5: topValues(data.taxonomy, 5),
-  };
 }

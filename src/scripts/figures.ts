@@ -1,11 +1,13 @@
 import { initSunburst } from './sunburst-island.ts';
-import { initTopValues } from './top-values-island.ts';
+import { initControls } from './controls-island.ts';
 import { initToolbar } from './toolbar.ts';
+import { initTips } from './tips-island.ts';
 
 /** Adds interaction to the server-rendered figures on the page. Heavy code and data load on first interaction. */
 const islands: Record<string, (figure: HTMLElement) => void> = {
   sunburst: initSunburst,
-  'top-values': initTopValues,
+  controls: initControls,
+  tips: initTips,
 };
 
 for (const figure of document.querySelectorAll<HTMLElement>('figure.chart-figure')) {

@@ -63,7 +63,7 @@ describe('embed pages', () => {
 
   it('apply options from the query string, and fall back to defaults for invalid ones', async () => {
     const { page, problems, close } = await open(`${baseUrl}/embed/top-values/?limit=50&category=Social%20values`);
-    await page.waitForFunction(() => document.querySelector('figure')?.getAttribute('data-limit') === '50');
+    await page.waitForFunction(() => document.querySelector('figure')?.getAttribute('data-option-limit') === '50');
     expect(await barCount(page)).toBe(50);
     const categories = await page.locator('table tbody tr td:nth-of-type(3)').allTextContents();
     expect(new Set(categories)).toEqual(new Set(['Social values']));
@@ -163,7 +163,7 @@ describe('downloads and tools', () => {
   it('CSV equals the rows drawn, SVG is well-formed with the title, PNG is 2× and not blank', async () => {
     const { page, problems, context, close } = await open(`${baseUrl}/embed/top-values/?limit=15`);
     void context;
-    await page.waitForFunction(() => document.querySelector('figure')?.getAttribute('data-limit') === '15');
+    await page.waitForFunction(() => document.querySelector('figure')?.getAttribute('data-option-limit') === '15');
     await page.locator('summary', { hasText: 'Download' }).click();
 
     const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.locator('[data-download="csv"]').click()]);

@@ -54,11 +54,11 @@ describe('keyboard only on the report', () => {
     await page.goto(`${baseUrl}/`);
     await page.locator('#top-values input[name="limit"]').focus();
     await page.keyboard.press('ArrowRight');
-    await page.waitForFunction(() => document.querySelector('#top-values')?.getAttribute('data-limit') === '35');
+    await page.waitForFunction(() => document.querySelector('#top-values')?.getAttribute('data-option-limit') === '35');
     expect(await page.locator('#top-values .chart-area svg [aria-label="bar"] rect').count()).toBe(35);
     await page.locator('#top-values select[name="category"]').focus();
     await page.keyboard.press('ArrowDown');
-    await page.waitForFunction(() => document.querySelector('#top-values')?.getAttribute('data-category') !== '');
+    await page.waitForFunction(() => document.querySelector('#top-values')?.getAttribute('data-option-category') !== '');
     await context.close();
   });
 });

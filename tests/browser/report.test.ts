@@ -105,11 +105,11 @@ describe('report page with JavaScript', () => {
     const bars = page.locator('#top-values .chart-area svg [aria-label="bar"] rect');
     expect(await bars.count()).toBe(30);
     await page.locator('#top-values input[name="limit"]').fill('50');
-    await page.waitForFunction(() => document.querySelector('#top-values')?.getAttribute('data-limit') === '50');
+    await page.waitForFunction(() => document.querySelector('#top-values')?.getAttribute('data-option-limit') === '50');
     expect(await bars.count()).toBe(50);
     expect(await page.locator('#top-values table tbody tr').count()).toBe(50);
     await page.locator('#top-values select[name="category"]').selectOption('Personal values');
-    await page.waitForFunction(() => document.querySelector('#top-values')?.getAttribute('data-category') === 'Personal values');
+    await page.waitForFunction(() => document.querySelector('#top-values')?.getAttribute('data-option-category') === 'Personal values');
     const categories = await page.locator('#top-values table tbody tr td:nth-of-type(3)').allTextContents();
     expect(new Set(categories)).toEqual(new Set(['Personal values']));
     expect(problems).toEqual([]);

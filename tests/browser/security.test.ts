@@ -25,7 +25,7 @@ async function interact(page: import('playwright-core').Page) {
   const range = page.locator('input[name="limit"]').first();
   if (await range.count()) {
     await range.fill('40');
-    await page.waitForFunction(() => document.querySelector('[data-island="top-values"]')?.getAttribute('data-limit') === '40');
+    await page.waitForFunction(() => document.querySelector('#top-values')?.getAttribute('data-option-limit') === '40');
   }
   const download = page.locator('.figure-toolbar summary', { hasText: 'Download' }).first();
   if (await download.count()) {

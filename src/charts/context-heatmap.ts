@@ -1,0 +1,121 @@
+import * as Plot from '@observablehq/plot';
+import { plotSvg } from './plot-svg.ts';
+import type { ChartTable } from './types.ts';
+
+/** A task → AI value cell the paper reports: a residual, or only that the value tops the task (residual null). */
+export interface TaskResidual {
+  task: string;
+  value: string;
+  residual: number | null;
+  confidence: string;
+  source: string;
+}
+
+export interface HeatmapData {
+  cells: TaskResidual[];
+  /** Significance threshold for the residuals, derived from the number of values (Bonferroni). */
+  threshold: number;
+}
+
+type Cell = { task: string; value: string; state: 'residual' | 'top value' | 'not reported'; residual: number | null; label: string; source: string; confidence: string };
+
+export function heatmapCells(data: HeatmapData): Cell[] {
+  const tasks = [...new Set(data.cells.map((c) => c.task))];
+  const values = [...new Set(data.cells.map((c) => c.value))];
+  return tasks.flatMap((task) =>
+    values.map((value): Cell => {
+      const reported = data.cells.find((c) => c.task === task && c.value === value);
+      if (!reported) return { task, value, state: 'not reported', residual: null, label: `${task} × ${value}: not reported`, source: '', confidence: '' };
+      const state = reported.residual === null ? 'top value' : 'residual';
+      const what = reported.residual === null ? 'reported as a top value, no residual given' : `adjusted Pearson residual ${reported.residual}`;
+      return { task, value, state, residual: reported.residual, label: `${task} × ${value}: ${what} (${reported.source})`, source: reported.source, confidence: reported.confidence };
+    }),
+  );
+}
+
+const CELL = 30;
+
+export function renderContextHeatmap(data: HeatmapData, document: Document): SVGSVGElement {
+  const cells = heatmapCells(data);
+  const tasks = [...new Set(cells.map((c) => c.task))];
+  const values = [...new Set(cells.map((c) => c.value))];
+  const marginLeft = 215;
+  const marginTop = 130;
+  const svg = plotSvg(
+    {
+      width: marginLeft + values.length * CELL + 70,
+      height: marginTop + tasks.length * CELL + 10,
+      marginLeft,
+      marginTop,
+      marginRight: 70,
+      marginBottom: 10,
+      padding: 0.06,
+      x: { domain: values, axis: 'top', tickRotate: -50, label: null, tickSize: 0 },
+      y: { domain: tasks, label: null, tickSize: 0, tickFormat: (t: string) => (t.length > 32 ? `${t.slice(0, 31)}…` : t) },
+      color: { type: 'log', scheme: 'blues', domain: [data.threshold, 150] },
+      marks: [
+        Plot.cell(cells.filter((c) => c.state === 'not reported'), { x: 'value', y: 'task', fill: '#f4f4f4' }),
+        Plot.cell(cells.filter((c) => c.state === 'top value'), { x: 'value', y: 'task', fill: '#fff', stroke: '#0072B2', strokeDasharray: '2,2' }),
+        Plot.cell(cells.filter((c) => c.state === 'residual'), { x: 'value', y: 'task', fill: 'residual' }),
+        // Grade-C figures get a dashed vermilion outline (and an asterisk), matching the caveat under the chart.
+        Plot.cell(cells.filter((c) => c.confidence === 'C'), { x: 'value', y: 'task', fill: 'none', stroke: '#D55E00', strokeWidth: 2, strokeDasharray: '3,2' }),
+        Plot.text(cells, {
+          x: 'value',
+          y: 'task',
+          text: (d) => (d.state === 'residual' ? `${Math.round(d.residual!)}${d.confidence === 'C' ? '*' : ''}` : d.state === 'top value' ? 'top' : '·'),
+          fill: (d) => (d.state === 'residual' && d.residual! > 40 ? 'white' : d.state === 'not reported' ? '#9a9a9a' : '#1a1a1a'),
+          fontSize: 10,
+        }),
+        Plot.text([`Every reported residual exceeds the threshold of ${data.threshold.toFixed(2)}`], {
+          frameAnchor: 'top-left',
+          dx: -marginLeft,
+          dy: -marginTop + 2,
+          text: (d) => d,
+          fontSize: 11,
+          fill: 'currentColor',
+        }),
+      ],
+    },
+    document,
+  );
+  return makeCellsFocusable(svg, cells, document);
+}
+
+/** Reported cells become keyboard stops with their full description, for the tooltip and screen readers. */
+function makeCellsFocusable(svg: SVGSVGElement, cells: Cell[], document: Document): SVGSVGElement {
+  void document;
+  svg.removeAttribute('aria-hidden');
+  for (const g of Array.from(svg.querySelectorAll('g[aria-label]'))) {
+    g.setAttribute('data-mark', g.getAttribute('aria-label')!);
+    g.removeAttribute('aria-label');
+  }
+  const [, topGroup, residualGroup] = Array.from(svg.querySelectorAll('g[data-mark="cell"]'));
+  const describe = (group: Element | undefined, list: Cell[]) =>
+    Array.from(group?.querySelectorAll('rect') ?? []).forEach((rect, i) => {
+      rect.setAttribute('tabindex', '0');
+      rect.setAttribute('role', 'img');
+      rect.setAttribute('aria-label', list[i]!.label);
+      rect.setAttribute('data-tip', '');
+    });
+  describe(topGroup, cells.filter((c) => c.state === 'top value'));
+  describe(residualGroup, cells.filter((c) => c.state === 'residual'));
+  return svg;
+}
+
+export function contextHeatmapTable(data: HeatmapData): ChartTable {
+  return {
+    columns: [
+      { key: 'task', label: 'Task' },
+      { key: 'value', label: 'AI value' },
+      { key: 'residual', label: 'Adjusted Pearson residual' },
+      { key: 'source', label: 'Source' },
+    ],
+    rows: data.cells.map((c) => ({ task: c.task, value: c.value, residual: c.residual ?? 'top value, no residual given', source: c.source })),
+  };
+}
+
+export function contextHeatmapSummary(data: HeatmapData): string {
+  const withResidual = data.cells.filter((c) => c.residual !== null).sort((a, b) => b.residual! - a.residual!);
+  const [first, second] = withResidual;
+  return `Heatmap of tasks against the AI values the paper reports as over-represented in them, coloured by adjusted Pearson residual; cells the paper does not report are marked as not reported. The strongest: ${first?.value} in ${first?.task} (${first?.residual}), then ${second?.value} in ${second?.task} (${second?.residual}). All ${withResidual.length} reported residuals exceed the significance threshold of ${data.threshold.toFixed(2)}.`;
+}

@@ -1,0 +1,112 @@
+import * as Plot from '@observablehq/plot';
+import { percent } from './format.ts';
+import { plotSvg } from './plot-svg.ts';
+import type { ChartTable } from './types.ts';
+
+export interface ResponseType {
+  type: string;
+  group: 'support' | 'neutral' | 'reframing' | 'resistance' | 'none';
+  pct: number;
+  source: string;
+}
+
+const COLORS: Record<string, string> = {
+  'strong support': '#0072B2',
+  'mild support': '#6AAED6',
+  'mild resistance': '#F0A070',
+  'strong resistance': '#D55E00',
+  reframing: '#8C8C8C',
+  'neutral acknowledgment': '#B5B5B5',
+  'no values': '#DADADA',
+};
+const ROWS = ['Supports ←  → Resists', 'Reframes', 'Acknowledges neutrally', 'No user values to respond to'];
+const SHORT: Record<string, string> = {
+  'strong support': 'strong',
+  'mild support': 'mild',
+  'mild resistance': 'mild',
+  'strong resistance': 'strong',
+  reframing: 'reframing',
+  'neutral acknowledgment': 'neutral',
+  'no values': 'no values',
+};
+
+/**
+ * Support and resistance on one diverging bar (support to the left of zero, resistance to the right), with
+ * reframing, neutral acknowledgment and "no values" set apart below, all as % of all conversations.
+ */
+export function responseSegments(rows: ResponseType[]) {
+  const pct = (type: string) => rows.find((r) => r.type === type)?.pct ?? 0;
+  const strongS = pct('strong support');
+  const mildS = pct('mild support');
+  const mildR = pct('mild resistance');
+  const strongR = pct('strong resistance');
+  return [
+    { type: 'strong support', row: ROWS[0]!, x1: -(strongS + mildS), x2: -mildS, pct: strongS },
+    { type: 'mild support', row: ROWS[0]!, x1: -mildS, x2: 0, pct: mildS },
+    { type: 'mild resistance', row: ROWS[0]!, x1: 0, x2: mildR, pct: mildR },
+    { type: 'strong resistance', row: ROWS[0]!, x1: mildR, x2: mildR + strongR, pct: strongR },
+    { type: 'reframing', row: ROWS[1]!, x1: 0, x2: pct('reframing'), pct: pct('reframing') },
+    { type: 'neutral acknowledgment', row: ROWS[2]!, x1: 0, x2: pct('neutral acknowledgment'), pct: pct('neutral acknowledgment') },
+    { type: 'no values', row: ROWS[3]!, x1: 0, x2: pct('no values'), pct: pct('no values') },
+  ];
+}
+
+type Segment = ReturnType<typeof responseSegments>[number];
+
+export function renderResponseTypes(rows: ResponseType[], document: Document): SVGSVGElement {
+  const segments = responseSegments(rows);
+  return plotSvg(
+    {
+      width: 420,
+      height: 260,
+      marginLeft: 10,
+      marginRight: 10,
+      marginTop: 10,
+      marginBottom: 34,
+      x: { domain: [-45, 40], label: '% of all conversations', labelAnchor: 'center', tickFormat: (d: number) => `${Math.abs(d)}`, ticks: 8 },
+      y: { domain: ROWS, axis: null, padding: 0.1 },
+      marks: [
+        Plot.text(ROWS, { x: 0, y: (d) => d, text: (d) => d, dy: -22, textAnchor: 'middle', fill: 'currentColor', fontWeight: 'bold' }),
+        Plot.barX(segments, { x1: 'x1', x2: 'x2', y: 'row', fill: (d) => COLORS[d.type], insetTop: 14, insetBottom: 4, title: (d) => `${d.type}: ${percent(d.pct)} of conversations` }),
+        Plot.text(segments.filter((s) => s.pct >= 4), {
+          x: (d) => (d.x1 + d.x2) / 2,
+          y: 'row',
+          dy: 5,
+          text: (d) => `${SHORT[d.type]} ${percent(d.pct)}`,
+          fill: (d) => (['strong support', 'strong resistance'].includes(d.type) ? 'white' : '#1a1a1a'),
+          fontSize: 10,
+        }),
+        // Segments too thin to hold a label are named together just past the end of their bar.
+        Plot.text([segments.filter((s) => s.pct < 4)], {
+          x: (d: Segment[]) => Math.max(...d.map((s) => s.x2)),
+          y: (d: Segment[]) => d[0]?.row ?? ROWS[0],
+          dy: 5,
+          dx: 4,
+          textAnchor: 'start',
+          text: (d: Segment[]) => d.map((s) => `${SHORT[s.type]} ${percent(s.pct)}`).join(', '),
+          fill: 'currentColor',
+          fontSize: 10,
+        }),
+        Plot.ruleX([0], { stroke: '#1a1a1a' }),
+      ],
+    },
+    document,
+  );
+}
+
+export function responseTypesTable(rows: ResponseType[]): ChartTable {
+  return {
+    columns: [
+      { key: 'type', label: 'How Claude responded' },
+      { key: 'group', label: 'Group' },
+      { key: 'pct', label: '% of all conversations', format: 'percent' },
+      { key: 'source', label: 'Source' },
+    ],
+    rows: rows.map((r) => ({ ...r })),
+  };
+}
+
+export function responseTypesSummary(rows: ResponseType[]): string {
+  const sum = (group: string) => rows.filter((r) => r.group === group).reduce((s, r) => s + r.pct, 0);
+  return `Diverging bar of how Claude responded to the values users expressed, as % of all conversations: support ${percent(sum('support'))} (strong and mild), resistance ${percent(sum('resistance'))}, reframing ${percent(sum('reframing'))}, neutral acknowledgment ${percent(sum('neutral'))}; in ${percent(sum('none'))} the user expressed no values to respond to.`;
+}
