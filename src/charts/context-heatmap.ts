@@ -51,7 +51,7 @@ export function renderContextHeatmap(data: HeatmapData, document: Document): SVG
       marginBottom: 10,
       padding: 0.06,
       x: { domain: values, axis: 'top', tickRotate: -50, label: null, tickSize: 0 },
-      y: { domain: tasks, label: null, tickSize: 0, tickFormat: (t: string) => (t.length > 32 ? `${t.slice(0, 31)}…` : t) },
+      y: { domain: tasks, label: null, tickSize: 0, tickFormat: (t: string) => (t.length > 28 ? `${t.slice(0, 27)}…` : t) },
       color: { type: 'log', scheme: 'blues', domain: [data.threshold, 150] },
       marks: [
         Plot.cell(cells.filter((c) => c.state === 'not reported'), { x: 'value', y: 'task', fill: '#f4f4f4' }),

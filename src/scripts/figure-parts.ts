@@ -8,7 +8,7 @@ export function figureParts(figure: HTMLElement) {
     area: q<HTMLElement>('.chart-area'),
     summary: q<HTMLElement>('.chart-summary'),
     tableScroll: q<HTMLElement>('.table-scroll'),
-    title: q<HTMLElement>('.chart-title').textContent ?? '',
+    title: figure.dataset.title ?? '',
     replaceTable(table: ChartTable) {
       this.tableScroll.innerHTML = dataTableHtml(table, this.title);
     },

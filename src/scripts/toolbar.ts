@@ -11,7 +11,7 @@ export function initToolbar(figure: HTMLElement): void {
   const toolbar = figure.querySelector<HTMLElement>('.figure-toolbar');
   if (!toolbar) return;
   const announce = toolbar.querySelector<HTMLElement>('[data-announce]')!;
-  const title = figure.querySelector('.chart-title')?.textContent ?? figure.id;
+  const title = figure.dataset.title ?? figure.id;
   const about = () => ({ title, source: figure.dataset.source ?? '', url: figure.dataset.sourceUrl });
   for (const hidden of toolbar.querySelectorAll<HTMLElement>('button[hidden]')) hidden.hidden = false;
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { CHARTS } from '../../src/charts/registry.ts';
 import { launchBrowser } from './browser.ts';
 import { axeViolations, describeViolations, newContext, watchPage } from './helpers.ts';
 
@@ -24,17 +25,13 @@ async function openReport(path = '/', options: { javaScriptEnabled?: boolean; wi
 const sunburstFocus = (page: Page) => page.locator('#taxonomy-sunburst').getAttribute('data-focus');
 
 describe('report page without JavaScript', () => {
-  it('shows the three charts as SVG with their titles, tables and sources', async () => {
+  it('shows every chart as SVG with its numbered title, table and source', async () => {
     const { page, close } = await openReport('/', { javaScriptEnabled: false });
-    for (const [id, title] of [
-      ['taxonomy-sunburst', 'The taxonomy of Claude’s values'],
-      ['category-shares', 'Five kinds of value'],
-      ['top-values', 'The values Claude expresses most'],
-    ]) {
-      const figure = page.locator(`figure#${id}`);
-      await expect(figure.locator('.chart-title').textContent()).resolves.toBe(title);
-      expect(await figure.locator('.chart-area svg').count()).toBe(1);
-      expect(await figure.locator('table tbody tr').count()).toBeGreaterThan(0);
+    for (const [i, chart] of CHARTS.entries()) {
+      const figure = page.locator(`figure#${chart.id}`);
+      await expect(figure.locator('.chart-title').textContent()).resolves.toBe(`Figure ${i + 1}. ${chart.title}`);
+      expect(await figure.locator('.chart-area svg').count(), chart.id).toBe(1);
+      expect(await figure.locator('table tbody tr').count(), chart.id).toBeGreaterThan(0);
       await expect(figure.locator('.chart-source').textContent()).resolves.toContain('CC BY 4.0');
     }
     expect(await page.locator('#top-values .chart-area svg [aria-label="bar"] rect').count()).toBe(30);

@@ -45,3 +45,17 @@ describe('the claims against the real dataset', () => {
     expect(claims[2]!.ours).toBe('73.3%');
   });
 });
+
+describe('verdicts follow the data', () => {
+  it('change when a fixture changes the underlying data', async () => {
+    const { syntheticDataset } = await import('../fixtures/synthetic-dataset.ts');
+    const { validateDataset } = await import('../../src/data/validate.ts');
+    const fixture = syntheticDataset();
+    const { dataset } = validateDataset(fixture.tree, fixture.frequencies);
+    const claims = checkClaims({ dataset: dataset!, taxonomy: buildTaxonomy(dataset!), paper: loadPaperFigures() });
+    const verdictOf = (start: string) => claims.find((c) => c.claim.startsWith(start))?.verdict;
+    expect(verdictOf('The taxonomy has')).toBe('matches'); // the fixture keeps the level counts
+    expect(verdictOf('The five most frequent')).toBe('differs'); // but not the top values
+    expect(verdictOf('75% of values')).toBe('differs');
+  });
+});

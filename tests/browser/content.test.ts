@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { CHARTS } from '../../src/charts/registry.ts';
+import { parseCsv } from '../../src/data/csv.ts';
+import { PAPER_DIR } from '../../src/data/files.ts';
+import { PAPER_TABLES } from '../../src/data/paper.ts';
+import { launchBrowser } from './browser.ts';
+import { newContext, watchPage } from './helpers.ts';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+let page: Page;
+let problems: string[];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  const context = await newContext(browser, { javaScriptEnabled: false, width: 390 });
+  page = await context.newPage();
+  problems = watchPage(page, baseUrl);
+  await page.goto(`${baseUrl}/`);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** A figure's data table as rows of cell texts (exact values where the cell shows them formatted). */
+const tableRows = (id: string) =>
+  page.locator(`figure#${id} .chart-table tbody tr`).evaluateAll((trs) => trs.map((tr) => [...(tr as HTMLTableRowElement).cells].map((c) => c.dataset.v ?? c.textContent ?? '')));
+
+function paperRows(file: string): Record<string, string>[] {
+  const parsed = parseCsv(readFileSync(path.resolve(PAPER_DIR, file), 'utf8'), file);
+  return parsed.rows.map((r) => Object.fromEntries(parsed.columns.map((c, i) => [c, r.values[i]!])));
+}
+
+describe('the report, read at 390px without JavaScript', () => {
+  it('never scrolls the page sideways (wide charts scroll inside their figure)', async () => {
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    expect(problems).toEqual([]);
+  });
+
+  it('has a numbered table of contents whose anchors all land on a section', async () => {
+    const targets = await page.locator('.toc a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    expect(targets.length).toBe(10);
+    for (const target of targets) expect(await page.locator(target).count(), target).toBe(1);
+  });
+
+  it('draws each chart’s data table from its source: every paper chart’s rows are the CSV rows', async () => {
+    const csvTable = (file: string, ...columns: string[]) => paperRows(file).map((r) => columns.map((c) => r[c]));
+    const cells = async (id: string, ...indexes: number[]) => (await tableRows(id)).map((row) => indexes.map((i) => row[i]));
+    expect(await cells('response-types', 0, 2)).toEqual(csvTable('response-types.csv', 'response_type', 'pct_of_conversations').map(([t, p]) => [t, String(Number(p))]));
+    expect(await cells('mirroring', 0, 1)).toEqual(csvTable('mirroring.csv', 'response_type', 'pct_mirroring').map(([t, p]) => [t, String(Number(p))]));
+    expect(await cells('stable-core', 1, 2)).toEqual(csvTable('variation.csv', 'value', 'cv').map(([v, c]) => [v, String(Number(c))]));
+    expect(await cells('value-pairs', 1, 2)).toEqual(csvTable('value-pairs.csv', 'human_value', 'ai_value'));
+    expect((await cells('context-heatmap', 0, 1, 2)).map(([t, v, r]) => [t, v, r])).toEqual(
+      csvTable('task-residuals.csv', 'task', 'ai_value', 'residual').map(([t, v, r]) => [t, v, r ? String(Number(r)) : 'top value, no residual given']),
+    );
+    expect((await cells('model-variants', 0, 1, 2)).map(([m, model, p]) => [model, m, p])).toEqual(
+      csvTable('model-variants.csv', 'model', 'metric', 'pct').map(([model, m, p]) => [model, m, String(Number(p))]),
+    );
+    const human = (await cells('human-vs-ai', 0, 1, 2)).filter(([who]) => who!.startsWith('Users')).map(([, v, p]) => [v, p]);
+    expect(human).toEqual(csvTable('human-values.csv', 'value', 'pct_convos').map(([v, p]) => [v, String(Number(p))]));
+  });
+
+  it('draws each dataset chart’s table from the dataset (same rows as its CSV download)', async () => {
+    for (const chart of CHARTS) {
+      const csv = await (await page.request.get(`${baseUrl}/downloads/${chart.id}.csv`)).text();
+      const parsed = parseCsv(csv.split('\n').filter((l) => !l.startsWith('#')).join('\n'), `${chart.id}.csv`);
+      const table = await tableRows(chart.id);
+      expect(table.length, chart.id).toBe(parsed.rows.length);
+      expect(table.map((r) => r.map((c) => (c === '—' ? '' : c))), chart.id).toEqual(parsed.rows.map((r) => r.values));
+    }
+  });
+
+  it('shows every grade-C figure’s caveat, in view, wherever the figure appears', async () => {
+    const gradeC = Object.values(PAPER_TABLES).flatMap((t) => paperRows(t.file).filter((r) => r.confidence === 'C').map((r) => ({ where: r.where!, caveat: r.caveat!, file: t.file as string })));
+    expect(gradeC.length).toBeGreaterThan(0);
+    for (const row of gradeC) {
+      const figures = await page.locator('figure.chart-figure').evaluateAll(
+        (figs, r) =>
+          figs
+            .filter((f) => [...f.querySelectorAll('.chart-table td')].some((td) => td.textContent?.includes('grade C') && f.textContent?.includes(r.where)))
+            .map((f) => ({ id: f.id, notes: f.querySelector('.chart-notes')?.textContent ?? '' })),
+        row,
+      );
+      expect(figures.length, `a figure shows the grade-C row of ${row.file}`).toBeGreaterThan(0);
+      for (const figure of figures) expect(figure.notes, figure.id).toContain(row.caveat);
+    }
+    // The notes are outside the collapsed table, in view.
+    const hidden = await page.locator('.chart-notes').evaluateAll((notes) => notes.filter((n) => n.closest('details:not([open])')).length);
+    expect(hidden).toBe(0);
+  });
+
+  it('computes the claims table from the data, with a verdict per claim', async () => {
+    const verdicts = await page.locator('.claims tbody td.verdict').allTextContents();
+    expect(verdicts).toEqual(['✓ matches', '✓ matches', '≈ close', '✓ matches', '✓ matches']);
+  });
+});
