@@ -42,7 +42,7 @@ export function renderCategoryShares(data: CategorySharesData, document: Documen
 export function categorySharesTable(data: CategorySharesData): ChartTable {
   return {
     columns: [
-      { key: 'category', label: 'Category' },
+      { key: 'category', label: 'Category', linkKey: 'href' },
       { key: 'share', label: 'Share of value expressions (%)', format: 'percent' },
       { key: 'level2Clusters', label: 'Level-2 clusters', format: 'integer' },
       { key: 'level1Clusters', label: 'Level-1 clusters', format: 'integer' },

@@ -7,7 +7,7 @@ import type { ChartTable } from './types.ts';
 export interface LongTailData {
   /** Rank → % of conversations, thinned to the first and last rank of each distinct frequency (the curve is exact). */
   curve: { rank: number; pctConvos: number }[];
-  top: { rank: number; value: string; pctConvos: number; category: string }[];
+  top: { rank: number; value: string; pctConvos: number; category: string; href: string }[];
   cutoff: number;
   /** Share (%) of all values below the cut-off, computed from the data. */
   shareBelowCutoff: number;
@@ -50,10 +50,13 @@ export function longTailTable(data: LongTailData): ChartTable {
   return {
     columns: [
       { key: 'rank', label: 'Rank', format: 'integer' },
-      { key: 'value', label: 'Value (the five most frequent are named)' },
+      { key: 'value', label: 'Value (the five most frequent are named)', linkKey: 'href' },
       { key: 'pctConvos', label: '% of conversations', format: 'percent' },
     ],
-    rows: data.curve.map((d) => ({ rank: d.rank, value: data.top.find((t) => t.rank === d.rank)?.value ?? '', pctConvos: d.pctConvos })),
+    rows: data.curve.map((d) => {
+      const top = data.top.find((t) => t.rank === d.rank);
+      return { rank: d.rank, value: top?.value ?? '', pctConvos: d.pctConvos, href: top?.href ?? '' };
+    }),
   };
 }
 

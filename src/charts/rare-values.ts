@@ -9,6 +9,7 @@ export interface RareValue {
   rank: number;
   /** % of all values that are rarer still. */
   rarerThan: number;
+  href: string;
 }
 
 export interface RareValuesData {
@@ -57,7 +58,7 @@ export function renderRareValues(data: RareValuesData, document: Document): SVGS
 export function rareValuesTable(data: RareValuesData): ChartTable {
   return {
     columns: [
-      { key: 'value', label: 'Value' },
+      { key: 'value', label: 'Value', linkKey: 'href' },
       { key: 'pctConvos', label: '% of conversations', format: 'percent' },
       { key: 'rank', label: 'Rank among all values', format: 'integer' },
       { key: 'rarerThan', label: '% of values rarer still', format: 'percent' },

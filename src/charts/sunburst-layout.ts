@@ -1,6 +1,7 @@
 import { hierarchy, partition } from 'd3';
 import type { Taxonomy, TaxonomyNode } from '../data/derive.ts';
 import type { SunburstLayout } from './sunburst.ts';
+import { nodePages, slugify } from '../data/node-pages.ts';
 
 /** Stable short key for a node, used in the URL hash: values by name, clusters by level and the first 8 uuid digits. */
 export function nodeKey(node: TaxonomyNode): string {
@@ -25,8 +26,9 @@ export function sunburstLayout(taxonomy: Taxonomy): SunburstLayout {
   const index = new Map(nodes.map((n, i) => [n, i]));
   const layout: SunburstLayout = {
     key: [], name: [], level: [], parent: [], x0: [], x1: [], depth: [], category: [], share: [], pctConvos: [], rank: [],
-    description: [], valueCount: [],
+    description: [], valueCount: [], slug: [],
   };
+  const pages = nodePages(taxonomy);
   const seen = new Set<string>();
   for (const n of nodes) {
     const d = n.data;
@@ -47,6 +49,8 @@ export function sunburstLayout(taxonomy: Taxonomy): SunburstLayout {
     layout.rank.push(isRoot ? null : d.level === 0 ? d.rank : d.levelRank);
     layout.description.push(isRoot ? '' : d.description);
     layout.valueCount.push(isRoot ? taxonomy.nodes.filter((x) => x.level === 0).length : d.valueCount);
+    const slug = isRoot ? '' : pages.slug(d.id);
+    layout.slug.push(isRoot || slug === slugify(d.name, d.level === 0 ? 'value' : 'cluster') ? '' : slug);
   }
   return layout;
 }

@@ -1,6 +1,7 @@
 import { percent, percentAdaptive } from './format.ts';
 import { categoryColor, textColorOn } from './palette.ts';
 import type { ChartTable } from './types.ts';
+import { slugify } from '../data/node-pages.ts';
 
 /**
  * The taxonomy partitioned once at build time (see sunburst-layout.ts), as columns indexed by node. Index 0 is the
@@ -21,6 +22,8 @@ export interface SunburstLayout {
   rank: (number | null)[];
   description: string[];
   valueCount: number[];
+  /** The node's page slug where it is not simply slugify(name) ('' otherwise; the root has none). */
+  slug: string[];
 }
 
 /** One drawn arc: a node, or several thin siblings merged into one "n more" arc. */
@@ -46,6 +49,14 @@ const LEVEL_NAMES = ['value', 'level-1 cluster', 'level-2 cluster', 'category', 
 
 export function levelName(level: number): string {
   return LEVEL_NAMES[level] ?? 'node';
+}
+
+/** The page of node i: its value or cluster page, or the list of all values for the root. */
+export function nodeHref(layout: SunburstLayout, i: number): string {
+  if (i === 0) return '/values/';
+  const value = layout.level[i] === 0;
+  const slug = layout.slug[i] || slugify(layout.name[i]!, value ? 'value' : 'cluster');
+  return `/${value ? 'values' : 'clusters'}/${slug}/`;
 }
 
 export function childrenOf(layout: SunburstLayout): number[][] {
@@ -159,7 +170,7 @@ export function arcFill(layout: SunburstLayout, arc: SunburstArc): string {
 /** Opacity fades with depth so the rings read as levels; merged arcs are paler still. */
 export function arcOpacity(layout: SunburstLayout, arc: SunburstArc, focus: number): number {
   const rel = arc.depth - layout.depth[focus]!;
-  return (arc.merged.length > 1 ? 0.45 : 1) * [1, 1, 0.82, 0.66, 0.52][rel]!;
+  return Math.round((arc.merged.length > 1 ? 0.45 : 1) * [1, 1, 0.82, 0.66, 0.52][rel]! * 100) / 100;
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -239,7 +250,7 @@ export function sunburstTable(layout: SunburstLayout, focus: number): ChartTable
   const arcs = visibleArcs(layout, focus);
   return {
     columns: [
-      { key: 'name', label: 'Name' },
+      { key: 'name', label: 'Name', linkKey: 'href' },
       { key: 'level', label: 'Level' },
       { key: 'parent', label: 'Inside' },
       { key: 'share', label: 'Share of expressions (%)', format: 'percent' },
@@ -250,6 +261,7 @@ export function sunburstTable(layout: SunburstLayout, focus: number): ChartTable
       const merged = arc.merged.length > 1;
       return {
         name: arcLabel(layout, arc),
+        href: merged ? '' : nodeHref(layout, i),
         level: levelName(layout.level[i]!),
         parent: layout.name[layout.parent[i]!] ?? '',
         share: merged ? round3(arc.merged.reduce((s, j) => s + layout.share[j]!, 0)) : layout.share[i]!,

@@ -81,10 +81,10 @@ export function topValuesTable(data: TopValuesData, options: TopValuesOptions): 
   return {
     columns: [
       { key: 'rank', label: 'Rank', format: 'integer' },
-      { key: 'value', label: 'Value' },
+      { key: 'value', label: 'Value', linkKey: 'href' },
       { key: 'pctConvos', label: '% of conversations', format: 'percent' },
       { key: 'category', label: 'Top category' },
-      { key: 'cluster', label: 'Cluster' },
+      { key: 'cluster', label: 'Cluster', linkKey: 'clusterHref' },
     ],
     rows: selectTopValues(data, options).map((d) => ({ ...d })),
   };

@@ -5,6 +5,8 @@ export interface TableColumn {
   label: string;
   /** How to show the number in the data table (CSV keeps the raw value). */
   format?: 'text' | 'integer' | 'percent';
+  /** Key of the row field holding a link for this cell (a value's or cluster's page); not a column itself. */
+  linkKey?: string;
 }
 
 export interface ChartTable {

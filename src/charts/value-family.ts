@@ -9,6 +9,7 @@ export interface FamilyMember {
   pctConvos: number;
   category: string;
   rank: number;
+  href: string;
 }
 
 /** Value families: the values whose name contains a word, e.g. "autonomy" → user autonomy, patient autonomy, … */
@@ -64,7 +65,7 @@ export function renderValueFamily(data: ValueFamilyData, options: ValueFamilyOpt
 export function valueFamilyTable(data: ValueFamilyData, options: ValueFamilyOptions): ChartTable {
   return {
     columns: [
-      { key: 'value', label: 'Value' },
+      { key: 'value', label: 'Value', linkKey: 'href' },
       { key: 'pctConvos', label: '% of conversations', format: 'percent' },
       { key: 'rank', label: 'Rank among all values', format: 'integer' },
       { key: 'category', label: 'Top category' },

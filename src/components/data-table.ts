@@ -23,8 +23,10 @@ export function dataTableHtml(table: ChartTable, caption: string): string {
         const shown = cell(c, raw);
         // When the cell shows the number formatted, keep the exact value for CSV downloads.
         const exact = shown === String(raw) ? '' : ` data-v="${escapeHtml(raw)}"`;
-        if (i === 0) return `<th scope="row"${exact}>${escapeHtml(shown)}</th>`;
-        return `<td${numeric(c) ? ' class="num"' : ''}${exact}>${escapeHtml(shown)}</td>`;
+        const href = c.linkKey ? row[c.linkKey] : undefined;
+        const content = href ? `<a href="${escapeHtml(href)}">${escapeHtml(shown)}</a>` : escapeHtml(shown);
+        if (i === 0) return `<th scope="row"${exact}>${content}</th>`;
+        return `<td${numeric(c) ? ' class="num"' : ''}${exact}>${content}</td>`;
       });
       return `<tr>${cells.join('')}</tr>`;
     })

@@ -1,5 +1,6 @@
 import * as aq from 'arquero';
 import type { Dataset, Level } from './types.ts';
+import { nodePages } from './node-pages.ts';
 
 const { op } = aq;
 
@@ -121,6 +122,7 @@ function categoryOf(node: TaxonomyNode, byId: Map<string, TaxonomyNode>): Taxono
 
 export interface CategoryShare {
   category: string;
+  href: string;
   /** % of all value expressions. */
   share: number;
   level2Clusters: number;
@@ -141,6 +143,7 @@ export function categoryShares(taxonomy: Taxonomy): CategoryShare[] {
   const counts = new Map((countsBy.objects() as (Record<string, number> & { category: string })[]).map((r) => [r.category, r]));
   return taxonomy.categories.map((c) => ({
     category: c.name,
+    href: nodePages(taxonomy).href(c.id),
     share: c.share,
     level2Clusters: counts.get(c.name)!.level2Clusters,
     level1Clusters: counts.get(c.name)!.level1Clusters,
@@ -156,6 +159,9 @@ export interface TopValue {
   category: string;
   /** Level-1 cluster the value belongs to. */
   cluster: string;
+  /** The value's page and its cluster's page. */
+  href: string;
+  clusterHref: string;
 }
 
 /** Values by % of conversations, most frequent first, optionally within one top-level category. */
@@ -170,5 +176,7 @@ export function topValues(taxonomy: Taxonomy, limit: number, category?: string):
       pctConvos: n.pctConvos!,
       category: n.category,
       cluster: taxonomy.byId.get(n.parentId!)!.name,
+      href: nodePages(taxonomy).href(n.id),
+      clusterHref: nodePages(taxonomy).href(n.parentId!),
     }));
 }

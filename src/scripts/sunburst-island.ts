@@ -4,6 +4,7 @@ import {
   childrenOf,
   findNode,
   levelName,
+  nodeHref,
   pathTo,
   renderSunburst,
   sunburstSummary,
@@ -140,7 +141,7 @@ export function initSunburst(figure: HTMLElement): void {
     crumbs.innerHTML = trail
       .map((i, n) =>
         n === trail.length - 1
-          ? `<li aria-current="location">${escapeHtml(layout.name[i])}</li>`
+          ? `<li><a href="${escapeHtml(nodeHref(layout, i))}" aria-current="location" title="Open the page for ${escapeHtml(layout.name[i])}">${escapeHtml(layout.name[i])}</a></li>`
           : `<li><button type="button" data-key="${escapeHtml(layout.key[i])}">${escapeHtml(layout.name[i])}</button></li>`,
       )
       .join('');

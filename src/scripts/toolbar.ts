@@ -1,7 +1,4 @@
-import { standaloneSvg } from '../charts/standalone-svg.ts';
-import { tableToCsv } from '../charts/csv.ts';
 import { embedCode } from '../components/embed-code.ts';
-import { tableFromDom } from '../components/data-table.ts';
 
 /**
  * The figure toolbar: Table view, downloads of what is drawn right now (CSV, SVG, PNG at 2×), embed code with the
@@ -30,17 +27,8 @@ export function initToolbar(figure: HTMLElement): void {
     if (target.dataset.copy) return void copy(target.dataset.copy, target.textContent ?? 'Copied');
     event.preventDefault();
     const kind = target.dataset.download!;
-    const svg = () => standaloneSvg(figure.querySelector('.chart-area svg')!.outerHTML, about());
-    if (kind === 'csv') save(new Blob([csv()], { type: 'text/csv' }), `${figure.id}.csv`);
-    if (kind === 'svg') save(new Blob([svg()], { type: 'image/svg+xml' }), `${figure.id}.svg`);
-    if (kind === 'png') void png(svg()).then((blob) => save(blob, `${figure.id}.png`));
+    void import('./toolbar-actions.ts').then((actions) => actions.download(kind, figure, { ...about(), query: figure.dataset.query, id: figure.id }));
   });
-
-  function csv(): string {
-    const table = tableFromDom(figure.querySelector<HTMLTableElement>('.chart-table table')!);
-    const query = figure.dataset.query ? ` (options: ${figure.dataset.query})` : '';
-    return tableToCsv(table, [`${title}${query}`, `Source: ${about().source} (${about().url})`, `From: ${location.origin}/embed/${figure.id}/`]);
-  }
 
   async function copy(id: string, label: string) {
     const source = document.getElementById(id)!;
@@ -65,34 +53,4 @@ export function initToolbar(figure: HTMLElement): void {
   };
   refreshEmbedCode();
   new MutationObserver(refreshEmbedCode).observe(figure, { attributes: true, attributeFilter: ['data-query'] });
-}
-
-function save(blob: Blob, name: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-/** Rasterise the standalone SVG at twice its size. */
-export async function png(svgText: string, scale = 2): Promise<Blob> {
-  const url = URL.createObjectURL(new Blob([svgText], { type: 'image/svg+xml' }));
-  try {
-    const image = new Image();
-    image.src = url;
-    await image.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = image.naturalWidth * scale;
-    canvas.height = image.naturalHeight * scale;
-    const context = canvas.getContext('2d')!;
-    context.scale(scale, scale);
-    context.drawImage(image, 0, 0);
-    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
-  } finally {
-    URL.revokeObjectURL(url);
-  }
 }

@@ -15,6 +15,8 @@ const values: TopValue[] = Array.from({ length: 120 }, (_, i) => ({
   pctConvos: 20 - i * 0.1,
   category: categories[i % 5]!,
   cluster: `cluster "${i}"`,
+  href: `/values/value-${i}/`,
+  clusterHref: '/clusters/c/',
 }));
 
 describe('top values chart', () => {
@@ -46,7 +48,7 @@ describe('top values chart', () => {
 
 describe('category chart', () => {
   it('draws one bar per category with its share as a label', () => {
-    const rows = categories.map((category, i) => ({ category, share: 30 - i * 5, level2Clusters: 5, level1Clusters: 50, values: 600 }));
+    const rows = categories.map((category, i) => ({ category, href: '/clusters/x/', share: 30 - i * 5, level2Clusters: 5, level1Clusters: 50, values: 600 }));
     const svg = renderCategoryShares(rows, serverDocument());
     expect(svg.querySelectorAll('[aria-label="bar"] rect').length).toBe(5);
     expect(svg.outerHTML).toContain('30.0%');
@@ -75,6 +77,7 @@ describe('sunburst geometry', () => {
     rank: [null, 1, 2, 1, 2, 3],
     description: ['', '', '', '', '', ''],
     valueCount: [3, 1, 2, 1, 1, 1],
+    slug: ['', '', '', '', '', ''],
   };
 
   it('merges arcs too thin to see, and shows them when zoomed in', () => {

@@ -1,4 +1,5 @@
 import type { SiteData } from '../../data/site-data.ts';
+import { nodePages } from '../../data/node-pages.ts';
 import { DATASET_SOURCE, paperSource, svgOf, type ChartDefinition } from '../definition.ts';
 import { percentAdaptive } from '../format.ts';
 import { rareValuesSummary, rareValuesTable, renderRareValues, type RareValuesData } from '../rare-values.ts';
@@ -10,7 +11,13 @@ export function rareValuesData(data: SiteData): RareValuesData {
   const nodes = data.paper.rareValues.map((r) => values.find((v) => v.name === r.value));
   const rare = nodes
     .filter((node) => node !== undefined)
-    .map((node) => ({ value: node.name, pctConvos: node.pctConvos!, rank: node.rank!, rarerThan: (100 * all.filter((p) => p < node.pctConvos!).length) / all.length }));
+    .map((node) => ({
+      value: node.name,
+      pctConvos: node.pctConvos!,
+      rank: node.rank!,
+      rarerThan: (100 * all.filter((p) => p < node.pctConvos!).length) / all.length,
+      href: nodePages(data.taxonomy).href(node.id),
+    }));
   const missing = data.paper.rareValues.filter((_, i) => !nodes[i]).map((r) => String(r.value));
   return { all, rare, missing };
 }

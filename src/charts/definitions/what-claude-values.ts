@@ -11,6 +11,7 @@ import { sunburstLayout } from '../sunburst-layout.ts';
 import { TOP_VALUES_DEFAULTS, TOP_VALUES_LIMITS, renderTopValues, topValuesControls, topValuesSummary, topValuesTable, type TopValuesData } from '../top-values.ts';
 import { DEFAULT_FAMILY, renderValueFamily, valueFamilies, valueFamilyControls, valueFamilySummary, valueFamilyTable, type ValueFamilyData } from '../value-family.ts';
 import { scopeFigure } from '../../data/paper.ts';
+import { nodePages } from '../../data/node-pages.ts';
 
 const categoryNames = (data: SiteData) => data.taxonomy.categories.map((c) => c.name);
 const values = (data: SiteData) => data.taxonomy.nodes.filter((n) => n.level === 0).sort((a, b) => a.rank! - b.rank! || a.name.localeCompare(b.name));
@@ -103,7 +104,7 @@ export function longTailData(data: SiteData): LongTailData {
   const curve = all.filter((v, i) => i === 0 || i === all.length - 1 || v.pctConvos !== all[i - 1]!.pctConvos || v.pctConvos !== all[i + 1]!.pctConvos);
   return {
     curve: curve.map((v) => ({ rank: all.indexOf(v) + 1, pctConvos: v.pctConvos! })),
-    top: all.slice(0, 5).map((v) => ({ rank: v.rank!, value: v.name, pctConvos: v.pctConvos!, category: v.category })),
+    top: all.slice(0, 5).map((v) => ({ rank: v.rank!, value: v.name, pctConvos: v.pctConvos!, category: v.category, href: nodePages(data.taxonomy).href(v.id) })),
     cutoff,
     shareBelowCutoff: (100 * all.filter((v) => v.pctConvos! < cutoff).length) / all.length,
     valueCount: all.length,
@@ -132,7 +133,8 @@ export const longTail: ChartDefinition = {
 };
 
 export function valueFamilyData(data: SiteData): ValueFamilyData {
-  return valueFamilies(values(data).map((v) => ({ value: v.name, pctConvos: v.pctConvos!, category: v.category, rank: v.rank! })));
+  const pages = nodePages(data.taxonomy);
+  return valueFamilies(values(data).map((v) => ({ value: v.name, pctConvos: v.pctConvos!, category: v.category, rank: v.rank!, href: pages.href(v.id) })));
 }
 
 export const valueFamily: ChartDefinition = {

@@ -1,0 +1,55 @@
+import { standaloneSvg } from '../charts/standalone-svg.ts';
+import { tableToCsv } from '../charts/csv.ts';
+import { tableFromDom } from '../components/data-table.ts';
+
+/** The toolbar's downloads, loaded on first use: CSV of the rows drawn, standalone SVG, PNG at 2×. */
+export interface About {
+  title: string;
+  source: string;
+  url?: string;
+  query?: string;
+  id: string;
+}
+
+export function download(kind: string, figure: HTMLElement, about: About): void {
+  const svg = () => standaloneSvg(figure.querySelector('.chart-area svg')!.outerHTML, about);
+  if (kind === 'csv') save(new Blob([csv(figure, about)], { type: 'text/csv' }), `${about.id}.csv`);
+  if (kind === 'svg') save(new Blob([svg()], { type: 'image/svg+xml' }), `${about.id}.svg`);
+  if (kind === 'png') void png(svg()).then((blob) => save(blob, `${about.id}.png`));
+}
+
+function csv(figure: HTMLElement, about: About): string {
+  const table = tableFromDom(figure.querySelector<HTMLTableElement>('.chart-table table')!);
+  const options = about.query ? ` (options: ${about.query})` : '';
+  return tableToCsv(table, [`${about.title}${options}`, `Source: ${about.source} (${about.url})`, `From: ${location.origin}/embed/${about.id}/`]);
+}
+
+function save(blob: Blob, name: string) {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Rasterise the standalone SVG at twice its size. */
+export async function png(svgText: string, scale = 2): Promise<Blob> {
+  const url = URL.createObjectURL(new Blob([svgText], { type: 'image/svg+xml' }));
+  try {
+    const image = new Image();
+    image.src = url;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.naturalWidth * scale;
+    canvas.height = image.naturalHeight * scale;
+    const context = canvas.getContext('2d')!;
+    context.scale(scale, scale);
+    context.drawImage(image, 0, 0);
+    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
