@@ -116,6 +116,45 @@ async function coldLoad(browser: Browser, url: string, throttled: boolean): Prom
   return timing;
 }
 
+/** Keystroke → results rendered on the search page, in ms (the page marks 'search-rendered' after each update). */
+async function searchLatency(browser: Browser, url: string, cpuSlowdown: number): Promise<number[]> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  if (cpuSlowdown > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
+  await page.goto(url);
+  const input = page.locator('#search-input');
+  await input.focus();
+  await page.waitForFunction(() => performance.getEntriesByName('search-rendered').length > 0 || document.querySelector('#search-results') !== null);
+  await page.waitForLoadState('networkidle');
+  const latencies: number[] = [];
+  for (const query of ['filial', 'honesty', 'boundaries', 'autonomy']) {
+    await input.fill('');
+    for (const char of query) {
+      await page.evaluate(() => {
+        performance.clearMarks('search-rendered');
+        (window as unknown as { t0: number }).t0 = performance.now();
+      });
+      await input.press(char);
+      latencies.push(
+        await page.evaluate(
+          () =>
+            new Promise<number>((resolve) => {
+              const done = () => resolve(performance.getEntriesByName('search-rendered')[0]!.startTime - (window as unknown as { t0: number }).t0);
+              if (performance.getEntriesByName('search-rendered').length) return done();
+              new PerformanceObserver((_list, observer) => {
+                if (!performance.getEntriesByName('search-rendered').length) return;
+                observer.disconnect();
+                done();
+              }).observe({ type: 'mark' });
+            }),
+        ),
+      );
+    }
+  }
+  await context.close();
+  return latencies;
+}
+
 async function lighthouseScores(url: string) {
   const { default: lighthouse } = await import('lighthouse');
   const port = 9300 + Math.floor(Math.random() * 500);
@@ -179,6 +218,10 @@ async function main() {
     });
     results.push({ kind, url, bytes, unthrottled: summarise(fast), throttled: summarise(slow) });
   }
+  const searchPage = pageKindsIn(dist).search;
+  const search = searchPage
+    ? { unthrottled: await searchLatency(browser, site.url + searchPage, 1), cpu4x: await searchLatency(browser, site.url + searchPage, 4) }
+    : null;
   await browser.close();
 
   const lighthouseKinds = ['report', 'embed (sunburst)', 'value'];
@@ -216,10 +259,14 @@ async function main() {
       else console.log(`| ${kind} | ${l.performance} | ${l.accessibility} | ${l.bestPractices} | ${l.seo} | ${ms(l.lcpMs as number)} | ${ms(l.tbtMs as number)} | ${(l.cls as number).toFixed(3)} |`);
     }
   }
+  if (search) {
+    const describe = (xs: number[]) => `median ${median(xs)!.toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms over ${xs.length} keystrokes`;
+    console.log(`\nSearch, keystroke to results: ${describe(search.unthrottled)}; with CPU ×4: ${describe(search.cpu4x)}`);
+  }
   const pages = countPages(dist);
   console.log(`\nBuild: ${built ? `${built.seconds.toFixed(1)} s` : 'existing dist/ (pass --build to time a build)'}; ${pages} HTML pages.`);
   mkdirSync('bench', { recursive: true });
-  writeFileSync('bench/results.json', JSON.stringify({ date: new Date().toISOString(), runs, build: built, pages, results, lighthouse: lighthouseResults }, null, 2));
+  writeFileSync('bench/results.json', JSON.stringify({ date: new Date().toISOString(), runs, build: built, pages, results, search, lighthouse: lighthouseResults }, null, 2));
   console.log('Wrote bench/results.json');
 }
 
