@@ -1,3 +1,5 @@
+import { afterAll, beforeAll } from 'vitest';
+import { launchBrowser } from './browser.ts';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -73,4 +75,16 @@ export async function hoverAndClickArc(page: import('playwright-core').Page, arc
   const { x, y } = await pointInside(arc);
   await page.mouse.move(x, y);
   if (click) await page.mouse.click(x, y);
+}
+
+/** One browser for a test file: launched before its tests, closed after them. */
+export function useBrowser(): () => import('playwright-core').Browser {
+  let browser: import('playwright-core').Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => browser!;
 }

@@ -1,20 +1,12 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './browser.ts';
-import { newContext, watchPage } from './helpers.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { newContext, watchPage, useBrowser } from './helpers.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('keyboard only on the report', () => {
   it('Tab reaches every visible control, and focus is always visible', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(browser());
     const page = await context.newPage();
     const problems = watchPage(page, baseUrl);
     await page.goto(`${baseUrl}/`);
@@ -49,7 +41,7 @@ describe('keyboard only on the report', () => {
   });
 
   it('changes the number of top values with the arrow keys', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(browser());
     const page = await context.newPage();
     await page.goto(`${baseUrl}/`);
     await page.locator('#top-values input[name="limit"]').focus();

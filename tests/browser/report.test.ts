@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { CHARTS } from '../../src/charts/registry.ts';
-import { launchBrowser } from './browser.ts';
-import { axeViolations, describeViolations, newContext, watchPage } from './helpers.ts';
+import { axeViolations, describeViolations, newContext, watchPage, useBrowser } from './helpers.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 async function openReport(path = '/', options: { javaScriptEnabled?: boolean; width?: number } = {}) {
-  const context = await newContext(browser, options);
+  const context = await newContext(browser(), options);
   const page = await context.newPage();
   const problems = watchPage(page, baseUrl);
   await page.goto(baseUrl + path);

@@ -1,19 +1,11 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { CHARTS } from '../../src/charts/registry.ts';
 import { CONTENT_SECURITY_POLICY } from '../../src/site/security.ts';
-import { launchBrowser } from './browser.ts';
-import { hoverAndClickArc, newContext, watchPage } from './helpers.ts';
+import { hoverAndClickArc, newContext, watchPage, useBrowser } from './helpers.ts';
 import { pageKindsIn } from '../../scripts/page-kinds.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** Exercise what a page can do, so that lazily loaded code and data also run under the policy. */
 async function interact(page: import('playwright-core').Page) {
@@ -37,7 +29,7 @@ async function interact(page: import('playwright-core').Page) {
 describe('Content-Security-Policy on every page kind', () => {
   for (const [kind, path] of Object.entries(pageKindsIn('dist'))) {
     it(`${kind} (${path}): sent with the policy; no violation, console error or foreign request, even when used`, async () => {
-      const context = await newContext(browser);
+      const context = await newContext(browser());
       const page = await context.newPage();
       await page.addInitScript(() => {
         (window as unknown as { cspViolations: string[] }).cspViolations = [];
@@ -67,7 +59,7 @@ describe('Content-Security-Policy on every page kind', () => {
 
 describe('framing', () => {
   it('lets embed pages be framed by any site, and no other page', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(browser());
     const page = await context.newPage();
     const embed = await page.request.get(`${baseUrl}/embed/${CHARTS[0]!.id}/`);
     expect(embed.headers()['x-frame-options']).toBeUndefined();

@@ -1,24 +1,16 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { buildTaxonomy } from '../../src/data/derive.ts';
 import { loadDataset } from '../../src/data/load.ts';
 import { percentAdaptive } from '../../src/charts/format.ts';
 import { realDatasetDir } from '../unit/dataset-dir.ts';
-import { launchBrowser } from './browser.ts';
-import { axeViolations, describeViolations, newContext, watchPage } from './helpers.ts';
+import { axeViolations, describeViolations, newContext, watchPage, useBrowser } from './helpers.ts';
 
 const baseUrl = inject('baseUrl');
 const dist = path.resolve('dist');
 const taxonomy = buildTaxonomy(loadDataset(realDatasetDir));
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const pageDirs = (dir: string) => readdirSync(path.join(dist, dir), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
 
@@ -32,7 +24,7 @@ describe('a page for every value and cluster', () => {
   });
 
   it('shows a known value with its path, numbers and rank from the dataset', async () => {
-    const context = await newContext(browser, { javaScriptEnabled: false });
+    const context = await newContext(browser(), { javaScriptEnabled: false });
     const page = await context.newPage();
     const problems = watchPage(page, baseUrl);
     for (const name of ['helpfulness', 'filial piety']) {
@@ -55,7 +47,7 @@ describe('a page for every value and cluster', () => {
 
 describe('links', () => {
   it('reach every page from the report, and none is broken', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(browser());
     const request = context.request;
     const seen = new Set<string>(['/']);
     const broken: string[] = [];
@@ -95,7 +87,7 @@ describe('links', () => {
 
 describe('search', () => {
   it('finds “filial piety” from “filial”, finds clusters, and opens a result by keyboard', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(browser());
     const page = await context.newPage();
     const problems = watchPage(page, baseUrl);
     await page.goto(`${baseUrl}/values/`);
@@ -118,7 +110,7 @@ describe('search', () => {
   });
 
   it('lists every category and cluster as links without JavaScript', async () => {
-    const context = await newContext(browser, { javaScriptEnabled: false });
+    const context = await newContext(browser(), { javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${baseUrl}/values/`);
     expect(await page.locator('.browse a').count()).toBe(taxonomy.nodes.filter((n) => n.level > 0).length);
@@ -130,7 +122,7 @@ describe('search', () => {
 describe('accessibility', () => {
   for (const pagePath of ['/values/', '/values/filial-piety/', `/clusters/${pageDirs('clusters')[0]}/`]) {
     it(`has no axe violations on ${pagePath}`, async () => {
-      const context = await newContext(browser);
+      const context = await newContext(browser());
       const page = await context.newPage();
       const problems = watchPage(page, baseUrl);
       await page.goto(baseUrl + pagePath);
