@@ -12,7 +12,10 @@ export function standaloneSvg(chartSvg: string, about: { title: string; source: 
   const viewBox = /viewBox="([^"]+)"/.exec(chartSvg)?.[1]?.split(/[\s,]+/).map(Number) ?? [0, 0, 640, 400];
   const [, , w = 640, h = 400] = viewBox;
   const width = w + 2 * PAD;
-  const height = h + HEADER + FOOTER;
+  // The source line is set one part per line, so a long one is never cut off by a narrow chart.
+  const sourceLines = about.source.split(' · ');
+  const footer = FOOTER + (sourceLines.length - 1) * 14;
+  const height = h + HEADER + footer;
   const inner = chartSvg.replace(/^<svg\b[^>]*>/, (openTag) =>
     openTag
       .replace(/\s(?:width|height|aria-hidden|x|y)="[^"]*"/g, '')
@@ -24,7 +27,7 @@ export function standaloneSvg(chartSvg: string, about: { title: string; source: 
     `<rect width="100%" height="100%" fill="#fff"/>` +
     `<text x="${PAD}" y="32" font-size="18" font-weight="bold" fill="#1a1a1a">${escapeHtml(about.title)}</text>` +
     inner +
-    `<text x="${PAD}" y="${height - 26}" font-size="11" fill="#555">${escapeHtml(about.source)}</text>` +
+    sourceLines.map((line, i) => `<text x="${PAD}" y="${height - footer + 18 + i * 14}" font-size="10" fill="#555">${escapeHtml(line)}</text>`).join('') +
     (about.url ? `<text x="${PAD}" y="${height - 10}" font-size="9" fill="#555">${escapeHtml(about.url)}</text>` : '') +
     `</svg>`
   );

@@ -220,7 +220,8 @@ describe('downloads and tools', () => {
     expect(await page.locator('.chart-table table').isVisible()).toBe(true);
     await page.locator('summary', { hasText: 'Embed' }).click();
     await page.locator('button', { hasText: 'Copy embed code' }).click();
-    await expect(page.locator('[data-announce]').textContent()).resolves.toMatch(/copied/);
+    // The copy is asynchronous: wait for the announcement rather than reading it at once.
+    await page.waitForFunction(() => /copied/.test(document.querySelector('[data-announce]')?.textContent ?? ''), undefined, { timeout: 5000 });
     const clipboard = await page.evaluate(() => navigator.clipboard.readText());
     expect(clipboard).toContain(`<iframe src="${baseUrl}/embed/category-shares/"`);
     expect(problems).toEqual([]);

@@ -94,11 +94,10 @@ describe('search', () => {
     const input = page.locator('#search-input');
     await input.focus();
     await input.pressSequentially('filial');
-    await page.waitForFunction(() => Number(document.querySelector('form[data-search]')?.getAttribute('data-results')) > 0);
-    await expect(page.locator('[role="option"] .result-name').first().textContent()).resolves.toBe('filial piety');
+    // Results update on every keystroke: wait for the ones for the whole word.
+    await page.waitForFunction(() => document.querySelector('[role="option"] .result-name')?.textContent === 'filial piety');
     await input.fill('Prosocial');
-    await page.waitForFunction(() => document.querySelector('[role="option"] .result-kind')?.textContent !== 'value');
-    await expect(page.locator('[role="option"] .result-kind').first().textContent()).resolves.toBe('cluster');
+    await page.waitForFunction(() => [...document.querySelectorAll('[role="option"]')].some((o) => o.querySelector('.result-kind')?.textContent === 'cluster' && /prosocial/i.test(o.textContent ?? '')));
     await input.fill('filial');
     await page.waitForFunction(() => document.querySelector('[role="option"] .result-name')?.textContent === 'filial piety');
     await page.keyboard.press('ArrowDown');
