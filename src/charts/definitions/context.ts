@@ -1,5 +1,5 @@
 import type { SiteData } from '../../data/site-data.ts';
-import { provenance } from '../../data/paper.ts';
+import { provenance, scopeFigure } from '../../data/paper.ts';
 import { bonferroniZ } from '../../data/stats.ts';
 import { contextHeatmapSummary, contextHeatmapTable, renderContextHeatmap, type HeatmapData } from '../context-heatmap.ts';
 import { DATASET_SOURCE, paperNotes, paperSource, svgOf, type ChartDefinition } from '../definition.ts';
@@ -58,7 +58,7 @@ export const contextHeatmap: ChartDefinition = {
       table: contextHeatmapTable(d),
       sources: [paperSource(data.paper.taskResiduals), { text: 'Threshold derived from the dataset', href: DATASET_SOURCE[0]!.href }, DATASET_SOURCE[1]!],
       notes: [
-        `Significance threshold ${d.threshold.toFixed(2)}: the two-sided Bonferroni critical value at α = 0.05 over all values in the dataset (the paper reports 4.33). “top” marks a value the paper names as a task’s most characteristic without giving its residual; “·” marks a combination the paper does not report, which is not the same as zero.`,
+        `Significance threshold ${d.threshold.toFixed(2)}: the two-sided Bonferroni critical value at α = 0.05 over all values in the dataset (the paper reports ${scopeFigure(data.paper, 'significance_threshold').value}). “top” marks a value the paper names as a task’s most characteristic without giving its residual; “·” marks a combination the paper does not report, which is not the same as zero.`,
         ...paperNotes(data.paper.taskResiduals, (r) => `${r.ai_value} in ${r.task} (${r.residual}, marked *)`),
       ],
       island: 'tips',
