@@ -16,9 +16,11 @@ export interface ModelSample {
 
 const MODEL_COLORS = ['#0072B2', '#56B4E9', '#CC79A7'];
 
+/** "Claude 3 Opus" → "3 Opus (n = 9,218)": short enough for the bar labels on a phone. */
 function label(model: string, samples: ModelSample[]): string {
   const n = samples.find((s) => s.model === model)?.subjective;
-  return n ? `${model} (n = ${integer(n)})` : model;
+  const short = model.replace(/^Claude /, '');
+  return n ? `${short} (n = ${integer(n)})` : short;
 }
 
 export function renderModelVariants(rows: ModelMetric[], samples: ModelSample[], document: Document): SVGSVGElement {
@@ -27,7 +29,7 @@ export function renderModelVariants(rows: ModelMetric[], samples: ModelSample[],
     rows.map((r) => ({ label: label(r.model, samples), group: r.metric, pct: r.pct, color: MODEL_COLORS[models.indexOf(r.model)] })),
     document,
     '% of conversations →',
-    { marginLeft: 210, max: 50 },
+    { marginLeft: 178, max: 50 },
   );
 }
 

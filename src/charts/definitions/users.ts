@@ -65,7 +65,7 @@ export const valuePairs: ChartDefinition = {
     const rows = valuePairRows(data);
     const efficiency = rows.find((r) => r.pattern === 'mirroring' && r.figure);
     return {
-      takeaway: `Claude most often meets a value with the same one — ${efficiency?.human} with ${efficiency?.ai} (${efficiency?.figure}) — but answers deception and rule-breaking with ethical integrity and harm prevention.`,
+      takeaway: `Claude often meets a value with the same one — ${efficiency?.human} with ${efficiency?.ai} (${efficiency?.figure}) — but answers deception and rule-breaking with ethical integrity and harm prevention.`,
       svg: svgOf(renderValuePairs(rows, serverDocument())),
       summary: valuePairsSummary(rows),
       table: valuePairsTable(rows),
@@ -155,6 +155,7 @@ export const modelVariants: ChartDefinition = {
       table: modelVariantsTable(rows, samples),
       sources: [paperSource(all)],
       notes: [
+        'n = subjective conversations analysed for each model; the Claude 3.5 Sonnet figures come from the main sample, 91% of which that model answered.',
         ...data.paper.modelVariants.filter((r) => r.caveat && r.confidence !== 'C').map((r) => `${r.model}, ${r.metric}: ${r.caveat}`),
         ...paperNotes(all, (r) => `${r.model} ${r.metric ?? ''}`),
       ],
