@@ -2,6 +2,7 @@ import { defineConfig } from 'astro/config';
 import { writeFileSync } from 'node:fs';
 import mdx from '@astrojs/mdx';
 import { headersFile } from './src/site/security.ts';
+import { siteData } from './src/data/site-data.ts';
 
 export default defineConfig({
   // The public origin, used in embed codes and citations; set SITE_URL when deploying.
@@ -10,8 +11,10 @@ export default defineConfig({
   integrations: [
     mdx(),
     {
-      name: 'headers-file',
+      name: 'site-data-and-headers',
       hooks: {
+        // Load and validate all the data before anything is built, so bad input stops the build with nothing written.
+        'astro:build:start': () => void siteData(),
         'astro:build:done': ({ dir }) => writeFileSync(new URL('_headers', dir), headersFile()),
       },
     },

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -83,4 +83,28 @@ describe('a site built from hostile data', () => {
     expect(cells).toContain(HOSTILE_TEXTS[2]);
     await context.close();
   });
+});
+
+describe('a build from invalid data', () => {
+  it('stops before writing anything, naming the file, line and column', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'vitw-invalid-'));
+    try {
+      const good = syntheticDataset();
+      mkdirSync(path.join(dir, 'data'));
+      writeFileSync(path.join(dir, 'data', 'values_tree.csv'), good.tree.replace(',value 0003,0,', ',value 0003,zero,'));
+      writeFileSync(path.join(dir, 'data', 'values_frequencies.csv'), good.frequencies);
+      const outDir = path.join(dir, 'dist');
+      const failure = await promisify(execFile)(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
+        env: { ...process.env, VITW_DATA_DIR: path.join(dir, 'data'), ASTRO_TELEMETRY_DISABLED: '1' },
+      }).then(
+        () => null,
+        (error: { code: number; stdout: string; stderr: string }) => error,
+      );
+      expect(failure?.code).not.toBe(0);
+      expect(`${failure?.stdout}${failure?.stderr}`).toMatch(/values_tree\.csv:\d+ column "level": found "zero"/);
+      expect(existsSync(outDir)).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
