@@ -90,7 +90,7 @@ export function arcGeometry(layout: SunburstLayout, arc: Pick<SunburstArc, 'x0' 
   return { a0: clamp(arc.x0), a1: clamp(arc.x1), r0: HOLE + (rel - 1) * ring, r1: HOLE + rel * ring };
 }
 
-/** The arcs to draw when zoomed into `focus`: its descendants three rings deep, thin ones merged per parent. */
+/** The arcs to draw when zoomed into `focus`: its descendants three rings deep, thin ones below the first ring merged per parent. */
 export function visibleArcs(layout: SunburstLayout, focus: number, children = childrenOf(layout)): SunburstArc[] {
   const arcs: SunburstArc[] = [];
   const deepest = layout.depth[focus]! + RINGS;
@@ -101,7 +101,9 @@ export function visibleArcs(layout: SunburstLayout, focus: number, children = ch
     const kids = children[parent]!;
     const thin: number[] = [];
     for (const child of kids) {
-      if ((layout.x1[child]! - layout.x0[child]!) / span < minFraction) thin.push(child);
+      // The focus's own children are always drawn one by one, however thin, so every node can be reached (and
+      // zoomed into, or hovered) from its parent.
+      if (parent !== focus && (layout.x1[child]! - layout.x0[child]!) / span < minFraction) thin.push(child);
       else {
         arcs.push({ node: child, merged: [], x0: layout.x0[child]!, x1: layout.x1[child]!, depth: layout.depth[child]! });
         visit(child);

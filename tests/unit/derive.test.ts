@@ -67,3 +67,21 @@ describe('derived tables from the real dataset', () => {
     }
   });
 });
+
+describe('the sunburst reaches every node', () => {
+  it('draws each of the 3,604 nodes as its own arc when zoomed into its parent', async () => {
+    const { sunburstLayout } = await import('../../src/charts/sunburst-layout.ts');
+    const { childrenOf, visibleArcs } = await import('../../src/charts/sunburst.ts');
+    const layout = sunburstLayout(taxonomy);
+    const children = childrenOf(layout);
+    const drawnFromParent = new Set<number>();
+    for (let parent = 0; parent < layout.key.length; parent++) {
+      if (!children[parent]!.length) continue;
+      for (const arc of visibleArcs(layout, parent, children)) if (arc.merged.length === 0 && layout.parent[arc.node] === parent) drawnFromParent.add(arc.node);
+    }
+    expect(layout.key.length - 1).toBe(3604);
+    expect(drawnFromParent.size).toBe(3604);
+    // The root view stays light: thin arcs below the first ring are merged.
+    expect(visibleArcs(layout, 0, children).length).toBeLessThan(400);
+  });
+});
