@@ -80,11 +80,13 @@ describe('sunburst geometry', () => {
     slug: ['', '', '', '', '', ''],
   };
 
-  it('merges arcs too thin to see, and shows them when zoomed in', () => {
+  it('merges arcs too thin to see into one "n more" arc, and shows them when zoomed in', () => {
+    // At the root, the thin category B is still drawn (the focus's own children always are), but its two thin
+    // children are merged into one arc.
     const atRoot = visibleArcs(layout, 0);
-    expect(atRoot.map((a) => [a.node, a.merged.length])).toEqual([[1, 0], [3, 0], [2, 0]]);
+    expect(atRoot.map((a) => [a.node, a.merged.length])).toEqual([[1, 0], [3, 0], [2, 0], [4, 2]]);
     const zoomed = visibleArcs(layout, 2);
-    expect(zoomed.map((a) => a.node)).toEqual([4, 5]);
+    expect(zoomed.map((a) => [a.node, a.merged.length])).toEqual([[4, 0], [5, 0]]);
   });
 
   it('draws a full ring as a closed path', () => {
