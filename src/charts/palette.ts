@@ -10,8 +10,6 @@ export const CATEGORY_COLORS: Record<string, string> = {
   'Personal values': '#CC79A7',
 };
 
-export const CATEGORY_ORDER = Object.keys(CATEGORY_COLORS);
-
 const FALLBACK_COLOR = '#767676';
 export const INK = '#1a1a1a';
 export const PAPER = '#ffffff';

@@ -14,8 +14,6 @@ export interface ChartTable {
   rows: Record<string, string | number>[];
 }
 
-/** A link from a drawn thing to the page about it (filled in by the site; charts only carry the name). */
-export type LinkFor = (name: string) => string | undefined;
 
 /** A control a reader can change on a chart: a range slider or a choice from a list. */
 export type Control =

@@ -2,14 +2,6 @@ import type { ColumnTable } from 'arquero';
 
 export type Level = 0 | 1 | 2 | 3;
 
-/** Level names as the paper uses them: 0 = an individual value, 3 = a top-level category. */
-export const LEVEL_LABELS: Record<Level, string> = {
-  0: 'value',
-  1: 'cluster (level 1)',
-  2: 'cluster (level 2)',
-  3: 'top-level category',
-};
-
 /**
  * The validated open dataset as Arquero tables. Each table keeps a `line` column: the 1-based line in the source file
  * where the row starts, so later checks can still point at the file.
