@@ -2,11 +2,12 @@ import { defineConfig } from 'astro/config';
 import { writeFileSync } from 'node:fs';
 import mdx from '@astrojs/mdx';
 import { headersFile } from './src/site/security.ts';
+import { DEFAULT_SITE_URL } from './src/config.ts';
 import { siteData } from './src/data/site-data.ts';
 
 export default defineConfig({
   // The public origin, used in embed codes and citations; set SITE_URL when deploying.
-  site: process.env.SITE_URL ?? 'http://localhost:4321',
+  site: process.env.SITE_URL || DEFAULT_SITE_URL,
   output: 'static',
   integrations: [
     mdx(),

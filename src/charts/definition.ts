@@ -1,6 +1,5 @@
 import type { SiteData } from '../data/site-data.ts';
-import { DATASET_LICENSE, DATASET_LICENSE_URL, DATASET_PAGE } from '../data/files.ts';
-import { PAPER_URL } from '../data/citation.ts';
+import { DATASET_LICENSE, DATASET_LICENSE_URL, DATASET_PAGE, PAPER_URL } from '../config.ts';
 import { provenance, type Sourced } from '../data/paper.ts';
 import type { ChartTable, Control } from './types.ts';
 

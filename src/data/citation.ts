@@ -1,7 +1,4 @@
-import { DATASET_LICENSE, DATASET_PAGE, DATASET_REVISION } from './files.ts';
-
-export const PAPER_URL = 'https://arxiv.org/abs/2504.15236';
-export const SITE_TITLE = 'Values in the Wild — an explorable report';
+import { DATASET_LICENSE, DATASET_PAGE, DATASET_REVISION, PAPER_URL, SITE_TITLE } from '../config.ts';
 
 export interface Citation {
   label: string;

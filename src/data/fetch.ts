@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { CACHE_DIR, DATA_BASE_URL_ENV, DATA_CACHE_ENV, DATA_DIR_ENV, DATASET_FILES, DEFAULT_BASE_URL, fileUrl, type DatasetFile } from './files.ts';
+import { CACHE_DIR, DATA_BASE_URL_ENV, DATA_CACHE_ENV, DATA_DIR_ENV, DATASET_FILES, DEFAULT_BASE_URL, fileUrl, type DatasetFile } from '../config.ts';
 
 export class DatasetFetchError extends Error {
   constructor(message: string) {

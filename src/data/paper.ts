@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseCsv } from './csv.ts';
-import { PAPER_DIR } from './files.ts';
+import { PAPER_DIR } from '../config.ts';
 import { DataValidationError, type DataProblem } from './types.ts';
 import { quote } from './validate.ts';
 

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { CACHE_DIR, DATA_CACHE_ENV, DATA_DIR_ENV } from './files.ts';
+import { CACHE_DIR, DATA_CACHE_ENV, DATA_DIR_ENV } from '../config.ts';
 import { loadDataset } from './load.ts';
 import { buildTaxonomy, type Taxonomy } from './derive.ts';
 import type { Dataset } from './types.ts';

@@ -1,4 +1,5 @@
 import type { APIRoute } from 'astro';
+import { siteOrigin } from '../config.ts';
 
 export const GET: APIRoute = ({ site }) =>
-  new Response(`User-agent: *\nAllow: /\n\nSitemap: ${new URL('/sitemap.xml', site ?? 'http://localhost:4321').href}\n`, { headers: { 'Content-Type': 'text/plain' } });
+  new Response(`User-agent: *\nAllow: /\n\nSitemap: ${new URL('/sitemap.xml', siteOrigin(site)).href}\n`, { headers: { 'Content-Type': 'text/plain' } });

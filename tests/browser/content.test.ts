@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { CHARTS } from '../../src/charts/registry.ts';
 import { parseCsv } from '../../src/data/csv.ts';
-import { PAPER_DIR } from '../../src/data/files.ts';
+import { PAPER_DIR } from '../../src/config.ts';
 import { PAPER_TABLES } from '../../src/data/paper.ts';
 import { launchBrowser } from './browser.ts';
 import { newContext, watchPage } from './helpers.ts';

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DatasetFetchError, ensureDataset, sha256 } from '../../src/data/fetch.ts';
-import { DATASET_FILES } from '../../src/data/files.ts';
+import { DATASET_FILES } from '../../src/config.ts';
 import { realDatasetDir } from './dataset-dir.ts';
 
 const realBytes = new Map<string, Buffer>(DATASET_FILES.map((f) => [f.name, readFileSync(path.join(realDatasetDir, f.name))]));

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PAPER_TABLES, loadPaperFigures, parsePaperFigures, provenance } from '../../src/data/paper.ts';
-import { PAPER_DIR } from '../../src/data/files.ts';
+import { PAPER_DIR } from '../../src/config.ts';
 
 const texts = Object.fromEntries(readdirSync(PAPER_DIR).filter((f) => f.endsWith('.csv')).map((f) => [f, readFileSync(path.join(PAPER_DIR, f), 'utf8')]));
 const withFile = (file: string, edit: (text: string) => string) => ({ ...texts, [file]: edit(texts[file]!) });

@@ -2,6 +2,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { CHARTS, chartView, sourceLine } from '../../charts/registry.ts';
 import { standaloneSvg } from '../../charts/standalone-svg.ts';
 import { tableToCsv } from '../../charts/csv.ts';
+import { siteOrigin } from '../../config.ts';
 
 /** Each chart's default view as files: the rows drawn (CSV) and the image (SVG), for downloads without JavaScript. */
 export const getStaticPaths: GetStaticPaths = () =>
@@ -14,6 +15,6 @@ export const GET: APIRoute = ({ params, site }) => {
   if (ext === 'svg') {
     return new Response(standaloneSvg(view.svg, { title: view.title, source: sourceLine(view), url: view.sources[0]?.href }), { headers: { 'Content-Type': 'image/svg+xml' } });
   }
-  const from = new URL(`/embed/${id}/`, site ?? 'http://localhost:4321').href;
+  const from = new URL(`/embed/${id}/`, siteOrigin(site)).href;
   return new Response(tableToCsv(view.table, [view.title, `Source: ${source}`, `From: ${from}`]), { headers: { 'Content-Type': 'text/csv' } });
 };

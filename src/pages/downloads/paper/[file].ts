@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { PAPER_DIR } from '../../../data/files.ts';
+import { PAPER_DIR } from '../../../config.ts';
 import { PAPER_TABLES } from '../../../data/paper.ts';
 
 /** Our transcriptions of the paper's figures, served as they are in data/paper/. */

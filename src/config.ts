@@ -1,3 +1,22 @@
+/**
+ * The site's settings in one place: where it is served, the paper, the dataset (pinned revision, files, licence) and
+ * the environment variables that change where data comes from. Imports nothing, so every layer may import it.
+ */
+
+/** The public origin used in embed codes, citations and downloads when SITE_URL is not set (a local preview). */
+export const DEFAULT_SITE_URL = 'http://localhost:4321';
+export const SITE_URL_ENV = 'SITE_URL';
+export const SITE_TITLE = 'Values in the Wild — an explorable report';
+
+/** The origin the site is built for: Astro's `site` (from SITE_URL) or the local preview. */
+export function siteOrigin(site?: URL | string): string {
+  return new URL(site ?? DEFAULT_SITE_URL).origin;
+}
+
+export const PAPER_URL = 'https://arxiv.org/abs/2504.15236';
+export const PAPER_ID = 'arXiv:2504.15236';
+export const PAPER_SHORT = 'Huang et al., “Values in the Wild” (2025)';
+
 /** The open dataset this report is built from, pinned to one Hugging Face revision (see PROVENANCE.md). */
 export const DATASET_REVISION = 'ab3f8507ad9513889edfbc5a9ec56b0072ae632c';
 export const DATASET_PAGE = 'https://huggingface.co/datasets/Anthropic/values-in-the-wild';
