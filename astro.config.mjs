@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import mdx from '@astrojs/mdx';
 import { headersFile } from './src/site/security.ts';
 import { DEFAULT_SITE_URL } from './src/config.ts';
-import { siteData } from './src/data/site-data.ts';
+import { siteModel } from './src/data/model.ts';
 
 export default defineConfig({
   // The public origin, used in embed codes and citations; set SITE_URL when deploying.
@@ -15,7 +15,7 @@ export default defineConfig({
       name: 'site-data-and-headers',
       hooks: {
         // Load and validate all the data before anything is built, so bad input stops the build with nothing written.
-        'astro:build:start': () => void siteData(),
+        'astro:build:start': () => void siteModel(),
         'astro:build:done': ({ dir }) => writeFileSync(new URL('_headers', dir), headersFile()),
       },
     },

@@ -10,7 +10,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { browserLaunchOptions, launchBrowser } from '../tests/browser/browser.ts';
+import { browserLaunchOptions, launchBrowser } from './browser.ts';
 import { pageKindsIn } from './page-kinds.ts';
 import { startStaticServer } from './static-server.ts';
 

@@ -1,7 +1,7 @@
 // Fetch (or find) the dataset and validate it, with the figures transcribed from the paper. Runs before every build; exits non-zero with one clear message.
 import { DatasetFetchError, ensureDataset } from '../src/data/fetch.ts';
 import { loadDataset } from '../src/data/load.ts';
-import { loadPaperFigures } from '../src/data/paper.ts';
+import { loadPaperFigures } from '../src/data/load.ts';
 import { DataValidationError } from '../src/data/types.ts';
 
 try {

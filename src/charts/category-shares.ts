@@ -1,16 +1,17 @@
 import * as Plot from '@observablehq/plot';
-import type { CategoryShare } from '../data/derive.ts';
-import { integer, percent } from './format.ts';
-import { categoryColor, shortCategory } from './palette.ts';
-import { plotSvg } from './plot-svg.ts';
-import type { ChartTable } from './types.ts';
+import type { CategoryShare } from '../data/model.ts';
+import { integer, percent } from './lib/format.ts';
+import { categoryColor, shortCategory } from './lib/palette.ts';
+import { plotSvg } from './lib/plot-svg.ts';
+import { defineChart, type ChartTable } from './lib/contract.ts';
+import { fromDataset } from './lib/sources.ts';
 
 export type CategorySharesData = CategoryShare[];
 
 const WIDTH = 420;
 const ROW = 56;
 
-export function renderCategoryShares(data: CategorySharesData, document: Document): SVGSVGElement {
+function renderCategoryShares(data: CategorySharesData, _options: unknown, document: Document): SVGSVGElement {
   const rows = data.map((d) => ({
     ...d,
     label: shortCategory(d.category),
@@ -39,7 +40,7 @@ export function renderCategoryShares(data: CategorySharesData, document: Documen
   );
 }
 
-export function categorySharesTable(data: CategorySharesData): ChartTable {
+function categorySharesTable(data: CategorySharesData): ChartTable {
   return {
     columns: [
       { key: 'category', label: 'Category', linkKey: 'href' },
@@ -52,7 +53,24 @@ export function categorySharesTable(data: CategorySharesData): ChartTable {
   };
 }
 
-export function categorySharesSummary(data: CategorySharesData): string {
+function categorySharesSummary(data: CategorySharesData): string {
   const parts = data.map((d) => `${shortCategory(d.category)} ${percent(d.share)} (${integer(d.values)} values)`);
-  return `Bar chart of the five top-level categories by share of all value expressions: ${parts.join(', ')}.`;
+  return `Bar chart of the ${data.length} top-level categories by share of all value expressions: ${parts.join(', ')}.`;
 }
+
+export default defineChart<CategorySharesData>({
+  id: 'category-shares',
+  title: 'Five kinds of value',
+  embedHeight: 560,
+  teaching: {
+    shows: 'How the values Claude expressed divide among the five top-level categories, with the number of clusters and values under each.',
+    question: 'Social values have more distinct values than epistemic ones but a smaller share. What does that tell you about how often each social value appears?',
+  },
+  select: (model) => model.categories,
+  render: renderCategoryShares,
+  summary: categorySharesSummary,
+  table: categorySharesTable,
+  takeaway: ([a, b]) =>
+    `${shortCategory(a?.category ?? '')} and ${shortCategory(b?.category ?? '').toLowerCase()} values together make up ${percent((a?.share ?? 0) + (b?.share ?? 0))} of all value expressions.`,
+  provenance: () => fromDataset(),
+});

@@ -1,7 +1,10 @@
-import { percentAdaptive } from './format.ts';
-import { categoryColor } from './palette.ts';
-import { renderLabelledBars } from './simple-bars.ts';
-import type { ChartTable } from './types.ts';
+import { percentAdaptive } from './lib/format.ts';
+import { categoryColor } from './lib/palette.ts';
+import { renderLabelledBars } from './lib/labelled-bars.ts';
+import type { TaxonomyNode } from '../data/taxonomy.ts';
+import type { Model } from '../data/model.ts';
+import { defineDrawing, type ChartTable } from './lib/contract.ts';
+import { fromDataset } from './lib/sources.ts';
 
 /** The members of a cluster (its values, or its sub-clusters) with one of them, perhaps, highlighted. */
 export interface ClusterMembers {
@@ -15,8 +18,38 @@ export interface ClusterMembers {
 }
 
 const OTHER = '#9a9a9a';
+const MAX_DRAWN = 25;
 
-export function renderClusterMembers(data: ClusterMembers, document: Document): SVGSVGElement {
+/**
+ * The members a node's page charts: for a value, its level-1 cluster's values with it highlighted; for a cluster,
+ * its children. At most 25 are drawn (the largest, plus the highlighted value if it is further down).
+ */
+export function clusterMembersOf(model: Model, cluster: TaxonomyNode, highlight?: TaxonomyNode): ClusterMembers {
+  const measure = cluster.level === 1 ? 'pctConvos' : 'share';
+  const value = (n: TaxonomyNode) => (measure === 'pctConvos' ? n.pctConvos! : n.share);
+  const children = cluster.childIds.map((id) => model.taxonomy.byId.get(id)!);
+  const sorted = [...children].sort((a, b) => value(b) - value(a) || a.name.localeCompare(b.name));
+  let drawn = sorted.slice(0, MAX_DRAWN);
+  if (highlight && !drawn.includes(highlight)) drawn = [...sorted.slice(0, MAX_DRAWN - 1), highlight];
+  return {
+    cluster: cluster.name,
+    category: cluster.category,
+    measure,
+    members: drawn.map((n) => ({ name: n.name, value: value(n), href: n.href, highlight: n === highlight })),
+    more: children.length - drawn.length,
+  };
+}
+
+/** The chart's title: which members it draws, saying so when a highlighted value is not among the largest. */
+export function clusterMembersTitle(data: ClusterMembers, kind: string): string {
+  const highlighted = data.members.find((m) => m.highlight);
+  const drawn = data.members.length;
+  if (!data.more) return `${kind} in “${data.cluster}”`;
+  const largest = highlighted && data.members.at(-1) === highlighted && drawn > 1 ? `the largest ${drawn - 1}, and ${highlighted.name}` : `the largest ${drawn}`;
+  return `${kind} in “${data.cluster}”: ${largest} of ${drawn + data.more}`;
+}
+
+function renderClusterMembers(data: ClusterMembers, _options: unknown, document: Document): SVGSVGElement {
   return renderLabelledBars(
     data.members.map((m) => ({ label: m.name, pct: m.value, color: m.highlight ? categoryColor(data.category) : OTHER })),
     document,
@@ -25,7 +58,7 @@ export function renderClusterMembers(data: ClusterMembers, document: Document): 
   );
 }
 
-export function clusterMembersTable(data: ClusterMembers): ChartTable {
+function clusterMembersTable(data: ClusterMembers): ChartTable {
   return {
     columns: [
       { key: 'name', label: data.measure === 'pctConvos' ? 'Value' : 'Cluster', linkKey: 'href' },
@@ -35,9 +68,19 @@ export function clusterMembersTable(data: ClusterMembers): ChartTable {
   };
 }
 
-export function clusterMembersSummary(data: ClusterMembers): string {
+function clusterMembersSummary(data: ClusterMembers): string {
   const highlighted = data.members.find((m) => m.highlight);
   const measure = data.measure === 'pctConvos' ? 'of conversations' : 'of value expressions';
   const list = data.members.slice(0, 5).map((m) => `${m.name} ${percentAdaptive(m.value)}`).join(', ');
   return `Bar chart of ${data.members.length} members of ${data.cluster}${data.more ? ` (the largest; ${data.more} more not drawn)` : ''}, by share ${measure}: ${list}${data.members.length > 5 ? ', …' : ''}.${highlighted ? ` Highlighted: ${highlighted.name}, ${percentAdaptive(highlighted.value)}.` : ''}`;
 }
+
+/** Drawn on every value's and cluster's page (not in the report, so it has no id or embed of its own). */
+export const clusterMembers = defineDrawing<ClusterMembers>({
+  title: 'Members of a cluster',
+  render: renderClusterMembers,
+  summary: clusterMembersSummary,
+  table: clusterMembersTable,
+  takeaway: (d) => clusterMembersSummary(d),
+  provenance: () => fromDataset(),
+});

@@ -1,6 +1,10 @@
 import * as Plot from '@observablehq/plot';
-import { plotSvg } from './plot-svg.ts';
-import type { ChartTable } from './types.ts';
+import { plotSvg } from './lib/plot-svg.ts';
+import type { Model } from '../data/model.ts';
+import { provenance } from '../data/paper.ts';
+import { truncate } from '../lib/text.ts';
+import { defineChart, type ChartTable } from './lib/contract.ts';
+import { DATASET_SOURCE, paperNotes, paperSource } from './lib/sources.ts';
 
 /** A task → AI value cell the paper reports: a residual, or only that the value tops the task (residual null). */
 export interface TaskResidual {
@@ -15,6 +19,19 @@ export interface HeatmapData {
   cells: TaskResidual[];
   /** Significance threshold for the residuals, derived from the number of values (Bonferroni). */
   threshold: number;
+  /** The paper's own printed threshold. */
+  paperThreshold: number;
+  paper: Model['paper']['taskResiduals'];
+}
+
+function selectHeatmap(model: Model): HeatmapData {
+  const rows = model.paper.taskResiduals;
+  return {
+    threshold: model.threshold,
+    paperThreshold: model.scope('significance_threshold').value,
+    cells: rows.map((r) => ({ task: r.task, value: r.ai_value, residual: r.residual, confidence: r.confidence, source: provenance(r) })),
+    paper: rows,
+  };
 }
 
 type Cell = { task: string; value: string; state: 'residual' | 'top value' | 'not reported'; residual: number | null; label: string; source: string; confidence: string };
@@ -35,7 +52,7 @@ export function heatmapCells(data: HeatmapData): Cell[] {
 
 const CELL = 30;
 
-export function renderContextHeatmap(data: HeatmapData, document: Document): SVGSVGElement {
+function renderContextHeatmap(data: HeatmapData, _options: unknown, document: Document): SVGSVGElement {
   const cells = heatmapCells(data);
   const tasks = [...new Set(cells.map((c) => c.task))];
   const values = [...new Set(cells.map((c) => c.value))];
@@ -51,12 +68,12 @@ export function renderContextHeatmap(data: HeatmapData, document: Document): SVG
       marginBottom: 10,
       padding: 0.06,
       x: { domain: values, axis: 'top', tickRotate: -50, label: null, tickSize: 0 },
-      y: { domain: tasks, label: null, tickSize: 0, tickFormat: (t: string) => (t.length > 28 ? `${t.slice(0, 27)}…` : t) },
+      y: { domain: tasks, label: null, tickSize: 0, tickFormat: (t: string) => truncate(t, 28) },
       color: { type: 'log', scheme: 'blues', domain: [data.threshold, 150] },
       marks: [
         Plot.cell(cells.filter((c) => c.state === 'not reported'), { x: 'value', y: 'task', fill: '#f4f4f4' }),
-        Plot.cell(cells.filter((c) => c.state === 'top value'), { x: 'value', y: 'task', fill: '#fff', stroke: '#0072B2', strokeDasharray: '2,2' }),
-        Plot.cell(cells.filter((c) => c.state === 'residual'), { x: 'value', y: 'task', fill: 'residual' }),
+        Plot.cell(cells.filter((c) => c.state === 'top value'), { x: 'value', y: 'task', fill: '#fff', stroke: '#0072B2', strokeDasharray: '2,2', ariaLabel: 'label', className: REPORTED }),
+        Plot.cell(cells.filter((c) => c.state === 'residual'), { x: 'value', y: 'task', fill: 'residual', ariaLabel: 'label', className: REPORTED }),
         // Grade-C figures get a dashed vermilion outline (and an asterisk), matching the caveat under the chart.
         Plot.cell(cells.filter((c) => c.confidence === 'C'), { x: 'value', y: 'task', fill: 'none', stroke: '#D55E00', strokeWidth: 2, strokeDasharray: '3,2' }),
         Plot.text(cells, {
@@ -78,31 +95,27 @@ export function renderContextHeatmap(data: HeatmapData, document: Document): SVG
     },
     document,
   );
-  return makeCellsFocusable(svg, cells, document);
+  return makeCellsFocusable(svg);
 }
 
-/** Reported cells become keyboard stops with their full description, for the tooltip and screen readers. */
-function makeCellsFocusable(svg: SVGSVGElement, cells: Cell[], document: Document): SVGSVGElement {
-  void document;
+const REPORTED = 'reported-cells';
+
+/** Reported cells (labelled by Plot from their `label`) become keyboard stops for the tooltip and screen readers. */
+function makeCellsFocusable(svg: SVGSVGElement): SVGSVGElement {
   svg.removeAttribute('aria-hidden');
   for (const g of Array.from(svg.querySelectorAll('g[aria-label]'))) {
     g.setAttribute('data-mark', g.getAttribute('aria-label')!);
     g.removeAttribute('aria-label');
   }
-  const [, topGroup, residualGroup] = Array.from(svg.querySelectorAll('g[data-mark="cell"]'));
-  const describe = (group: Element | undefined, list: Cell[]) =>
-    Array.from(group?.querySelectorAll('rect') ?? []).forEach((rect, i) => {
-      rect.setAttribute('tabindex', '0');
-      rect.setAttribute('role', 'img');
-      rect.setAttribute('aria-label', list[i]!.label);
-      rect.setAttribute('data-tip', '');
-    });
-  describe(topGroup, cells.filter((c) => c.state === 'top value'));
-  describe(residualGroup, cells.filter((c) => c.state === 'residual'));
+  for (const rect of Array.from(svg.querySelectorAll(`g.${REPORTED} rect[aria-label]`))) {
+    rect.setAttribute('tabindex', '0');
+    rect.setAttribute('role', 'img');
+    rect.setAttribute('data-tip', '');
+  }
   return svg;
 }
 
-export function contextHeatmapTable(data: HeatmapData): ChartTable {
+function contextHeatmapTable(data: HeatmapData): ChartTable {
   return {
     columns: [
       { key: 'task', label: 'Task' },
@@ -114,8 +127,35 @@ export function contextHeatmapTable(data: HeatmapData): ChartTable {
   };
 }
 
-export function contextHeatmapSummary(data: HeatmapData): string {
+function contextHeatmapSummary(data: HeatmapData): string {
   const withResidual = data.cells.filter((c) => c.residual !== null).sort((a, b) => b.residual! - a.residual!);
   const [first, second] = withResidual;
   return `Heatmap of tasks against the AI values the paper reports as over-represented in them, coloured by adjusted Pearson residual; cells the paper does not report are marked as not reported. The strongest: ${first?.value} in ${first?.task} (${first?.residual}), then ${second?.value} in ${second?.task} (${second?.residual}). All ${withResidual.length} reported residuals exceed the significance threshold of ${data.threshold.toFixed(2)}.`;
 }
+
+export default defineChart<HeatmapData>({
+  id: 'context-heatmap',
+  title: 'Values that come with the task',
+  embedHeight: 760,
+  teaching: {
+    shows: 'Which values the paper found most over-represented in particular tasks, measured by adjusted Pearson residuals; blank cells are not reported, not zero.',
+    question: '“Healthy boundaries” is far above chance in relationship advice. Is that Claude’s value or the topic’s? How could you tell the difference?',
+  },
+  select: selectHeatmap,
+  render: renderContextHeatmap,
+  summary: contextHeatmapSummary,
+  table: contextHeatmapTable,
+  takeaway: (d) => {
+    const top = [...d.cells].filter((c) => c.residual !== null).sort((a, b) => b.residual! - a.residual!)[0]!;
+    return `The rarer values are tied to tasks: ${top.value} is over-represented in ${top.task} with a residual of ${top.residual}, about ${Math.round(top.residual! / d.threshold)} times the significance threshold of ${d.threshold.toFixed(2)}.`;
+  },
+  provenance: (d) => ({
+    sources: [paperSource(d.paper), { text: 'Threshold derived from the dataset', href: DATASET_SOURCE[0]!.href }, DATASET_SOURCE[1]!],
+    notes: [
+      `Significance threshold ${d.threshold.toFixed(2)}: the two-sided Bonferroni critical value at α = 0.05 over all values in the dataset (the paper reports ${d.paperThreshold}). “top” marks a value the paper names as a task’s most characteristic without giving its residual; “·” marks a combination the paper does not report, which is not the same as zero.`,
+      ...paperNotes(d.paper, (r) => `${r.ai_value} in ${r.task} (${r.residual}, marked *)`),
+    ],
+  }),
+  interaction: { island: 'tips', hint: 'Hover over a cell, or reach it with Tab, for its details.' },
+  wide: true,
+});

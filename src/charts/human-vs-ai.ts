@@ -1,7 +1,10 @@
-import { percent } from './format.ts';
-import { categoryColor } from './palette.ts';
-import { renderLabelledBars } from './simple-bars.ts';
-import type { ChartTable } from './types.ts';
+import { percent } from './lib/format.ts';
+import { categoryColor } from './lib/palette.ts';
+import { renderLabelledBars } from './lib/labelled-bars.ts';
+import type { Model } from '../data/model.ts';
+import { provenance } from '../data/paper.ts';
+import { defineChart, type ChartTable } from './lib/contract.ts';
+import { DATASET_SOURCE, paperNotes, paperSource } from './lib/sources.ts';
 
 export interface TopValueOf {
   who: 'Users (human values)' | 'Claude (AI values)';
@@ -13,7 +16,21 @@ export interface TopValueOf {
 
 const HUMAN_GREY = '#6B6B6B';
 
-export function renderHumanVsAi(rows: TopValueOf[], document: Document): SVGSVGElement {
+interface HumanVsAiData {
+  rows: TopValueOf[];
+  categories: string[];
+  paper: Model['paper']['humanValues'];
+}
+
+function selectHumanVsAi({ paper, taxonomy }: Model): HumanVsAiData {
+  const human = paper.humanValues.map((r): TopValueOf => ({ who: 'Users (human values)', value: r.value, pct: r.pct_convos, category: '', source: provenance(r) }));
+  const ai = taxonomy.values
+    .slice(0, human.length)
+    .map((v): TopValueOf => ({ who: 'Claude (AI values)', value: v.name, pct: v.pctConvos, category: v.category, source: 'Open dataset' }));
+  return { rows: [...human, ...ai], categories: taxonomy.categories.map((c) => c.name), paper: paper.humanValues };
+}
+
+function renderHumanVsAi({ rows }: HumanVsAiData, _options: unknown, document: Document): SVGSVGElement {
   return renderLabelledBars(
     rows.map((r) => ({ label: r.value, group: r.who, pct: r.pct, color: r.category ? categoryColor(r.category) : HUMAN_GREY })),
     document,
@@ -22,7 +39,7 @@ export function renderHumanVsAi(rows: TopValueOf[], document: Document): SVGSVGE
   );
 }
 
-export function humanVsAiTable(rows: TopValueOf[]): ChartTable {
+function humanVsAiTable({ rows }: HumanVsAiData): ChartTable {
   return {
     columns: [
       { key: 'who', label: 'Whose values' },
@@ -35,12 +52,32 @@ export function humanVsAiTable(rows: TopValueOf[]): ChartTable {
 }
 
 /** How much more concentrated Claude's top value is than the users' (ratio of the two leaders). */
-export function leaderRatio(rows: TopValueOf[]): number {
+function leaderRatio(rows: TopValueOf[]): number {
   const lead = (who: TopValueOf['who']) => Math.max(...rows.filter((r) => r.who === who).map((r) => r.pct));
   return lead('Claude (AI values)') / lead('Users (human values)');
 }
 
-export function humanVsAiSummary(rows: TopValueOf[]): string {
+function humanVsAiSummary({ rows }: HumanVsAiData): string {
   const list = (who: TopValueOf['who']) => rows.filter((r) => r.who === who).map((r) => `${r.value} ${percent(r.pct)}`).join(', ');
   return `Two bar charts on one scale. Users’ top values: ${list('Users (human values)')}. Claude’s top values: ${list('Claude (AI values)')}. Claude’s leading value is ${leaderRatio(rows).toFixed(1)} times as frequent as the users’.`;
 }
+
+export default defineChart<HumanVsAiData>({
+  id: 'human-vs-ai',
+  title: 'What users bring, beside what Claude brings',
+  embedHeight: 720,
+  teaching: {
+    shows: 'The ten values users expressed most often next to Claude’s ten, on the same scale.',
+    question: 'Users’ values are spread far more thinly than Claude’s. What does that suggest about who sets the tone of a conversation?',
+  },
+  select: selectHumanVsAi,
+  render: renderHumanVsAi,
+  summary: humanVsAiSummary,
+  table: humanVsAiTable,
+  takeaway: (d) => {
+    const human = d.rows.find((r) => r.who === 'Users (human values)');
+    return `Users’ most common value, ${human?.value}, appears in just ${percent(human?.pct ?? 0)} of conversations; Claude’s leading value is ${leaderRatio(d.rows).toFixed(0)} times as frequent — users’ values are spread much more thinly.`;
+  },
+  provenance: (d) => ({ sources: [paperSource(d.paper), ...DATASET_SOURCE], notes: paperNotes(d.paper, (r) => r.value) }),
+  legend: (d) => d.categories,
+});

@@ -1,8 +1,10 @@
 import * as Plot from '@observablehq/plot';
-import { percent, percentAdaptive } from './format.ts';
-import { categoryColor } from './palette.ts';
-import { plotSvg } from './plot-svg.ts';
-import type { ChartTable } from './types.ts';
+import { percent, percentAdaptive } from './lib/format.ts';
+import { categoryColor } from './lib/palette.ts';
+import { plotSvg } from './lib/plot-svg.ts';
+import type { Model } from '../data/model.ts';
+import { defineChart, type ChartTable } from './lib/contract.ts';
+import { fromDataset } from './lib/sources.ts';
 
 export interface LongTailData {
   /** Rank → % of conversations, thinned to the first and last rank of each distinct frequency (the curve is exact). */
@@ -12,9 +14,24 @@ export interface LongTailData {
   /** Share (%) of all values below the cut-off, computed from the data. */
   shareBelowCutoff: number;
   valueCount: number;
+  categories: string[];
 }
 
-export function renderLongTail(data: LongTailData, document: Document): SVGSVGElement {
+function selectLongTail(model: Model): LongTailData {
+  const all = model.taxonomy.values;
+  // Keep the first and last rank of every distinct frequency: the drawn curve is exact with far fewer points.
+  const curve = all.filter((v, i) => i === 0 || i === all.length - 1 || v.pctConvos !== all[i - 1]!.pctConvos || v.pctConvos !== all[i + 1]!.pctConvos);
+  return {
+    curve: curve.map((v) => ({ rank: all.indexOf(v) + 1, pctConvos: v.pctConvos })),
+    top: all.slice(0, 5).map((v) => ({ rank: v.rank, value: v.name, pctConvos: v.pctConvos, category: v.category, href: v.href })),
+    cutoff: model.longTail.cutoff,
+    shareBelowCutoff: model.longTail.shareUnderCutoff,
+    valueCount: all.length,
+    categories: model.taxonomy.categories.map((c) => c.name),
+  };
+}
+
+function renderLongTail(data: LongTailData, _options: unknown, document: Document): SVGSVGElement {
   const firstBelow = data.curve.find((d) => d.pctConvos < data.cutoff)?.rank ?? data.valueCount;
   return plotSvg(
     {
@@ -46,7 +63,7 @@ export function renderLongTail(data: LongTailData, document: Document): SVGSVGEl
   );
 }
 
-export function longTailTable(data: LongTailData): ChartTable {
+function longTailTable(data: LongTailData): ChartTable {
   return {
     columns: [
       { key: 'rank', label: 'Rank', format: 'integer' },
@@ -60,8 +77,26 @@ export function longTailTable(data: LongTailData): ChartTable {
   };
 }
 
-export function longTailSummary(data: LongTailData): string {
+function longTailSummary(data: LongTailData): string {
   const [first] = data.top;
   const last = data.curve.at(-1)!;
   return `Line chart of all ${data.valueCount.toLocaleString('en-US')} values ranked by % of conversations, both axes on log scales. It falls from ${percent(first?.pctConvos ?? 0)} for ${first?.value} to ${percentAdaptive(last.pctConvos)} for the rarest; ${percent(data.shareBelowCutoff)} of values appear in fewer than ${data.cutoff}% of conversations.`;
 }
+
+export default defineChart<LongTailData>({
+  id: 'long-tail',
+  title: 'A few common values, a very long tail',
+  embedHeight: 560,
+  teaching: {
+    shows: 'Every one of the values ranked from most to least frequent, on a logarithmic scale, with the rare majority shaded.',
+    question: 'If most values are rare, what would a study of only one week of conversations miss? How might you check whether a rare value is real or noise?',
+  },
+  select: selectLongTail,
+  render: renderLongTail,
+  summary: longTailSummary,
+  table: longTailTable,
+  takeaway: (d) =>
+    `The top five values each appear in more than ${Math.floor(d.top[4]!.pctConvos)}% of conversations, while ${percent(d.shareBelowCutoff)} of all values appear in fewer than ${d.cutoff}%.`,
+  provenance: () => fromDataset(),
+  legend: (d) => d.categories,
+});

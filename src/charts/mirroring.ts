@@ -1,6 +1,9 @@
-import { percent } from './format.ts';
-import { renderLabelledBars } from './simple-bars.ts';
-import type { ChartTable } from './types.ts';
+import { percent } from './lib/format.ts';
+import { renderLabelledBars } from './lib/labelled-bars.ts';
+import type { Model } from '../data/model.ts';
+import { provenance } from '../data/paper.ts';
+import { defineChart, type ChartTable } from './lib/contract.ts';
+import { paperNotes, paperSource } from './lib/sources.ts';
 
 export interface MirroringRate {
   responseType: string;
@@ -8,7 +11,7 @@ export interface MirroringRate {
   source: string;
 }
 
-export function renderMirroring(rows: MirroringRate[], document: Document): SVGSVGElement {
+function renderMirroring({ rows }: MirroringData, _options: unknown, document: Document): SVGSVGElement {
   return renderLabelledBars(
     rows.map((r) => ({ label: r.responseType, pct: r.pct, color: r.responseType.includes('resistance') ? '#D55E00' : r.responseType === 'support' ? '#0072B2' : '#8C8C8C' })),
     document,
@@ -17,7 +20,7 @@ export function renderMirroring(rows: MirroringRate[], document: Document): SVGS
   );
 }
 
-export function mirroringTable(rows: MirroringRate[]): ChartTable {
+function mirroringTable({ rows }: MirroringData): ChartTable {
   return {
     columns: [
       { key: 'responseType', label: 'Response type' },
@@ -28,6 +31,28 @@ export function mirroringTable(rows: MirroringRate[]): ChartTable {
   };
 }
 
-export function mirroringSummary(rows: MirroringRate[]): string {
+function mirroringSummary({ rows }: MirroringData): string {
   return `Bar chart of how often Claude expressed the same value the user expressed, by response type: ${rows.map((r) => `${r.responseType} ${percent(r.pct)}`).join(', ')}.`;
 }
+
+interface MirroringData {
+  rows: MirroringRate[];
+  paper: Model['paper']['mirroring'];
+}
+
+export default defineChart<MirroringData>({
+  id: 'mirroring',
+  title: 'Mirroring by response type',
+  embedHeight: 360,
+  teaching: {
+    shows: 'How often Claude expressed the very value the user expressed, for each kind of response.',
+    question: 'Why would mirroring almost vanish when Claude resists?',
+  },
+  select: ({ paper }) => ({ rows: paper.mirroring.map((r) => ({ responseType: r.response_type, pct: r.pct_mirroring, source: provenance(r) })), paper: paper.mirroring }),
+  render: renderMirroring,
+  summary: mirroringSummary,
+  table: mirroringTable,
+  takeaway: ({ rows }) =>
+    `When Claude supports a user it mirrors their value ${percent(rows[0]?.pct ?? 0)} of the time; when it strongly resists, almost never (${percent(rows.at(-1)?.pct ?? 0)}).`,
+  provenance: ({ paper }) => ({ sources: [paperSource(paper)], notes: paperNotes(paper, (r) => r.response_type) }),
+});

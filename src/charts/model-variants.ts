@@ -1,6 +1,9 @@
-import { integer, percent } from './format.ts';
-import { renderLabelledBars } from './simple-bars.ts';
-import type { ChartTable } from './types.ts';
+import { integer, percent } from './lib/format.ts';
+import { renderLabelledBars } from './lib/labelled-bars.ts';
+import type { Model } from '../data/model.ts';
+import { provenance } from '../data/paper.ts';
+import { defineChart, type ChartTable } from './lib/contract.ts';
+import { paperNotes, paperSource } from './lib/sources.ts';
 
 export interface ModelMetric {
   model: string;
@@ -16,6 +19,22 @@ export interface ModelSample {
 
 const MODEL_COLORS = ['#0072B2', '#56B4E9', '#CC79A7'];
 
+interface ModelVariantsData {
+  rows: ModelMetric[];
+  samples: ModelSample[];
+  paper: (Model['paper']['modelVariants'][number] | Model['paper']['modelSamples'][number])[];
+  variantNotes: string[];
+}
+
+function selectModelVariants({ paper }: Model): ModelVariantsData {
+  return {
+    rows: paper.modelVariants.map((r) => ({ model: r.model, metric: r.metric, pct: r.pct, source: provenance(r) })),
+    samples: paper.modelSamples.map((r) => ({ model: r.model, subjective: r.subjective })),
+    paper: [...paper.modelVariants, ...paper.modelSamples],
+    variantNotes: paper.modelVariants.filter((r) => r.caveat && r.confidence !== 'C').map((r) => `${r.model}, ${r.metric}: ${r.caveat}`),
+  };
+}
+
 /** "Claude 3 Opus" → "3 Opus (n = 9,218)": short enough for the bar labels on a phone. */
 function label(model: string, samples: ModelSample[]): string {
   const n = samples.find((s) => s.model === model)?.subjective;
@@ -23,7 +42,7 @@ function label(model: string, samples: ModelSample[]): string {
   return n ? `${short} (n = ${integer(n)})` : short;
 }
 
-export function renderModelVariants(rows: ModelMetric[], samples: ModelSample[], document: Document): SVGSVGElement {
+function renderModelVariants({ rows, samples }: ModelVariantsData, _options: unknown, document: Document): SVGSVGElement {
   const models = [...new Set(rows.map((r) => r.model))];
   return renderLabelledBars(
     rows.map((r) => ({ label: label(r.model, samples), group: r.metric, pct: r.pct, color: MODEL_COLORS[models.indexOf(r.model)] })),
@@ -33,7 +52,7 @@ export function renderModelVariants(rows: ModelMetric[], samples: ModelSample[],
   );
 }
 
-export function modelVariantsTable(rows: ModelMetric[], samples: ModelSample[]): ChartTable {
+function modelVariantsTable({ rows, samples }: ModelVariantsData): ChartTable {
   return {
     columns: [
       { key: 'metric', label: 'Response' },
@@ -46,9 +65,36 @@ export function modelVariantsTable(rows: ModelMetric[], samples: ModelSample[]):
   };
 }
 
-export function modelVariantsSummary(rows: ModelMetric[]): string {
+function modelVariantsSummary({ rows }: ModelVariantsData): string {
   const metrics = [...new Set(rows.map((r) => r.metric))];
   return `Grouped bar chart comparing three Claude models: ${metrics
     .map((m) => `${m}: ${rows.filter((r) => r.metric === m).map((r) => `${r.model} ${percent(r.pct)}`).join(', ')}`)
     .join('; ')}.`;
 }
+
+export default defineChart<ModelVariantsData>({
+  id: 'model-variants',
+  title: 'Different models, different values',
+  embedHeight: 560,
+  teaching: {
+    shows: 'Three Claude models compared on how often they strongly supported or strongly resisted users’ values, and how often users expressed none.',
+    question: 'Claude 3 Opus both supports and resists more. Why might a model be more “opinionated” in both directions? Note its much smaller sample.',
+  },
+  select: selectModelVariants,
+  render: renderModelVariants,
+  summary: modelVariantsSummary,
+  table: modelVariantsTable,
+  takeaway: ({ rows }) => {
+    const pct = (model: string, metric: string) => rows.find((r) => r.model === model && r.metric === metric)?.pct ?? 0;
+    const [opus, sonnet] = ['Claude 3 Opus', 'Claude 3.5 Sonnet'];
+    return `Claude 3 Opus strongly supported users’ values in ${percent(pct(opus, 'strong support'))} of conversations and strongly resisted in ${percent(pct(opus, 'strong resistance'))}, against ${percent(pct(sonnet, 'strong support'))} and ${percent(pct(sonnet, 'strong resistance'))} for Claude 3.5 Sonnet.`;
+  },
+  provenance: (d) => ({
+    sources: [paperSource(d.paper)],
+    notes: [
+      'n = subjective conversations analysed for each model; the Claude 3.5 Sonnet figures come from the main sample, 91% of which that model answered.',
+      ...d.variantNotes,
+      ...paperNotes(d.paper, (r) => `${r.model} ${'metric' in r ? r.metric : ''}`),
+    ],
+  }),
+});

@@ -1,7 +1,9 @@
 import * as Plot from '@observablehq/plot';
-import { percent, percentAdaptive } from './format.ts';
-import { plotSvg } from './plot-svg.ts';
-import type { ChartTable } from './types.ts';
+import { percent, percentAdaptive } from './lib/format.ts';
+import { plotSvg } from './lib/plot-svg.ts';
+import type { Model } from '../data/model.ts';
+import { defineChart, type ChartTable } from './lib/contract.ts';
+import { DATASET_SOURCE, paperSource } from './lib/sources.ts';
 
 export interface RareValue {
   value: string;
@@ -18,9 +20,20 @@ export interface RareValuesData {
   rare: RareValue[];
   /** Values the paper names that this dataset lacks (only ever true of test fixtures). */
   missing: string[];
+  paper: Model['paper']['rareValues'];
 }
 
-export function renderRareValues(data: RareValuesData, document: Document): SVGSVGElement {
+function selectRareValues(model: Model): RareValuesData {
+  const found = model.paper.rareValues.map((r) => model.value(r.value));
+  return {
+    all: model.taxonomy.values.map((v) => v.pctConvos),
+    rare: found.filter((v) => v !== undefined).map((v) => ({ value: v.name, pctConvos: v.pctConvos, rank: v.rank, rarerThan: v.commonerThan, href: v.href })),
+    missing: model.paper.rareValues.filter((_, i) => !found[i]).map((r) => r.value),
+    paper: model.paper.rareValues,
+  };
+}
+
+function renderRareValues(data: RareValuesData, _options: unknown, document: Document): SVGSVGElement {
   const log = data.all.map((p) => ({ log: Math.log10(p) }));
   return plotSvg(
     {
@@ -55,7 +68,7 @@ export function renderRareValues(data: RareValuesData, document: Document): SVGS
   );
 }
 
-export function rareValuesTable(data: RareValuesData): ChartTable {
+function rareValuesTable(data: RareValuesData): ChartTable {
   return {
     columns: [
       { key: 'value', label: 'Value', linkKey: 'href' },
@@ -67,8 +80,30 @@ export function rareValuesTable(data: RareValuesData): ChartTable {
   };
 }
 
-export function rareValuesSummary(data: RareValuesData): string {
+function rareValuesSummary(data: RareValuesData): string {
   return `Histogram of how often each of the ${data.all.length.toLocaleString('en-US')} values appears, on a log scale, with four values that flag jailbreak attempts marked: ${data.rare
     .map((r) => `${r.value} ${percentAdaptive(r.pctConvos)} (rank ${r.rank}; ${percent(r.rarerThan)} of values are rarer)`)
     .join(', ')}.`;
 }
+
+export default defineChart<RareValuesData>({
+  id: 'rare-values',
+  title: 'Rare values as an early warning',
+  embedHeight: 560,
+  teaching: {
+    shows: 'Where four values that the study traced to jailbreak attempts sit among all values: rare, but not the rarest.',
+    question: 'A value that appears in 0.1% of conversations can still be thousands of conversations. How would you use such a signal without flagging innocent users?',
+  },
+  select: selectRareValues,
+  render: renderRareValues,
+  summary: rareValuesSummary,
+  table: rareValuesTable,
+  takeaway: (d) => {
+    const max = Math.max(0, ...d.rare.map((r) => r.pctConvos));
+    return `Values such as ${d.rare.map((r) => r.value).join(', ')} appear in at most ${percentAdaptive(max)} of conversations each — rare, yet clustered in attempts to get around Claude’s safeguards.`;
+  },
+  provenance: (d) => ({
+    sources: [...DATASET_SOURCE, paperSource(d.paper)],
+    notes: d.missing.length ? [`Not in this dataset, so not drawn: ${d.missing.join(', ')}.`] : [],
+  }),
+});

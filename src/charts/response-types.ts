@@ -1,7 +1,10 @@
 import * as Plot from '@observablehq/plot';
-import { percent } from './format.ts';
-import { plotSvg } from './plot-svg.ts';
-import type { ChartTable } from './types.ts';
+import { percent } from './lib/format.ts';
+import { plotSvg } from './lib/plot-svg.ts';
+import type { Model } from '../data/model.ts';
+import { provenance } from '../data/paper.ts';
+import { defineChart, type ChartTable } from './lib/contract.ts';
+import { paperNotes, paperSource } from './lib/sources.ts';
 
 export interface ResponseType {
   type: string;
@@ -53,7 +56,7 @@ export function responseSegments(rows: ResponseType[]) {
 
 type Segment = ReturnType<typeof responseSegments>[number];
 
-export function renderResponseTypes(rows: ResponseType[], document: Document): SVGSVGElement {
+function renderResponseTypes({ rows }: ResponseTypesData, _options: unknown, document: Document): SVGSVGElement {
   const segments = responseSegments(rows);
   return plotSvg(
     {
@@ -94,7 +97,7 @@ export function renderResponseTypes(rows: ResponseType[], document: Document): S
   );
 }
 
-export function responseTypesTable(rows: ResponseType[]): ChartTable {
+function responseTypesTable({ rows }: ResponseTypesData): ChartTable {
   return {
     columns: [
       { key: 'type', label: 'How Claude responded' },
@@ -106,7 +109,42 @@ export function responseTypesTable(rows: ResponseType[]): ChartTable {
   };
 }
 
-export function responseTypesSummary(rows: ResponseType[]): string {
+function responseTypesSummary({ rows }: ResponseTypesData): string {
   const sum = (group: string) => rows.filter((r) => r.group === group).reduce((s, r) => s + r.pct, 0);
   return `Diverging bar of how Claude responded to the values users expressed, as % of all conversations: support ${percent(sum('support'))} (strong and mild), resistance ${percent(sum('resistance'))}, reframing ${percent(sum('reframing'))}, neutral acknowledgment ${percent(sum('neutral'))}; in ${percent(sum('none'))} the user expressed no values to respond to.`;
 }
+
+interface ResponseTypesData {
+  rows: ResponseType[];
+  groups: Model['responseGroups'];
+  conversations: number;
+  paper: Model['paper']['responseTypes'];
+}
+
+export default defineChart<ResponseTypesData>({
+  id: 'response-types',
+  title: 'Support, reframing, resistance',
+  embedHeight: 560,
+  teaching: {
+    shows: 'How Claude responded to the values users expressed, as shares of all conversations: support on the left, resistance on the right, the rest set apart.',
+    question: 'Resistance is rare. Is that reassuring or worrying? What would you want to know about the conversations where Claude resisted?',
+  },
+  select: (model) => ({
+    rows: model.paper.responseTypes.map((r) => ({ type: r.response_type, group: r.group, pct: r.pct_of_conversations, source: provenance(r) })),
+    groups: model.responseGroups,
+    conversations: model.scope('subjective_conversations').value,
+    paper: model.paper.responseTypes,
+  }),
+  render: renderResponseTypes,
+  summary: responseTypesSummary,
+  table: responseTypesTable,
+  takeaway: ({ groups }) =>
+    `Claude supported the user’s values in ${percent(groups.support)} of conversations and resisted them in ${percent(groups.resistance)}; reframing (${percent(groups.reframing)}) sits in between.`,
+  provenance: (d) => ({
+    sources: [paperSource(d.paper)],
+    notes: [
+      `Shares of all ${d.conversations.toLocaleString('en-US')} conversations; the six response types together cover the conversations in which users expressed values, and “no values” the rest.`,
+      ...paperNotes(d.paper, (r) => r.response_type),
+    ],
+  }),
+});

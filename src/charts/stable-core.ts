@@ -1,5 +1,8 @@
-import { renderLabelledBars } from './simple-bars.ts';
-import type { ChartTable } from './types.ts';
+import { renderLabelledBars } from './lib/labelled-bars.ts';
+import type { Model } from '../data/model.ts';
+import { provenance } from '../data/paper.ts';
+import { defineChart, type ChartTable } from './lib/contract.ts';
+import { paperNotes, paperSource } from './lib/sources.ts';
 
 /** Coefficient of variation of a value's frequency across contexts (lower = steadier), as the paper reports it. */
 export interface Variation {
@@ -9,7 +12,7 @@ export interface Variation {
   source: string;
 }
 
-export function renderStableCore(rows: Variation[], document: Document): SVGSVGElement {
+function renderStableCore({ rows }: StableCoreData, _options: unknown, document: Document): SVGSVGElement {
   return renderLabelledBars(
     rows.map((r) => ({ label: r.value, group: r.set, pct: r.cv, color: r.set.startsWith('human') ? '#6B6B6B' : '#0072B2' })),
     document,
@@ -18,7 +21,7 @@ export function renderStableCore(rows: Variation[], document: Document): SVGSVGE
   );
 }
 
-export function stableCoreTable(rows: Variation[]): ChartTable {
+function stableCoreTable({ rows }: StableCoreData): ChartTable {
   return {
     columns: [
       { key: 'set', label: 'Values and contexts' },
@@ -30,9 +33,35 @@ export function stableCoreTable(rows: Variation[]): ChartTable {
   };
 }
 
-export function stableCoreSummary(rows: Variation[]): string {
+function stableCoreSummary({ rows }: StableCoreData): string {
   const sets = [...new Set(rows.map((r) => r.set))];
   return `Dot chart of the coefficient of variation of the steadiest values in ${sets.length} settings: ${sets
     .map((s) => `${s}: ${rows.filter((r) => r.set === s).map((r) => `${r.value} ${r.cv}`).join(', ')}`)
     .join('; ')}.`;
 }
+
+interface StableCoreData {
+  rows: Variation[];
+  paper: Model['paper']['variation'];
+}
+
+const ACROSS_TASKS = 'AI values, across tasks';
+
+export default defineChart<StableCoreData>({
+  id: 'stable-core',
+  title: 'A stable core',
+  embedHeight: 520,
+  teaching: {
+    shows: 'How much the most common values vary in frequency from one context to another (the coefficient of variation: lower is steadier).',
+    question: 'Why would helpfulness vary less across tasks than across the values users bring? What would a high number mean?',
+  },
+  select: ({ paper }) => ({ rows: paper.variation.map((r) => ({ set: r.set, value: r.value, cv: r.cv, source: provenance(r) })), paper: paper.variation }),
+  render: renderStableCore,
+  summary: stableCoreSummary,
+  table: stableCoreTable,
+  takeaway: ({ rows }) => {
+    const acrossTasks = rows.filter((r) => r.set === ACROSS_TASKS);
+    return `Across tasks, ${acrossTasks.map((r) => r.value).join(', ')} vary least (coefficients ${acrossTasks.map((r) => r.cv).join(', ')}): they show up whatever the conversation is about.`;
+  },
+  provenance: ({ paper }) => ({ sources: [paperSource(paper)], notes: paperNotes(paper, (r) => `${r.value} (${r.set})`) }),
+});

@@ -1,4 +1,9 @@
-import type { ChartTable } from './types.ts';
+import type { Model } from '../data/model.ts';
+import { provenance } from '../data/paper.ts';
+import { defineChart, type ChartTable } from './lib/contract.ts';
+import { integer, percent } from './lib/format.ts';
+import { DATASET_SOURCE, paperNotes, paperSource } from './lib/sources.ts';
+import { svgElement } from './lib/svg.ts';
 
 /** One stage of the study's pipeline, from the sample to the statistics. */
 export interface FlowStep {
@@ -8,20 +13,46 @@ export interface FlowStep {
   source: string;
 }
 
+export interface StudyFlowData {
+  steps: FlowStep[];
+  categoryCount: number;
+  /** The paper rows the steps quote, for the source line and caveats. */
+  rows: Model['paper']['scope'];
+}
+
+const SCOPE_KEYS = ['conversations_sampled', 'subjective_conversations', 'subjective_share', 'subjectivity_accuracy', 'extraction_accuracy', 'significance_threshold'];
+
+function selectStudyFlow(model: Model): StudyFlowData {
+  const fig = model.scope;
+  const sampled = fig('conversations_sampled');
+  const subjective = fig('subjective_conversations');
+  const [values, level1, level2, categories] = model.taxonomy.levelCounts;
+  const steps: FlowStep[] = [
+    { title: `${integer(sampled.value)} conversations`, detail: 'Claude.ai Free and Pro, one week of February 2025', source: `Paper ${provenance(sampled)}` },
+    {
+      title: `${integer(subjective.value)} subjective (${percent(fig('subjective_share').value, 0)})`,
+      detail: `Kept where answers involve judgement; classifier ${fig('subjectivity_accuracy').value}% accurate`,
+      source: `Paper ${provenance(subjective)}; accuracy ${provenance(fig('subjectivity_accuracy'))}`,
+    },
+    { title: '4 features per conversation', detail: 'AI values · human values · response type · task', source: `Paper §3, grade A; values ${fig('extraction_accuracy').value}% accurate` },
+    { title: `${integer(values)} values → ${level1} → ${level2} → ${categories}`, detail: 'Similar values clustered into a four-level taxonomy', source: 'Counted from the open dataset' },
+    {
+      title: 'Chi-square tests',
+      detail: `Adjusted residuals; significant above ${model.threshold.toFixed(2)} (Bonferroni)`,
+      source: `Threshold derived from the ${integer(values)} values; paper ${provenance(fig('significance_threshold'))}`,
+    },
+  ];
+  return { steps, categoryCount: categories, rows: SCOPE_KEYS.map(fig) };
+}
+
 const WIDTH = 420;
 const BOX = 74;
 const GAP = 30;
-const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** The pipeline as a vertical flow of boxes joined by arrows (drawn by hand: Plot has no flow mark). */
-export function renderStudyFlow(steps: FlowStep[], document: Document): SVGSVGElement {
+function renderStudyFlow({ steps }: StudyFlowData, _options: unknown, document: Document): SVGSVGElement {
   const height = steps.length * BOX + (steps.length - 1) * GAP + 8;
-  const el = (name: string, attrs: Record<string, string | number>, text?: string) => {
-    const node = document.createElementNS(SVG_NS, name);
-    for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
-    if (text !== undefined) node.textContent = text;
-    return node;
-  };
+  const el = (name: string, attrs: Record<string, string | number>, text?: string) => svgElement(document, name, attrs, text);
   const svg = el('svg', { viewBox: `0 0 ${WIDTH} ${height}`, width: WIDTH, height, class: 'flow', 'font-family': 'system-ui, sans-serif', 'aria-hidden': 'true' }) as SVGSVGElement;
   const defs = el('defs', {});
   const marker = el('marker', { id: 'flow-arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto' });
@@ -43,7 +74,7 @@ export function renderStudyFlow(steps: FlowStep[], document: Document): SVGSVGEl
   return svg;
 }
 
-export function studyFlowTable(steps: FlowStep[]): ChartTable {
+function studyFlowTable({ steps }: StudyFlowData): ChartTable {
   return {
     columns: [
       { key: 'step', label: 'Step', format: 'integer' },
@@ -55,6 +86,23 @@ export function studyFlowTable(steps: FlowStep[]): ChartTable {
   };
 }
 
-export function studyFlowSummary(steps: FlowStep[]): string {
+function studyFlowSummary({ steps }: StudyFlowData): string {
   return `Flow diagram of the study in ${steps.length} steps: ${steps.map((s) => `${s.title} (${s.detail})`).join('; then ')}.`;
 }
+
+export default defineChart<StudyFlowData>({
+  id: 'study-flow',
+  title: 'How the study worked',
+  embedHeight: 720,
+  teaching: {
+    shows: 'The pipeline from a week of real conversations to a taxonomy of values and the statistics run on it.',
+    question: 'At which step could a mistake change the results most, and how did the researchers check it?',
+  },
+  select: selectStudyFlow,
+  render: renderStudyFlow,
+  summary: studyFlowSummary,
+  table: studyFlowTable,
+  takeaway: (d) =>
+    `Fewer than half of the sampled conversations were subjective enough to analyse; from those, a model extracted the values that became a ${d.categoryCount}-category taxonomy.`,
+  provenance: (d) => ({ sources: [paperSource(d.rows), ...DATASET_SOURCE], notes: paperNotes(d.rows, (r) => r.label) }),
+});

@@ -1,12 +1,30 @@
 import * as Plot from '@observablehq/plot';
-import type { TopValue } from '../data/derive.ts';
-import { percent, percentAdaptive } from './format.ts';
-import { categoryColor, shortCategory } from './palette.ts';
-import { plotSvg } from './plot-svg.ts';
-import type { ChartTable, Control, ControlledChart } from './types.ts';
+import type { Model } from '../data/model.ts';
+import { truncate } from '../lib/text.ts';
+import { defineChart, type ChartTable, type Control, type OptionsInput } from './lib/contract.ts';
+import { percent, percentAdaptive } from './lib/format.ts';
+import { categoryColor, shortCategory } from './lib/palette.ts';
+import { plotSvg } from './lib/plot-svg.ts';
+import { fromDataset } from './lib/sources.ts';
 
-/** Every value a reader can ask for: the top 100 overall and the top 100 of each category, most frequent first. */
-export type TopValuesData = TopValue[];
+export interface TopValue {
+  rank: number;
+  value: string;
+  /** % of conversations. */
+  pctConvos: number;
+  category: string;
+  /** Level-1 cluster the value belongs to. */
+  cluster: string;
+  /** The value's page and its cluster's page. */
+  href: string;
+  clusterHref: string;
+}
+
+/** Every value a reader can ask for (the top 100 overall and of each category, most frequent first), and the categories. */
+export interface TopValuesData {
+  rows: TopValue[];
+  categories: string[];
+}
 
 export interface TopValuesOptions {
   limit: number;
@@ -14,41 +32,59 @@ export interface TopValuesOptions {
   category: string;
 }
 
-export const TOP_VALUES_LIMITS = { min: 10, max: 100, default: 30 } as const;
+export const TOP_VALUES_LIMITS = { min: 10, max: 100, step: 5, default: 30 } as const;
 export const TOP_VALUES_DEFAULTS: TopValuesOptions = { limit: TOP_VALUES_LIMITS.default, category: '' };
 
 const WIDTH = 420;
 const ROW = 17;
 const LABEL_CHARS = 26;
 
-/** Options from untrusted input (a form or a query string): anything invalid falls back to the default. */
-export function parseTopValuesOptions(input: { limit?: unknown; category?: unknown }, categories: string[]): TopValuesOptions {
+/**
+ * Options from untrusted input (a form or a query string): anything invalid falls back to the default, and a number
+ * between the slider's steps snaps to the nearest step, so the chart and the slider always agree.
+ */
+export function parseTopValuesOptions(input: OptionsInput, categories: string[]): TopValuesOptions {
+  const { min, max, step } = TOP_VALUES_LIMITS;
   const n = typeof input.limit === 'string' && /^\d+$/.test(input.limit) ? Number(input.limit) : Number.NaN;
-  const limit = Number.isInteger(n) && n >= TOP_VALUES_LIMITS.min && n <= TOP_VALUES_LIMITS.max ? n : TOP_VALUES_DEFAULTS.limit;
+  const limit = n >= min && n <= max ? min + Math.round((n - min) / step) * step : TOP_VALUES_DEFAULTS.limit;
   const category = typeof input.category === 'string' && categories.includes(input.category) ? input.category : '';
   return { limit, category };
 }
 
 /** The options as a query string, leaving out defaults (for embed URLs). */
-export function topValuesQuery(options: TopValuesOptions): string {
+function topValuesQuery(options: TopValuesOptions): string {
   const query = new URLSearchParams();
   if (options.limit !== TOP_VALUES_DEFAULTS.limit) query.set('limit', String(options.limit));
   if (options.category) query.set('category', options.category);
   return query.toString();
 }
 
+/** The rows a reader can reach with the controls: the top 100 overall plus the top 100 of each category. */
+function selectTopValuesData(model: Model): TopValuesData {
+  const { values, categories, byId } = model.taxonomy;
+  const inCategory = new Map<string, number>();
+  const reachable = values.filter((v, i) => {
+    const position = (inCategory.get(v.category) ?? 0) + 1;
+    inCategory.set(v.category, position);
+    return i < TOP_VALUES_LIMITS.max || position <= TOP_VALUES_LIMITS.max;
+  });
+  return {
+    rows: reachable.map((v) => {
+      const cluster = byId.get(v.parentId!)!;
+      return { rank: v.rank, value: v.name, pctConvos: v.pctConvos, category: v.category, cluster: cluster.name, href: v.href, clusterHref: cluster.href };
+    }),
+    categories: categories.map((c) => c.name),
+  };
+}
+
 export function selectTopValues(data: TopValuesData, options: TopValuesOptions): TopValue[] {
-  return data
+  return data.rows
     .filter((d) => !options.category || d.category === options.category)
     .sort((a, b) => a.rank - b.rank)
     .slice(0, options.limit);
 }
 
-function truncate(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-
-export function renderTopValues(data: TopValuesData, options: TopValuesOptions, document: Document): SVGSVGElement {
+function renderTopValues(data: TopValuesData, options: TopValuesOptions, document: Document): SVGSVGElement {
   const rows = selectTopValues(data, options);
   return plotSvg(
     {
@@ -77,7 +113,7 @@ export function renderTopValues(data: TopValuesData, options: TopValuesOptions, 
   );
 }
 
-export function topValuesTable(data: TopValuesData, options: TopValuesOptions): ChartTable {
+function topValuesTable(data: TopValuesData, options: TopValuesOptions): ChartTable {
   return {
     columns: [
       { key: 'rank', label: 'Rank', format: 'integer' },
@@ -90,7 +126,7 @@ export function topValuesTable(data: TopValuesData, options: TopValuesOptions): 
   };
 }
 
-export function topValuesSummary(data: TopValuesData, options: TopValuesOptions): string {
+function topValuesSummary(data: TopValuesData, options: TopValuesOptions): string {
   const rows = selectTopValues(data, options);
   const scope = options.category ? `in ${options.category}` : 'overall';
   const head = rows.slice(0, 5).map((d) => `${d.value} ${percent(d.pctConvos)}`);
@@ -98,23 +134,40 @@ export function topValuesSummary(data: TopValuesData, options: TopValuesOptions)
   return `Bar chart of the ${rows.length} most frequent values ${scope} by % of conversations. The first five: ${head.join(', ')}. Number ${rows.length}, ${last?.value}, appears in ${last ? percentAdaptive(last.pctConvos) : ''}.`;
 }
 
-export function topValuesControls(categories: string[]): Control[] {
+function topValuesControls({ categories }: TopValuesData, options: TopValuesOptions): Control[] {
+  const { min, max, step } = TOP_VALUES_LIMITS;
   return [
-    { kind: 'range', name: 'limit', label: 'Show the top', min: TOP_VALUES_LIMITS.min, max: TOP_VALUES_LIMITS.max, step: 5, value: TOP_VALUES_DEFAULTS.limit },
+    { kind: 'range', name: 'limit', label: 'Show the top', min, max, step, value: options.limit },
     {
       kind: 'select',
       name: 'category',
       label: 'Category',
-      value: '',
+      value: options.category,
       options: [{ value: '', label: 'All categories' }, ...categories.map((c) => ({ value: c, label: shortCategory(c) }))],
     },
   ];
 }
 
-export const topValuesChart: ControlledChart<TopValuesData, TopValuesOptions> = {
-  parse: (input, choices) => parseTopValuesOptions(input, choices.category ?? []),
-  query: topValuesQuery,
+export default defineChart<TopValuesData, TopValuesOptions>({
+  id: 'top-values',
+  title: 'The values Claude expresses most',
+  embedHeight: 900,
+  teaching: {
+    shows: 'The most frequent individual values, by the share of conversations in which Claude expressed them; readers can change how many and filter by category.',
+    question: 'Most of the top values describe doing a job well rather than ethics. Why might that be, given what people use an assistant for?',
+  },
+  select: selectTopValuesData,
+  options: {
+    defaults: () => TOP_VALUES_DEFAULTS,
+    parse: (input, data) => parseTopValuesOptions(input, data.categories),
+    query: topValuesQuery,
+    controls: topValuesControls,
+  },
   render: renderTopValues,
-  table: topValuesTable,
   summary: topValuesSummary,
-};
+  table: topValuesTable,
+  takeaway: ({ rows: [first, second] }) =>
+    `A handful of service values dominate: ${first?.value} appears in ${percent(first?.pctConvos ?? 0)} of conversations and ${second?.value} in ${percent(second?.pctConvos ?? 0)}.`,
+  provenance: () => fromDataset(),
+  legend: (data) => data.categories,
+});

@@ -1,8 +1,11 @@
 import * as Plot from '@observablehq/plot';
-import { percentAdaptive } from './format.ts';
-import { categoryColor, shortCategory } from './palette.ts';
-import { plotSvg } from './plot-svg.ts';
-import type { ChartTable, Control, ControlledChart } from './types.ts';
+import { percentAdaptive } from './lib/format.ts';
+import { categoryColor, shortCategory } from './lib/palette.ts';
+import { plotSvg } from './lib/plot-svg.ts';
+import type { Model } from '../data/model.ts';
+import { truncate } from '../lib/text.ts';
+import { defineChart, type ChartTable, type Control } from './lib/contract.ts';
+import { fromDataset } from './lib/sources.ts';
 
 export interface FamilyMember {
   value: string;
@@ -13,7 +16,10 @@ export interface FamilyMember {
 }
 
 /** Value families: the values whose name contains a word, e.g. "autonomy" → user autonomy, patient autonomy, … */
-export type ValueFamilyData = { word: string; members: FamilyMember[] }[];
+export interface ValueFamilyData {
+  families: { word: string; members: FamilyMember[] }[];
+  categories: string[];
+}
 export interface ValueFamilyOptions {
   family: string;
 }
@@ -23,18 +29,19 @@ const CANDIDATE_WORDS = ['autonomy', 'respect', 'wellbeing', 'integrity', 'safet
 const MIN_MEMBERS = 8;
 
 /** Families for the candidate words that have enough members to be worth a chart; autonomy first. */
-export function valueFamilies(values: FamilyMember[]): ValueFamilyData {
-  return CANDIDATE_WORDS.map((word) => ({
-    word,
-    members: values.filter((v) => new RegExp(`\\b${word}\\b`, 'i').test(v.value)).sort((a, b) => b.pctConvos - a.pctConvos || a.value.localeCompare(b.value)),
-  })).filter((f) => f.word === DEFAULT_FAMILY || f.members.length >= MIN_MEMBERS);
+function selectValueFamilies(model: Model): ValueFamilyData {
+  const member = (v: Model['taxonomy']['values'][number]): FamilyMember => ({ value: v.name, pctConvos: v.pctConvos, category: v.category, rank: v.rank, href: v.href });
+  return {
+    families: CANDIDATE_WORDS.map((word) => ({ word, members: model.family(word).map(member) })).filter((f) => f.word === DEFAULT_FAMILY || f.members.length >= MIN_MEMBERS),
+    categories: model.taxonomy.categories.map((c) => c.name),
+  };
 }
 
 function family(data: ValueFamilyData, options: ValueFamilyOptions) {
-  return data.find((f) => f.word === options.family) ?? data[0]!;
+  return data.families.find((f) => f.word === options.family) ?? data.families[0]!;
 }
 
-export function renderValueFamily(data: ValueFamilyData, options: ValueFamilyOptions, document: Document): SVGSVGElement {
+function renderValueFamily(data: ValueFamilyData, options: ValueFamilyOptions, document: Document): SVGSVGElement {
   const { members } = family(data, options);
   const min = Math.min(...members.map((m) => m.pctConvos));
   return plotSvg(
@@ -45,7 +52,7 @@ export function renderValueFamily(data: ValueFamilyData, options: ValueFamilyOpt
       marginRight: 50,
       marginTop: 32,
       x: { type: 'log', axis: 'top', label: '% of conversations (log scale) →', labelAnchor: 'left', grid: true, domain: [Math.min(0.001, min), 30], ticks: [0.001, 0.01, 0.1, 1, 10], tickFormat: (d: number) => `${d}` },
-      y: { domain: members.map((m) => m.value), label: null, tickSize: 0, tickFormat: (v: string) => (v.length > 26 ? `${v.slice(0, 25)}…` : v) },
+      y: { domain: members.map((m) => m.value), label: null, tickSize: 0, tickFormat: (v: string) => truncate(v, 26) },
       marks: [
         Plot.ruleY(members, { y: 'value', x1: Math.min(0.001, min), x2: 'pctConvos', stroke: '#c8c8c8' }),
         Plot.dot(members, {
@@ -62,7 +69,7 @@ export function renderValueFamily(data: ValueFamilyData, options: ValueFamilyOpt
   );
 }
 
-export function valueFamilyTable(data: ValueFamilyData, options: ValueFamilyOptions): ChartTable {
+function valueFamilyTable(data: ValueFamilyData, options: ValueFamilyOptions): ChartTable {
   return {
     columns: [
       { key: 'value', label: 'Value', linkKey: 'href' },
@@ -74,29 +81,52 @@ export function valueFamilyTable(data: ValueFamilyData, options: ValueFamilyOpti
   };
 }
 
-export function valueFamilySummary(data: ValueFamilyData, options: ValueFamilyOptions): string {
+function valueFamilySummary(data: ValueFamilyData, options: ValueFamilyOptions): string {
   const { word, members } = family(data, options);
   const categories = new Set(members.map((m) => shortCategory(m.category)));
   const [first, second] = members;
   return `Dot chart of the ${members.length} values whose name contains “${word}”, by % of conversations on a log scale. They fall in ${categories.size} categories (${[...categories].join(', ')}). The most frequent are ${first?.value} (${percentAdaptive(first?.pctConvos ?? 0)})${second ? ` and ${second.value} (${percentAdaptive(second.pctConvos)})` : ''}; the rarest, ${members.at(-1)?.value}, appears in ${percentAdaptive(members.at(-1)?.pctConvos ?? 0)}.`;
 }
 
-export function valueFamilyControls(data: ValueFamilyData): Control[] {
+function valueFamilyControls(data: ValueFamilyData, options: ValueFamilyOptions): Control[] {
   return [
     {
       kind: 'select',
       name: 'family',
       label: 'Values containing',
-      value: DEFAULT_FAMILY,
-      options: data.map((f) => ({ value: f.word, label: `“${f.word}” (${f.members.length})` })),
+      value: options.family,
+      options: data.families.map((f) => ({ value: f.word, label: `“${f.word}” (${f.members.length})` })),
     },
   ];
 }
 
-export const valueFamilyChart: ControlledChart<ValueFamilyData, ValueFamilyOptions> = {
-  parse: (input, choices) => ({ family: input.family && (choices.family ?? []).includes(input.family) ? input.family : DEFAULT_FAMILY }),
-  query: (options) => (options.family === DEFAULT_FAMILY ? '' : new URLSearchParams({ family: options.family }).toString()),
+function valueFamilyTakeaway(data: ValueFamilyData): string {
+  const { members } = family(data, { family: DEFAULT_FAMILY });
+  if (!members.length) return `No value in this dataset contains the word “${DEFAULT_FAMILY}”.`;
+  const categories = new Set(members.map((m) => m.category));
+  const spread = categories.size === 1 ? `, all of them ${[...categories][0]!.toLowerCase()},` : `, spread over ${categories.size} categories,`;
+  return `${members.length} different values contain the word “${DEFAULT_FAMILY}”${spread} from ${members[0]!.value} (${percentAdaptive(members[0]!.pctConvos)} of conversations) to ${members.at(-1)!.value} (${percentAdaptive(members.at(-1)!.pctConvos)}).`;
+}
+
+export default defineChart<ValueFamilyData, ValueFamilyOptions>({
+  id: 'value-family',
+  title: 'One idea, many contexts',
+  embedHeight: 820,
+  teaching: {
+    shows: 'All the values whose names share one word, such as “autonomy”: the same idea, split by the context in which Claude expressed it.',
+    question: 'Why might “user autonomy” be so much more common than “patient autonomy”? What does that say about what people ask Claude for?',
+  },
+  select: selectValueFamilies,
+  options: {
+    defaults: () => ({ family: DEFAULT_FAMILY }),
+    parse: (input, data) => ({ family: data.families.some((f) => f.word === input.family) ? input.family! : DEFAULT_FAMILY }),
+    query: (options) => (options.family === DEFAULT_FAMILY ? '' : new URLSearchParams({ family: options.family }).toString()),
+    controls: valueFamilyControls,
+  },
   render: renderValueFamily,
-  table: valueFamilyTable,
   summary: valueFamilySummary,
-};
+  table: valueFamilyTable,
+  takeaway: valueFamilyTakeaway,
+  provenance: () => fromDataset(),
+  legend: (data) => data.categories,
+});

@@ -1,6 +1,9 @@
 import * as Plot from '@observablehq/plot';
-import { plotSvg } from './plot-svg.ts';
-import type { ChartTable } from './types.ts';
+import { plotSvg } from './lib/plot-svg.ts';
+import type { Model } from '../data/model.ts';
+import { provenance } from '../data/paper.ts';
+import { defineChart, type ChartTable } from './lib/contract.ts';
+import { paperNotes, paperSource } from './lib/sources.ts';
 
 export interface ValuePair {
   pattern: 'mirroring' | 'complementing' | 'opposing';
@@ -20,7 +23,7 @@ const PATTERN_TITLES: Record<ValuePair['pattern'], string> = {
 const ROW = 20;
 
 /** One line per pair, in headed groups by pattern; the user's value is named once per run of pairs. */
-export function renderValuePairs(pairs: ValuePair[], document: Document): SVGSVGElement {
+function renderValuePairs({ rows: pairs }: ValuePairsData, _options: unknown, document: Document): SVGSVGElement {
   const patterns = [...new Set(pairs.map((p) => p.pattern))];
   const lines = patterns.flatMap((pattern) => [
     { kind: 'head' as const, pattern, key: `head ${pattern}` },
@@ -57,7 +60,7 @@ export function renderValuePairs(pairs: ValuePair[], document: Document): SVGSVG
   );
 }
 
-export function valuePairsTable(pairs: ValuePair[]): ChartTable {
+function valuePairsTable({ rows: pairs }: ValuePairsData): ChartTable {
   return {
     columns: [
       { key: 'pattern', label: 'Pattern' },
@@ -70,9 +73,36 @@ export function valuePairsTable(pairs: ValuePair[]): ChartTable {
   };
 }
 
-export function valuePairsSummary(pairs: ValuePair[]): string {
+function valuePairsSummary({ rows: pairs }: ValuePairsData): string {
   const patterns = [...new Set(pairs.map((p) => p.pattern))];
   return `Diagram of how Claude’s values relate to the user’s, in three patterns. ${patterns
     .map((pattern) => `${pattern}: ${pairs.filter((p) => p.pattern === pattern).map((p) => `${p.human} → ${p.ai}`).join(', ')}`)
     .join('. ')}.`;
 }
+
+interface ValuePairsData {
+  rows: ValuePair[];
+  paper: Model['paper']['valuePairs'];
+}
+
+export default defineChart<ValuePairsData>({
+  id: 'value-pairs',
+  title: 'Mirroring, complementing, opposing',
+  embedHeight: 620,
+  teaching: {
+    shows: 'Three ways Claude’s values relate to the values a user brings: it can share them, add a value that supports them, or push against them.',
+    question: 'When is mirroring a user’s values helpful, and when could it become sycophancy?',
+  },
+  select: ({ paper }) => ({
+    rows: paper.valuePairs.map((r) => ({ pattern: r.pattern, human: r.human_value, ai: r.ai_value, figure: r.figure, confidence: r.confidence, source: provenance(r) })),
+    paper: paper.valuePairs,
+  }),
+  render: renderValuePairs,
+  summary: valuePairsSummary,
+  table: valuePairsTable,
+  takeaway: ({ rows }) => {
+    const efficiency = rows.find((r) => r.pattern === 'mirroring' && r.figure);
+    return `Claude often meets a value with the same one — ${efficiency?.human} with ${efficiency?.ai} (${efficiency?.figure}) — but answers deception and rule-breaking with ethical integrity and harm prevention.`;
+  },
+  provenance: ({ paper }) => ({ sources: [paperSource(paper)], notes: paperNotes(paper, (r) => `${r.human_value} → ${r.ai_value} ${r.figure} (marked *)`) }),
+});

@@ -1,5 +1,5 @@
-import type { ChartTable, TableColumn } from '../charts/types.ts';
-import { escapeHtml } from './escape.ts';
+import type { ChartTable, TableColumn } from '../charts/lib/contract.ts';
+import { escapeHtml } from '../lib/escape.ts';
 
 function cell(column: TableColumn, value: string | number | undefined): string {
   if (value === '' || value === undefined) return '—';

@@ -1,6 +1,5 @@
-import type { SiteData } from './site-data.ts';
-import { provenance, scopeFigure, type Sourced } from './paper.ts';
-import { bonferroniZ } from './stats.ts';
+import type { ModelFacts } from './model.ts';
+import { provenance } from './paper.ts';
 
 export type Verdict = 'matches' | 'close' | 'differs';
 
@@ -36,21 +35,17 @@ function worst(verdicts: Verdict[]): Verdict {
   return verdicts.includes('differs') ? 'differs' : verdicts.includes('close') ? 'close' : 'matches';
 }
 
-const printed = (row: Sourced & Record<string, unknown>, column = 'value') => String(row[column]);
-
-/** The paper's claims the open data can test, each recomputed from the dataset at build time. */
-export function checkClaims({ taxonomy, dataset, paper }: SiteData): Claim[] {
-  const values = taxonomy.nodes.filter((n) => n.level === 0);
-  const count = (level: number) => taxonomy.nodes.filter((n) => n.level === level).length;
+/** The paper's claims the open data can test, each checked against the model's figures. */
+export function checkClaims({ taxonomy, paper, longTail, valuesPerConversation, threshold, scope }: ModelFacts): Claim[] {
+  const { values, levelCounts } = taxonomy;
   const claims: Claim[] = [];
 
-  const levelRows = ['ai_values', 'level1_clusters', 'level2_clusters', 'categories'].map((k) => scopeFigure(paper, k));
-  const levelCounts = [0, 1, 2, 3].map(count);
+  const levelRows = ['ai_values', 'level1_clusters', 'level2_clusters', 'categories'].map(scope);
   claims.push({
     claim: 'The taxonomy has 3,307 values in 266, 26 and 5 clusters',
-    paper: levelRows.map((r) => printed(r)).join(' / '),
+    paper: levelRows.map((r) => String(r.value)).join(' / '),
     ours: levelCounts.join(' / '),
-    verdict: worst(levelRows.map((r, i) => verdict(printed(r), levelCounts[i]!))),
+    verdict: worst(levelRows.map((r, i) => verdict(String(r.value), levelCounts[i]!))),
     source: provenance(levelRows[0]!),
     how: 'Rows per level in values_tree.csv.',
   });
@@ -59,44 +54,41 @@ export function checkClaims({ taxonomy, dataset, paper }: SiteData): Claim[] {
   const oursTop = top.map((r) => values.find((v) => v.name === r.value));
   claims.push({
     claim: `The five most frequent values are ${top.map((r) => r.value).join(', ')}`,
-    paper: top.map((r) => `${printed(r, 'pct_convos')}%`).join(' / '),
+    paper: top.map((r) => `${r.pct_convos}%`).join(' / '),
     ours: oursTop.map((v) => (v ? `${v.pctConvos}% (#${v.rank})` : 'absent')).join(' / '),
-    verdict: worst(top.map((r, i) => (oursTop[i] && oursTop[i]!.rank === i + 1 ? verdict(printed(r, 'pct_convos'), oursTop[i]!.pctConvos!) : 'differs'))),
+    verdict: worst(top.map((r, i) => (oursTop[i] && oursTop[i]!.rank === i + 1 ? verdict(String(r.pct_convos), oursTop[i]!.pctConvos) : 'differs'))),
     source: provenance(top[0]!),
     how: 'pct_convos and rank in values_frequencies.csv.',
   });
 
-  const cutoff = scopeFigure(paper, 'long_tail_cutoff');
-  const tail = scopeFigure(paper, 'long_tail_share');
-  const underCutoff = (100 * values.filter((v) => v.pctConvos! < (cutoff.value as number)).length) / values.length;
+  const cutoff = scope('long_tail_cutoff');
+  const tail = longTail.paperShare;
   claims.push({
-    claim: `${printed(tail)}% of values occur in fewer than ${printed(cutoff)}% of conversations`,
-    paper: `${printed(tail)}%`,
-    ours: `${underCutoff.toFixed(1)}%`,
-    verdict: verdict(printed(tail), underCutoff),
+    claim: `${tail.value}% of values occur in fewer than ${cutoff.value}% of conversations`,
+    paper: `${tail.value}%`,
+    ours: `${longTail.shareUnderCutoff.toFixed(1)}%`,
+    verdict: verdict(String(tail.value), longTail.shareUnderCutoff),
     source: provenance(tail),
-    how: `Share of the ${values.length.toLocaleString('en-US')} values whose pct_convos is below ${printed(cutoff)}.`,
+    how: `Share of the ${values.length.toLocaleString('en-US')} values whose pct_convos is below ${cutoff.value}.`,
   });
 
-  const perConversation = (dataset.frequencies.rollup({ total: 'd => op.sum(d.pct_convos)' }).get('total', 0) as number) / 100;
-  const mean = scopeFigure(paper, 'mean_ai_values');
+  const mean = scope('mean_ai_values');
   claims.push({
-    claim: `Claude expresses about ${printed(mean)} values per conversation`,
-    paper: printed(mean),
-    ours: perConversation.toFixed(3),
-    verdict: verdict(printed(mean), perConversation),
+    claim: `Claude expresses about ${mean.value} values per conversation`,
+    paper: String(mean.value),
+    ours: valuesPerConversation.toFixed(3),
+    verdict: verdict(String(mean.value), valuesPerConversation),
     source: provenance(mean),
     how: 'The sum of every value’s % of conversations, divided by 100. (The paper averages over conversations with at least one value, so a match to one decimal is what to expect.)',
   });
 
-  const threshold = scopeFigure(paper, 'significance_threshold');
-  const z = bonferroniZ(values.length);
+  const paperThreshold = scope('significance_threshold');
   claims.push({
-    claim: `Residuals above ${printed(threshold)} are significant after a Bonferroni correction`,
-    paper: printed(threshold),
-    ours: z.toFixed(3),
-    verdict: verdict(printed(threshold), z),
-    source: provenance(threshold),
+    claim: `Residuals above ${paperThreshold.value} are significant after a Bonferroni correction`,
+    paper: String(paperThreshold.value),
+    ours: threshold.toFixed(3),
+    verdict: verdict(String(paperThreshold.value), threshold),
+    source: provenance(paperThreshold),
     how: `The two-sided critical z at α = 0.05 over ${values.length.toLocaleString('en-US')} comparisons: Φ⁻¹(1 − 0.05 / (2 × ${values.length})).`,
   });
   return claims;

@@ -1,11 +1,11 @@
-import type { ChartTable } from '../charts/types.ts';
-import { categoryShares, type Taxonomy } from './derive.ts';
+import type { Model } from './model.ts';
+import type { DataTable } from './table.ts';
 
 export interface DerivedTable {
   name: string;
   title: string;
   description: string;
-  table(taxonomy: Taxonomy): ChartTable;
+  table(model: Model): DataTable;
 }
 
 /** The tables the charts are drawn from, offered whole on the data page (computed at build time, never committed). */
@@ -13,8 +13,8 @@ export const DERIVED_TABLES: DerivedTable[] = [
   {
     name: 'taxonomy',
     title: 'The full taxonomy',
-    description: 'All 3,604 nodes (values and clusters at levels 1–3) with their parent, top category, share of expressions and, for values, % of conversations and rank.',
-    table: (taxonomy) => ({
+    description: 'Every node (values, and clusters at levels 1–3) with its parent, top category, share of expressions and, for values, % of conversations and rank.',
+    table: ({ taxonomy }) => ({
       columns: [
         { key: 'id', label: 'Id' },
         { key: 'name', label: 'Name' },
@@ -25,6 +25,7 @@ export const DERIVED_TABLES: DerivedTable[] = [
         { key: 'pctConvos', label: '% of conversations', format: 'percent' },
         { key: 'expressionsPer100', label: 'Expressions per 100 conversations' },
         { key: 'rank', label: 'Rank among values', format: 'integer' },
+        { key: 'commonerThan', label: 'Commoner than (% of values)' },
         { key: 'valueCount', label: 'Values under it', format: 'integer' },
         { key: 'description', label: 'Description' },
       ],
@@ -40,6 +41,7 @@ export const DERIVED_TABLES: DerivedTable[] = [
           pctConvos: n.pctConvos ?? '',
           expressionsPer100: Math.round(n.expressionsPer100 * 1000) / 1000,
           rank: n.rank ?? '',
+          commonerThan: n.commonerThan === null ? '' : Math.round(n.commonerThan * 100) / 100,
           valueCount: n.valueCount,
           description: n.description,
         })),
@@ -49,7 +51,7 @@ export const DERIVED_TABLES: DerivedTable[] = [
     name: 'categories',
     title: 'Top-level categories',
     description: 'The five categories with their share of expressions and the number of clusters and values under each.',
-    table: (taxonomy) => ({
+    table: ({ categories }) => ({
       columns: [
         { key: 'category', label: 'Category' },
         { key: 'share', label: 'Share of expressions (%)', format: 'percent' },
@@ -57,7 +59,7 @@ export const DERIVED_TABLES: DerivedTable[] = [
         { key: 'level1Clusters', label: 'Level-1 clusters', format: 'integer' },
         { key: 'values', label: 'Values', format: 'integer' },
       ],
-      rows: categoryShares(taxonomy).map((c) => ({ ...c })),
+      rows: categories.map(({ href: _href, ...c }) => ({ ...c })),
     }),
   },
 ];

@@ -1,9 +1,5 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { parseCsv } from './csv.ts';
-import { PAPER_DIR } from '../config.ts';
-import { DataValidationError, type DataProblem } from './types.ts';
-import { quote } from './validate.ts';
+import { quote, type DataProblem } from './types.ts';
 
 /** Figures transcribed from the paper (data/paper/*.csv): every row says where it comes from and how sure we are. */
 export type Grade = 'A' | 'B' | 'C';
@@ -23,8 +19,8 @@ interface TableSchema {
   columns: Record<string, ColumnType>;
 }
 
-const SOURCED: Record<string, ColumnType> = { where: 'text', confidence: ['A', 'B', 'C'], source: 'text', caveat: 'optional text' };
-const RESPONSE_GROUPS = ['support', 'neutral', 'reframing', 'resistance', 'none'] as const;
+const SOURCED = { where: 'text', confidence: ['A', 'B', 'C'], source: 'text', caveat: 'optional text' } as const satisfies Record<keyof Sourced, ColumnType>;
+export const RESPONSE_GROUPS = ['support', 'neutral', 'reframing', 'resistance', 'none'] as const;
 
 export const PAPER_TABLES = {
   scope: { file: 'scope.csv', columns: { key: 'text', label: 'text', value: 'number', unit: 'text', ...SOURCED } },
@@ -50,7 +46,24 @@ export const PAPER_TABLES = {
 } as const satisfies Record<string, TableSchema>;
 
 type Row = Record<string, string | number | null>;
-export type PaperFigures = { [K in keyof typeof PAPER_TABLES]: (Row & Sourced)[] };
+
+/** The TypeScript type of a cell, read from its declared column type. */
+type CellOf<T> = T extends 'text' | 'optional text'
+  ? string
+  : T extends 'number' | 'percentage' | 'integer'
+    ? number
+    : T extends 'optional number'
+      ? number | null
+      : T extends readonly (infer Choice)[]
+        ? Choice
+        : never;
+
+/** A parsed row of a paper table: every declared column with its type, and the line it came from. */
+export type PaperRow<S extends TableSchema> = { -readonly [C in keyof S['columns']]: CellOf<S['columns'][C]> } & { line: number };
+export type PaperTables = typeof PAPER_TABLES;
+export type PaperFigures = { [K in keyof PaperTables]: PaperRow<PaperTables[K]>[] };
+export type ScopeRow = PaperFigures['scope'][number];
+export type ResponseGroup = (typeof RESPONSE_GROUPS)[number];
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 
@@ -102,14 +115,14 @@ function parseTable(text: string, schema: TableSchema, problems: DataProblem[]):
 /** Checks across rows: the seven response types make up all conversations. */
 function crossChecks(figures: PaperFigures): DataProblem[] {
   const problems: DataProblem[] = [];
-  const total = figures.responseTypes.reduce((sum, r) => sum + (r.pct_of_conversations as number), 0);
+  const total = figures.responseTypes.reduce((sum, r) => sum + r.pct_of_conversations, 0);
   if (figures.responseTypes.length && Math.abs(total - 100) > 0.1) {
     problems.push({ file: PAPER_TABLES.responseTypes.file, line: 0, column: 'pct_of_conversations', found: `a sum of ${total.toFixed(2)}`, expected: '100 ± 0.1' });
   }
   const keys = new Set<string>();
   for (const r of figures.scope) {
-    if (keys.has(r.key as string)) problems.push({ file: PAPER_TABLES.scope.file, line: r.line as number, column: 'key', found: quote(String(r.key)), expected: 'each key once' });
-    keys.add(r.key as string);
+    if (keys.has(r.key)) problems.push({ file: PAPER_TABLES.scope.file, line: r.line, column: 'key', found: quote(r.key), expected: 'each key once' });
+    keys.add(r.key);
   }
   return problems;
 }
@@ -126,27 +139,13 @@ export function parsePaperFigures(texts: Record<string, string>): { figures: Pap
       }
       return [name, parseTable(text, schema, problems)];
     }),
-  ) as PaperFigures;
+  ) as unknown as PaperFigures;
   problems.push(...crossChecks(figures));
   return { figures, problems };
 }
 
-export function loadPaperFigures(dir = path.resolve(PAPER_DIR)): PaperFigures {
-  const texts: Record<string, string> = {};
-  for (const schema of Object.values(PAPER_TABLES)) {
-    try {
-      texts[schema.file] = readFileSync(path.join(dir, schema.file), 'utf8');
-    } catch {
-      // reported as a missing file below
-    }
-  }
-  const { figures, problems } = parsePaperFigures(texts);
-  if (problems.length) throw new DataValidationError(problems);
-  return figures;
-}
-
 /** The scope figure with this key (throws if the transcription lacks it, so prose cannot quote a missing figure). */
-export function scopeFigure(figures: PaperFigures, key: string): Row & Sourced {
+export function scopeFigure(figures: PaperFigures, key: string): ScopeRow {
   const row = figures.scope.find((r) => r.key === key);
   if (!row) throw new Error(`data/paper/scope.csv has no row with key "${key}"`);
   return row;
@@ -155,4 +154,10 @@ export function scopeFigure(figures: PaperFigures, key: string): Row & Sourced {
 /** How a figure's provenance reads on the page: "§3, grade A" or "§4, grade B, as reported". */
 export function provenance(row: Sourced): string {
   return `${row.where}, grade ${row.confidence}${row.confidence === 'B' ? ', as reported' : ''}`;
+}
+
+/** A cell of any paper row as text, for pages that list whole tables column by column ('—' for no value). */
+export function cellText(row: object, column: string): string {
+  const value = (row as Record<string, unknown>)[column];
+  return value === null || value === undefined ? '—' : String(value);
 }

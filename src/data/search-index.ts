@@ -1,5 +1,4 @@
-import type { Taxonomy } from './derive.ts';
-import { nodePages, slugify } from './node-pages.ts';
+import type { Taxonomy } from './taxonomy.ts';
 
 /**
  * The search index, as columns (compact to ship): one entry per value and cluster. `parent` is an index into the
@@ -9,8 +8,8 @@ export interface SearchIndex {
   name: string[];
   level: number[];
   parent: number[];
-  /** The page's slug when it is not simply slugify(name) (a name shared by several nodes); '' otherwise. */
-  slug: string[];
+  /** The page of each entry. */
+  href: string[];
   /** % of conversations for values, share of expressions for clusters. */
   frequency: number[];
   category: number[];
@@ -20,7 +19,6 @@ export interface SearchIndex {
 }
 
 export function buildSearchIndex(taxonomy: Taxonomy): SearchIndex {
-  const pages = nodePages(taxonomy);
   const nodes = [...taxonomy.nodes].sort((a, b) => b.level - a.level || (a.rank ?? 0) - (b.rank ?? 0) || b.share - a.share || a.name.localeCompare(b.name));
   const position = new Map(nodes.map((n, i) => [n.id, i]));
   const categories = taxonomy.categories.map((c) => c.name);
@@ -28,10 +26,7 @@ export function buildSearchIndex(taxonomy: Taxonomy): SearchIndex {
     name: nodes.map((n) => n.name),
     level: nodes.map((n) => n.level),
     parent: nodes.map((n) => (n.parentId ? position.get(n.parentId)! : -1)),
-    slug: nodes.map((n) => {
-      const slug = pages.slug(n.id);
-      return slug === slugify(n.name, n.level === 0 ? 'value' : 'cluster') ? '' : slug;
-    }),
+    href: nodes.map((n) => n.href),
     frequency: nodes.map((n) => (n.level === 0 ? n.pctConvos! : n.share)),
     category: nodes.map((n) => categories.indexOf(n.category)),
     categories,
@@ -39,11 +34,8 @@ export function buildSearchIndex(taxonomy: Taxonomy): SearchIndex {
   };
 }
 
-/** The page of entry i: /values/<slug>/ or /clusters/<slug>/. */
 export function entryHref(index: SearchIndex, i: number): string {
-  const level = index.level[i]!;
-  const slug = index.slug[i] || slugify(index.name[i]!, level === 0 ? 'value' : 'cluster');
-  return `/${level === 0 ? 'values' : 'clusters'}/${slug}/`;
+  return index.href[i]!;
 }
 
 export interface SearchResult {

@@ -24,6 +24,11 @@ export interface DataProblem {
   expected: string;
 }
 
+/** Untrusted text shown in a message: quoted, and cut short so one bad cell cannot flood the log. */
+export function quote(text: string): string {
+  return JSON.stringify(text.length > 80 ? `${text.slice(0, 79)}…` : text);
+}
+
 export function formatProblem(p: DataProblem): string {
   const where = p.line > 0 ? `${p.file}:${p.line}` : p.file;
   return `${where} column "${p.column}": found ${p.found}; expected ${p.expected}`;

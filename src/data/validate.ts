@@ -1,6 +1,6 @@
 import * as aq from 'arquero';
 import { parseCsv } from './csv.ts';
-import type { DataProblem, Dataset } from './types.ts';
+import { quote, type DataProblem, type Dataset } from './types.ts';
 
 const { op } = aq;
 
@@ -14,10 +14,6 @@ export const LEVEL_SUM_TOLERANCE = 0.1;
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 
-/** Untrusted text shown in a message: quoted, and cut short so one bad cell cannot flood the log. */
-export function quote(text: string): string {
-  return JSON.stringify(text.length > 80 ? `${text.slice(0, 79)}…` : text);
-}
 
 interface Rows {
   table: aq.ColumnTable;

@@ -1,27 +1,24 @@
-import type { ControlledChart } from '../charts/types.ts';
+import type { AnyChart, OptionsInput } from '../charts/lib/contract.ts';
 import { fetchJson, figureParts, once } from './figure-parts.ts';
 
-/** Chart modules that redraw in the browser, loaded (with Plot) only when a reader first changes a control. */
-const MODULES: Record<string, () => Promise<ControlledChart<unknown, unknown>>> = {
-  'top-values': () => import('../charts/top-values.ts').then((m) => m.topValuesChart as ControlledChart<unknown, unknown>),
-  'value-family': () => import('../charts/value-family.ts').then((m) => m.valueFamilyChart as ControlledChart<unknown, unknown>),
-};
+/**
+ * Every chart module, loaded (with Plot) only when a reader first changes a control. A chart is found by its id:
+ * src/charts/<id>.ts, whose default export implements the chart contract.
+ */
+const CHART_MODULES = import.meta.glob<{ default: AnyChart }>('../charts/*.ts');
 
 /**
- * A chart with controls: changing one redraws the chart, its summary and its table, and records the options as
- * data-query (for the embed code). On an embed page the options come from the query string.
+ * A chart with controls: changing one redraws the chart, its summary and its table through the chart's contract, and
+ * records the options as data-query (for the embed code). On an embed page the options come from the query string.
  */
 export function initControls(figure: HTMLElement): void {
   const form = figure.querySelector<HTMLFormElement>('form[data-controls]');
-  const load = MODULES[figure.id];
+  const load = CHART_MODULES[`../charts/${figure.id}.ts`];
   if (!form || !load) return;
   const parts = figureParts(figure);
-  const chartModule = once(load);
+  const chartModule = once(() => load().then((m) => m.default));
   const data = once(() => fetchJson<unknown>(figure.dataset.src!));
   const fields = [...form.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select')];
-  const choices = Object.fromEntries(
-    fields.filter((f): f is HTMLSelectElement => f instanceof HTMLSelectElement).map((s) => [s.name, [...s.options].map((o) => o.value).filter(Boolean)]),
-  );
   let drawn = 0;
 
   const showValues = () => {
@@ -31,18 +28,18 @@ export function initControls(figure: HTMLElement): void {
     }
   };
 
-  async function redraw(input: Record<string, string | null>) {
+  async function redraw(input: OptionsInput) {
     const ticket = ++drawn;
     const [chart, rows] = await Promise.all([chartModule(), data()]);
-    if (ticket !== drawn) return; // a later change has already been asked for
-    const options = chart.parse(input, choices) as Record<string, string | number>;
+    if (ticket !== drawn || !chart.options) return; // a later change has already been asked for
+    const options = chart.options.parse(input, rows) as Record<string, string | number>;
     for (const field of fields) field.value = String(options[field.name] ?? field.value);
     showValues();
     parts.area.querySelector('svg')?.replaceWith(chart.render(rows, options, document));
     parts.summary.textContent = chart.summary(rows, options);
     parts.replaceTable(chart.table(rows, options));
     for (const [key, value] of Object.entries(options)) figure.dataset[`option${key[0]!.toUpperCase()}${key.slice(1)}`] = String(value);
-    figure.dataset.query = chart.query(options);
+    figure.dataset.query = chart.options.query(options, rows);
   }
 
   const formInput = () => Object.fromEntries(fields.map((f) => [f.name, f.value]));

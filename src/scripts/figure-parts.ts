@@ -1,4 +1,4 @@
-import type { ChartTable } from '../charts/types.ts';
+import type { ChartTable } from '../charts/lib/contract.ts';
 import { dataTableHtml } from '../components/data-table.ts';
 
 /** The parts of a server-rendered Figure an island updates when it redraws. */
@@ -25,4 +25,17 @@ export async function fetchJson<T>(url: string): Promise<T> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`Could not load ${url}: HTTP ${response.status}`);
   return (await response.json()) as T;
+}
+
+/**
+ * Put a chart's tooltip beside a point (page coordinates) inside its chart area, kept within the area's width using
+ * the tooltip's own rendered width (the stylesheet sets its max-width).
+ */
+export function placeTooltip(tooltip: HTMLElement, area: HTMLElement, x: number, y: number): void {
+  tooltip.hidden = false;
+  const box = area.getBoundingClientRect();
+  const width = tooltip.offsetWidth;
+  const left = Math.min(Math.max(x - box.left + area.scrollLeft, 0), Math.max(0, area.scrollWidth - width));
+  tooltip.style.left = `${left}px`;
+  tooltip.style.top = `${y - box.top}px`;
 }

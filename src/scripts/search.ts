@@ -1,5 +1,5 @@
-import { percentAdaptive } from '../charts/format.ts';
-import { escapeHtml } from '../components/escape.ts';
+import { percentAdaptive } from '../charts/lib/format.ts';
+import { escapeHtml } from '../lib/escape.ts';
 import { entryHref, search, type SearchIndex } from '../data/search-index.ts';
 
 const LEVEL_NAMES = ['value', 'cluster', 'group', 'category'];

@@ -11,10 +11,10 @@ import {
   sunburstTable,
   visibleArcs,
   type SunburstLayout,
-} from '../charts/sunburst.ts';
-import { percentAdaptive } from '../charts/format.ts';
-import { escapeHtml } from '../components/escape.ts';
-import { fetchJson, figureParts, once } from './figure-parts.ts';
+} from '../charts/lib/sunburst.ts';
+import { percentAdaptive } from '../charts/lib/format.ts';
+import { escapeHtml } from '../lib/escape.ts';
+import { fetchJson, figureParts, once, placeTooltip } from './figure-parts.ts';
 
 const ZOOM_MS = 550;
 
@@ -82,15 +82,11 @@ export function initSunburst(figure: HTMLElement): void {
 
   function place(path: SVGPathElement, at?: { x: number; y: number }) {
     tooltip.dataset.for = path.dataset.key!;
-    tooltip.hidden = false;
-    const box = parts.area.getBoundingClientRect();
     const target = at ?? (() => {
       const r = path.getBoundingClientRect();
       return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
     })();
-    const x = Math.min(Math.max(target.x - box.left + 12, 0), Math.max(0, box.width - 290));
-    tooltip.style.left = `${x}px`;
-    tooltip.style.top = `${target.y - box.top + 12}px`;
+    placeTooltip(tooltip, parts.area, target.x + 12, target.y + 12);
   }
 
   function hideTooltip() {
@@ -116,19 +112,21 @@ export function initSunburst(figure: HTMLElement): void {
   function animate(layout: SunburstLayout, children: number[][], from: number) {
     const arcs = visibleArcs(layout, focus, children);
     const paths = [...svg.querySelectorAll<SVGPathElement>('path[data-key]')];
-    const starts = arcs.map((arc) => arcGeometry(layout, arc, from));
-    const ends = arcs.map((arc) => arcGeometry(layout, arc, focus));
+    // Tweened by hand, not with d3-ease/d3-interpolate, for the same first-load weight reason as arcPath.
+    const tweens = arcs.map((arc) => {
+      const [a, b] = [arcGeometry(layout, arc, from), arcGeometry(layout, arc, focus)];
+      const lerp = (p: number, q: number, t: number) => p + (q - p) * t;
+      return (t: number) => ({ a0: lerp(a.a0, b.a0, t), a1: lerp(a.a1, b.a1, t), r0: lerp(a.r0, b.r0, t), r1: lerp(a.r1, b.r1, t) });
+    });
     const labels = svg.querySelector<SVGGElement>('.labels')!;
     labels.style.opacity = '0';
     const t0 = performance.now();
     const frame = (now: number) => {
       const t = Math.min(1, (now - t0) / ZOOM_MS);
-      const e = t < 0.5 ? 4 * t * t * t : 1 - (-2 * t + 2) ** 3 / 2;
-      paths.forEach((path, i) => {
-        const a = starts[i]!;
-        const b = ends[i]!;
-        const lerp = (p: number, q: number) => p + (q - p) * e;
-        path.setAttribute('d', arcPath(lerp(a.a0, b.a0), lerp(a.a1, b.a1), Math.max(0, lerp(a.r0, b.r0)), Math.max(0, lerp(a.r1, b.r1))));
+      const e = t < 0.5 ? 4 * t * t * t : 1 - (-2 * t + 2) ** 3 / 2; // cubic in-out
+      tweens.forEach((tween, i) => {
+        const g = tween(e);
+        paths[i]!.setAttribute('d', arcPath(g.a0, g.a1, Math.max(0, g.r0), Math.max(0, g.r1)));
       });
       if (t < 1) requestAnimationFrame(frame);
       else labels.style.opacity = '';

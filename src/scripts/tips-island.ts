@@ -1,4 +1,5 @@
-import { escapeHtml } from '../components/escape.ts';
+import { escapeHtml } from '../lib/escape.ts';
+import { placeTooltip } from './figure-parts.ts';
 
 /**
  * Tooltips for charts whose marks are keyboard stops (elements with data-tip and an aria-label): the same text a
@@ -9,11 +10,8 @@ export function initTips(figure: HTMLElement): void {
   const tooltip = area.querySelector<HTMLElement>('.chart-tooltip')!;
   const show = (mark: Element) => {
     tooltip.innerHTML = `<div>${escapeHtml(mark.getAttribute('aria-label'))}</div>`;
-    tooltip.hidden = false;
-    const box = area.getBoundingClientRect();
     const target = mark.getBoundingClientRect();
-    tooltip.style.left = `${Math.max(0, Math.min(target.right - box.left + area.scrollLeft + 6, area.scrollWidth - 290))}px`;
-    tooltip.style.top = `${target.bottom - box.top + 6}px`;
+    placeTooltip(tooltip, area, target.right + 6, target.bottom + 6);
   };
   const hide = () => (tooltip.hidden = true);
   const markOf = (event: Event) => (event.target as Element).closest('[data-tip]');

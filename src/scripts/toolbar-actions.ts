@@ -1,5 +1,5 @@
-import { standaloneSvg } from '../charts/standalone-svg.ts';
-import { tableToCsv } from '../charts/csv.ts';
+import { standaloneSvg } from '../charts/lib/standalone-svg.ts';
+import { tableToCsv } from '../charts/lib/csv.ts';
 import { tableFromDom } from '../components/data-table.ts';
 
 /** The toolbar's downloads, loaded on first use: CSV of the rows drawn, standalone SVG, PNG at 2×. */

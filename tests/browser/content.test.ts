@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { CHARTS } from '../../src/charts/registry.ts';
+import { CHARTS } from '../../src/charts/lib/registry.ts';
 import { parseCsv } from '../../src/data/csv.ts';
 import { PAPER_DIR } from '../../src/config.ts';
 import { PAPER_TABLES } from '../../src/data/paper.ts';
-import { launchBrowser } from './browser.ts';
+import { launchBrowser } from '../../scripts/browser.ts';
 import { newContext, watchPage } from './helpers.ts';
 
 const baseUrl = inject('baseUrl');

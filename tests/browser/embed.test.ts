@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { CHARTS } from '../../src/charts/registry.ts';
+import { CHARTS } from '../../src/charts/lib/registry.ts';
 import { startStaticServer, type StaticServer } from '../../scripts/static-server.ts';
-import { launchBrowser } from './browser.ts';
+import { launchBrowser } from '../../scripts/browser.ts';
 import { axeViolations, describeViolations, newContext, watchPage } from './helpers.ts';
 
 const baseUrl = inject('baseUrl');

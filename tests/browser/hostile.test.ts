@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startStaticServer, type StaticServer } from '../../scripts/static-server.ts';
 import { HOSTILE_TEXTS, syntheticDataset } from '../fixtures/synthetic-dataset.ts';
-import { launchBrowser } from './browser.ts';
+import { launchBrowser } from '../../scripts/browser.ts';
 import { hoverAndClickArc, newContext, watchPage } from './helpers.ts';
 import { pageKindsIn } from '../../scripts/page-kinds.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { CHARTS } from '../../src/charts/registry.ts';
+import { CHARTS } from '../../src/charts/lib/registry.ts';
 import { axeViolations, describeViolations, newContext, watchPage, useBrowser } from './helpers.ts';
 
 const baseUrl = inject('baseUrl');

@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
-import { CHARTS } from '../../src/charts/registry.ts';
+import { CHARTS } from '../../src/charts/lib/registry.ts';
 import { CONTENT_SECURITY_POLICY } from '../../src/site/security.ts';
 import { hoverAndClickArc, newContext, watchPage, useBrowser } from './helpers.ts';
 import { pageKindsIn } from '../../scripts/page-kinds.ts';

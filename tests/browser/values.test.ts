@@ -1,15 +1,15 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { buildTaxonomy } from '../../src/data/derive.ts';
-import { loadDataset } from '../../src/data/load.ts';
-import { percentAdaptive } from '../../src/charts/format.ts';
+import { loadDataset, loadPaperFigures } from '../../src/data/load.ts';
+import { buildModel } from '../../src/data/model.ts';
+import { percentAdaptive } from '../../src/charts/lib/format.ts';
 import { realDatasetDir } from '../unit/dataset-dir.ts';
 import { axeViolations, describeViolations, newContext, watchPage, useBrowser } from './helpers.ts';
 
 const baseUrl = inject('baseUrl');
 const dist = path.resolve('dist');
-const taxonomy = buildTaxonomy(loadDataset(realDatasetDir));
+const { taxonomy } = buildModel(loadDataset(realDatasetDir), loadPaperFigures());
 const browser = useBrowser();
 
 const pageDirs = (dir: string) => readdirSync(path.join(dist, dir), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
@@ -38,7 +38,7 @@ describe('a page for every value and cluster', () => {
       expect(stats[0]).toBe(percentAdaptive(node.pctConvos!));
       expect(stats[1]).toBe(percentAdaptive(node.share));
       expect(stats[2]).toBe(`${node.rank!.toLocaleString('en-US')} of 3,307`);
-      expect(await page.locator('.node-chart svg').count()).toBe(1);
+      expect(await page.locator('figure#members .chart-area svg').count()).toBe(1);
     }
     expect(problems).toEqual([]);
     await context.close();

@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { renderTopValues, parseTopValuesOptions, selectTopValues, topValuesTable } from '../../src/charts/top-values.ts';
-import { renderCategoryShares } from '../../src/charts/category-shares.ts';
-import { serverDocument } from '../../src/charts/server-document.ts';
-import { CATEGORY_COLORS, contrastRatio, textColorOn } from '../../src/charts/palette.ts';
+import topValuesChart, { parseTopValuesOptions, selectTopValues, type TopValue } from '../../src/charts/top-values.ts';
+import categoryShares from '../../src/charts/category-shares.ts';
+import { serverDocument } from '../../src/charts/lib/server-document.ts';
+import { CATEGORY_COLORS, contrastRatio, textColorOn } from '../../src/charts/lib/palette.ts';
 import { dataTableHtml } from '../../src/components/data-table.ts';
-import { arcPath, visibleArcs, type SunburstLayout } from '../../src/charts/sunburst.ts';
-import type { TopValue } from '../../src/data/derive.ts';
+import { arcPath, visibleArcs, type SunburstLayout } from '../../src/charts/lib/sunburst.ts';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const categories = Object.keys(CATEGORY_COLORS);
-const values: TopValue[] = Array.from({ length: 120 }, (_, i) => ({
+const rows: TopValue[] = Array.from({ length: 120 }, (_, i) => ({
   rank: i + 1,
   value: i === 0 ? HOSTILE : `value ${i}`,
   pctConvos: 20 - i * 0.1,
@@ -18,6 +17,9 @@ const values: TopValue[] = Array.from({ length: 120 }, (_, i) => ({
   href: `/values/value-${i}/`,
   clusterHref: '/clusters/c/',
 }));
+const values = { rows, categories };
+const renderTopValues = topValuesChart.render;
+const topValuesTable = topValuesChart.table;
 
 describe('top values chart', () => {
   it('draws exactly the rows asked for', () => {
@@ -29,7 +31,10 @@ describe('top values chart', () => {
   });
 
   it('falls back to defaults for invalid options', () => {
-    for (const limit of [-5, 10000, 'garbage', 12.5, undefined]) expect(parseTopValuesOptions({ limit }, categories).limit).toBe(30);
+    for (const limit of ['-5', '10000', 'garbage', '12.5', undefined]) expect(parseTopValuesOptions({ limit }, categories).limit).toBe(30);
+    // Between the slider's steps, a limit snaps to the nearest step, so the chart and the slider agree.
+    expect(parseTopValuesOptions({ limit: '12' }, categories).limit).toBe(10);
+    expect(parseTopValuesOptions({ limit: '13' }, categories).limit).toBe(15);
     expect(parseTopValuesOptions({ limit: '55' }, categories).limit).toBe(55);
     expect(parseTopValuesOptions({ category: 'Nope' }, categories).category).toBe('');
     expect(parseTopValuesOptions({ category: 'Personal values' }, categories).category).toBe('Personal values');
@@ -49,7 +54,7 @@ describe('top values chart', () => {
 describe('category chart', () => {
   it('draws one bar per category with its share as a label', () => {
     const rows = categories.map((category, i) => ({ category, href: '/clusters/x/', share: 30 - i * 5, level2Clusters: 5, level1Clusters: 50, values: 600 }));
-    const svg = renderCategoryShares(rows, serverDocument());
+    const svg = categoryShares.render(rows, {}, serverDocument());
     expect(svg.querySelectorAll('[aria-label="bar"] rect').length).toBe(5);
     expect(svg.outerHTML).toContain('30.0%');
   });
@@ -77,7 +82,7 @@ describe('sunburst geometry', () => {
     rank: [null, 1, 2, 1, 2, 3],
     description: ['', '', '', '', '', ''],
     valueCount: [3, 1, 2, 1, 1, 1],
-    slug: ['', '', '', '', '', ''],
+    href: ['/values/', '/clusters/a/', '/clusters/b/', '/clusters/a1/', '/clusters/b1/', '/clusters/b2/'],
   };
 
   it('merges arcs too thin to see into one "n more" arc, and shows them when zoomed in', () => {
@@ -89,7 +94,16 @@ describe('sunburst geometry', () => {
     expect(zoomed.map((a) => [a.node, a.merged.length])).toEqual([[4, 0], [5, 0]]);
   });
 
-  it('draws a full ring as a closed path', () => {
-    expect(arcPath(0, 2 * Math.PI, 10, 20)).toMatch(/^M.*Z$/);
+  it('draws a full ring as two circles, outer and inner, and a segment between its angles', () => {
+    const ring = arcPath(0, 2 * Math.PI, 10, 20);
+    expect(ring).toContain('A20,20');
+    expect(ring).toContain('A10,10');
+    // A quarter segment from 12 to 3 o'clock starts at the top of the outer circle (padded slightly clockwise).
+    const quarter = arcPath(0, Math.PI / 2, 10, 20);
+    const [x, y] = quarter.slice(1).split(/[A,]/).map(Number);
+    expect(x).toBeGreaterThanOrEqual(0);
+    expect(x).toBeLessThan(1);
+    expect(y).toBeCloseTo(-20, 0);
+    expect(quarter).not.toContain('A10,10,0,1');
   });
 });

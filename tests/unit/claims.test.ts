@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { checkClaims, verdict } from '../../src/data/claims.ts';
+import { verdict } from '../../src/data/claims.ts';
+import { buildModel } from '../../src/data/model.ts';
 import { bonferroniZ, normalQuantile } from '../../src/data/stats.ts';
 import { loadDataset } from '../../src/data/load.ts';
-import { buildTaxonomy } from '../../src/data/derive.ts';
-import { loadPaperFigures } from '../../src/data/paper.ts';
+import { loadPaperFigures } from '../../src/data/load.ts';
 import { realDatasetDir } from './dataset-dir.ts';
 
 describe('statistics', () => {
@@ -32,7 +32,7 @@ describe('verdicts', () => {
 
 describe('the claims against the real dataset', () => {
   const dataset = loadDataset(realDatasetDir);
-  const claims = checkClaims({ dataset, taxonomy: buildTaxonomy(dataset), paper: loadPaperFigures() });
+  const { claims } = buildModel(dataset, loadPaperFigures());
 
   it('recomputes each claim and gives the expected verdicts', () => {
     expect(claims.map((c) => [c.claim.slice(0, 24), c.verdict])).toEqual([
@@ -52,7 +52,7 @@ describe('verdicts follow the data', () => {
     const { validateDataset } = await import('../../src/data/validate.ts');
     const fixture = syntheticDataset();
     const { dataset } = validateDataset(fixture.tree, fixture.frequencies);
-    const claims = checkClaims({ dataset: dataset!, taxonomy: buildTaxonomy(dataset!), paper: loadPaperFigures() });
+    const { claims } = buildModel(dataset!, loadPaperFigures());
     const verdictOf = (start: string) => claims.find((c) => c.claim.startsWith(start))?.verdict;
     expect(verdictOf('The taxonomy has')).toBe('matches'); // the fixture keeps the level counts
     expect(verdictOf('The five most frequent')).toBe('differs'); // but not the top values

@@ -1,7 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PAPER_TABLES, loadPaperFigures, parsePaperFigures, provenance } from '../../src/data/paper.ts';
+import { PAPER_TABLES, parsePaperFigures, provenance } from '../../src/data/paper.ts';
+import { loadPaperFigures } from '../../src/data/load.ts';
 import { PAPER_DIR } from '../../src/config.ts';
 
 const texts = Object.fromEntries(readdirSync(PAPER_DIR).filter((f) => f.endsWith('.csv')).map((f) => [f, readFileSync(path.join(PAPER_DIR, f), 'utf8')]));

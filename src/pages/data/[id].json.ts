@@ -1,12 +1,9 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { CHARTS } from '../../charts/registry.ts';
-import { siteData } from '../../data/site-data.ts';
+import { CHARTS, siteChartData } from '../../charts/lib/registry.ts';
+import { shipsData } from '../../charts/lib/view.ts';
 
-/** The data each interactive chart loads on first interaction, written once at build time. */
-export const getStaticPaths: GetStaticPaths = () =>
-  CHARTS.filter((chart) => chart.clientData).map((chart) => ({ params: { id: chart.id } }));
+/** The data each interactive chart loads on first interaction (its selected data), written once at build time. */
+export const getStaticPaths: GetStaticPaths = () => CHARTS.filter(shipsData).map((chart) => ({ params: { id: chart.id } }));
 
-export const GET: APIRoute = ({ params }) => {
-  const chart = CHARTS.find((c) => c.id === params.id)!;
-  return new Response(JSON.stringify(chart.clientData!(siteData())), { headers: { 'Content-Type': 'application/json' } });
-};
+export const GET: APIRoute = ({ params }) =>
+  new Response(JSON.stringify(siteChartData(params.id!)), { headers: { 'Content-Type': 'application/json' } });

@@ -1,7 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { CHARTS, chartView, sourceLine } from '../../charts/registry.ts';
-import { standaloneSvg } from '../../charts/standalone-svg.ts';
-import { tableToCsv } from '../../charts/csv.ts';
+import { CHARTS, siteChartView } from '../../charts/lib/registry.ts';
+import { sourceLine } from '../../charts/lib/view.ts';
+import { standaloneSvg } from '../../charts/lib/standalone-svg.ts';
+import { tableToCsv } from '../../charts/lib/csv.ts';
 import { siteOrigin } from '../../config.ts';
 
 /** Each chart's default view as files: the rows drawn (CSV) and the image (SVG), for downloads without JavaScript. */
@@ -10,7 +11,7 @@ export const getStaticPaths: GetStaticPaths = () =>
 
 export const GET: APIRoute = ({ params, site }) => {
   const [id, ext] = params.file!.split(/\.(?=[^.]+$)/) as [string, string];
-  const view = chartView(id);
+  const view = siteChartView(id);
   const source = `${sourceLine(view)} (${view.sources[0]?.href})`;
   if (ext === 'svg') {
     return new Response(standaloneSvg(view.svg, { title: view.title, source: sourceLine(view), url: view.sources[0]?.href }), { headers: { 'Content-Type': 'image/svg+xml' } });

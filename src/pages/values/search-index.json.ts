@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { buildSearchIndex } from '../../data/search-index.ts';
-import { siteData } from '../../data/site-data.ts';
+import { siteModel } from '../../data/model.ts';
 
 export const GET: APIRoute = () =>
-  new Response(JSON.stringify(buildSearchIndex(siteData().taxonomy)), { headers: { 'Content-Type': 'application/json' } });
+  new Response(JSON.stringify(buildSearchIndex(siteModel().taxonomy)), { headers: { 'Content-Type': 'application/json' } });

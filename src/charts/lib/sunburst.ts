@@ -1,7 +1,8 @@
 import { percent, percentAdaptive } from './format.ts';
 import { categoryColor, textColorOn } from './palette.ts';
-import type { ChartTable } from './types.ts';
-import { slugify } from '../data/node-pages.ts';
+import type { ChartTable } from './contract.ts';
+import { svgElement as el } from './svg.ts';
+import { plural } from '../../lib/text.ts';
 
 /**
  * The taxonomy partitioned once at build time (see sunburst-layout.ts), as columns indexed by node. Index 0 is the
@@ -22,8 +23,8 @@ export interface SunburstLayout {
   rank: (number | null)[];
   description: string[];
   valueCount: number[];
-  /** The node's page slug where it is not simply slugify(name) ('' otherwise; the root has none). */
-  slug: string[];
+  /** The node's page (the list of all values for the root). */
+  href: string[];
 }
 
 /** One drawn arc: a node, or several thin siblings merged into one "n more" arc. */
@@ -46,17 +47,15 @@ const RINGS = 3;
 const MIN_ARC_PX = 2;
 const FONT_PX = 11;
 const LEVEL_NAMES = ['value', 'level-1 cluster', 'level-2 cluster', 'category', 'root'];
+const LEVEL_PLURALS = ['values', 'level-1 clusters', 'level-2 clusters', 'categories', 'roots'];
 
-export function levelName(level: number): string {
-  return LEVEL_NAMES[level] ?? 'node';
+export function levelName(level: number, count = 1): string {
+  return (count === 1 ? LEVEL_NAMES[level] : LEVEL_PLURALS[level]) ?? 'nodes';
 }
 
 /** The page of node i: its value or cluster page, or the list of all values for the root. */
 export function nodeHref(layout: SunburstLayout, i: number): string {
-  if (i === 0) return '/values/';
-  const value = layout.level[i] === 0;
-  const slug = layout.slug[i] || slugify(layout.name[i]!, value ? 'value' : 'cluster');
-  return `/${value ? 'values' : 'clusters'}/${slug}/`;
+  return layout.href[i]!;
 }
 
 export function childrenOf(layout: SunburstLayout): number[][] {
@@ -122,6 +121,12 @@ export function visibleArcs(layout: SunburstLayout, focus: number, children = ch
   return arcs;
 }
 
+/**
+ * The path of a ring segment between angles a0 and a1 (radians, clockwise from 12 o'clock) and radii r0 and r1.
+ * Written here rather than with d3-shape's arc(): the browser's sunburst island draws with it on first paint, and
+ * importing d3-shape there pulled the shared d3-shape and d3-color modules into the first-load bundle (measured: the
+ * report's figure script grew from 17.8 KB to 60.7 KB, over the embed page's JavaScript budget).
+ */
 export function arcPath(a0: number, a1: number, r0: number, r1: number): string {
   const pad = Math.min((a1 - a0) / 2, 0.002);
   const s = a0 + pad;
@@ -175,13 +180,6 @@ export function arcOpacity(layout: SunburstLayout, arc: SunburstArc, focus: numb
   return Math.round((arc.merged.length > 1 ? 0.45 : 1) * [1, 1, 0.82, 0.66, 0.52][rel]! * 100) / 100;
 }
 
-const SVG_NS = 'http://www.w3.org/2000/svg';
-
-function el(document: Document, name: string, attrs: Record<string, string | number>): SVGElement {
-  const node = document.createElementNS(SVG_NS, name) as SVGElement;
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
-  return node;
-}
 
 /** Draw the sunburst zoomed into `focus`. The same code runs at build time (linkedom) and in the browser. */
 export function renderSunburst(layout: SunburstLayout, focus: number, document: Document, children = childrenOf(layout)): SVGSVGElement {
@@ -240,7 +238,7 @@ function blend(hex: string, opacity: number): string {
 export function arcTitle(layout: SunburstLayout, arc: SunburstArc): string {
   if (arc.merged.length > 1) {
     const share = arc.merged.reduce((sum, i) => sum + layout.share[i]!, 0);
-    return `${arc.merged.length} smaller ${levelName(layout.level[arc.node]!)}s, ${percentAdaptive(share)} of expressions together`;
+    return `${arc.merged.length} smaller ${levelName(layout.level[arc.node]!, arc.merged.length)}, ${percentAdaptive(share)} of expressions together`;
   }
   const i = arc.node;
   const convos = layout.pctConvos[i];
@@ -281,5 +279,5 @@ export function sunburstSummary(layout: SunburstLayout, focus: number, children 
   const kids = children[focus]!;
   const parts = kids.slice(0, 6).map((i) => `${layout.name[i]} ${percent(layout.share[i]!)}`);
   const rest = kids.length > 6 ? `, and ${kids.length - 6} more` : '';
-  return `Sunburst of the value taxonomy${focus ? `, zoomed into ${layout.name[focus]}` : ''}: ${layout.valueCount[focus]} values in ${kids.length} ${levelName(layout.level[focus]! - 1)}s. Largest by share of expressions: ${parts.join(', ')}${rest}.`;
+  return `Sunburst of the value taxonomy${focus ? `, zoomed into ${layout.name[focus]}` : ''}: ${plural(layout.valueCount[focus]!, 'value')} in ${kids.length} ${levelName(layout.level[focus]! - 1, kids.length)}. Largest by share of expressions: ${parts.join(', ')}${rest}.`;
 }

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/data/load.ts';
-import { buildTaxonomy, categoryShares, rankedValues, topValues } from '../../src/data/derive.ts';
+import { loadPaperFigures } from '../../src/data/load.ts';
+import { buildModel } from '../../src/data/model.ts';
 import { realDatasetDir } from './dataset-dir.ts';
 
 const dataset = loadDataset(realDatasetDir);
-const taxonomy = buildTaxonomy(dataset);
+const model = buildModel(dataset, loadPaperFigures());
+const { taxonomy } = model;
 
 describe('derived tables from the real dataset', () => {
   it('keeps every node, with the level counts of the paper', () => {
@@ -14,7 +16,7 @@ describe('derived tables from the real dataset', () => {
   });
 
   it('gives the five category shares and counts the clusters and values under each', () => {
-    const shares = categoryShares(taxonomy);
+    const shares = model.categories;
     expect(shares.map((c) => [c.category, c.share])).toEqual([
       ['Practical values', 31.426],
       ['Epistemic values', 22.203],
@@ -28,18 +30,18 @@ describe('derived tables from the real dataset', () => {
   });
 
   it('ranks the top five values by % of conversations with their categories', () => {
-    expect(topValues(taxonomy, 5).map((v) => [v.rank, v.value, v.pctConvos])).toEqual([
+    expect(taxonomy.values.slice(0, 5).map((v) => [v.rank, v.name, v.pctConvos])).toEqual([
       [1, 'helpfulness', 23.359],
       [2, 'professionalism', 22.861],
       [3, 'transparency', 17.391],
       [4, 'clarity', 16.58],
       [5, 'thoroughness', 14.301],
     ]);
-    for (const v of topValues(taxonomy, 100)) expect(taxonomy.categories.map((c) => c.name)).toContain(v.category);
+    for (const v of taxonomy.values.slice(0, 100)) expect(taxonomy.categories.map((c) => c.name)).toContain(v.category);
   });
 
   it('filters top values by category and never returns more than asked', () => {
-    const personal = topValues(taxonomy, 10, 'Personal values');
+    const personal = taxonomy.values.filter((v) => v.category === 'Personal values').slice(0, 10);
     expect(personal).toHaveLength(10);
     expect(new Set(personal.map((v) => v.category))).toEqual(new Set(['Personal values']));
     expect(personal.map((v) => v.pctConvos)).toEqual([...personal.map((v) => v.pctConvos)].sort((a, b) => b - a));
@@ -59,10 +61,10 @@ describe('derived tables from the real dataset', () => {
   });
 
   it('gives tied values the same rank', () => {
-    const ranked = rankedValues(dataset).objects() as { pct_convos: number; rank: number }[];
+    const ranked = taxonomy.values;
     for (let i = 1; i < ranked.length; i++) {
       const [a, b] = [ranked[i - 1]!, ranked[i]!];
-      if (a.pct_convos === b.pct_convos) expect(b.rank).toBe(a.rank);
+      if (a.pctConvos === b.pctConvos) expect(b.rank).toBe(a.rank);
       else expect(b.rank).toBe(i + 1);
     }
   });
@@ -70,8 +72,8 @@ describe('derived tables from the real dataset', () => {
 
 describe('the sunburst reaches every node', () => {
   it('draws each of the 3,604 nodes as its own arc when zoomed into its parent', async () => {
-    const { sunburstLayout } = await import('../../src/charts/sunburst-layout.ts');
-    const { childrenOf, visibleArcs } = await import('../../src/charts/sunburst.ts');
+    const { sunburstLayout } = await import('../../src/charts/lib/sunburst-layout.ts');
+    const { childrenOf, visibleArcs } = await import('../../src/charts/lib/sunburst.ts');
     const layout = sunburstLayout(taxonomy);
     const children = childrenOf(layout);
     const drawnFromParent = new Set<number>();

@@ -14,6 +14,3 @@ export function integer(value: number): string {
   return value.toLocaleString('en-US');
 }
 
-export function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}

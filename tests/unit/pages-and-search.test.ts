@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { buildTaxonomy, type TaxonomyNode } from '../../src/data/derive.ts';
-import { loadDataset } from '../../src/data/load.ts';
-import { assignSlugs, nodePages, relatedValues, slugify } from '../../src/data/node-pages.ts';
+import { loadDataset, loadPaperFigures } from '../../src/data/load.ts';
+import { buildModel } from '../../src/data/model.ts';
+import { assignSlugs, slugify } from '../../src/data/slugs.ts';
 import { buildSearchIndex, entryHref, search } from '../../src/data/search-index.ts';
 import { HOSTILE_TEXTS } from '../fixtures/synthetic-dataset.ts';
 import { realDatasetDir } from './dataset-dir.ts';
 
-const taxonomy = buildTaxonomy(loadDataset(realDatasetDir));
+const model = buildModel(loadDataset(realDatasetDir), loadPaperFigures());
+const { taxonomy } = model;
 const node = (name: string) => taxonomy.nodes.find((n) => n.name === name && n.level === 0)!;
 
 describe('slugs', () => {
@@ -20,15 +21,14 @@ describe('slugs', () => {
   });
 
   it('are unique over every value and every cluster of the real dataset, one per node', () => {
-    const pages = nodePages(taxonomy);
-    const hrefs = taxonomy.nodes.map((n) => pages.href(n.id));
+    const hrefs = taxonomy.nodes.map((n) => n.href);
     expect(new Set(hrefs).size).toBe(taxonomy.nodes.length);
     expect(hrefs.filter((h) => h.startsWith('/values/'))).toHaveLength(taxonomy.nodes.filter((n) => n.level === 0).length);
-    expect(pages.href(node('filial piety').id)).toBe('/values/filial-piety/');
+    expect(node('filial piety').href).toBe('/values/filial-piety/');
   });
 
   it('resolve collisions deterministically, whatever the order of the input', () => {
-    const make = (id: string, name: string) => ({ id, name, level: 0 }) as TaxonomyNode;
+    const make = (id: string, name: string) => ({ id, name });
     const nodes = [make('b', 'Cost effectiveness'), make('a', 'cost-effectiveness'), make('c', 'cost effectiveness 2'), make('d', 'COST EFFECTIVENESS')];
     const forward = assignSlugs(nodes, 'value');
     const backward = assignSlugs([...nodes].reverse(), 'value');
@@ -40,7 +40,7 @@ describe('slugs', () => {
 
 describe('related values', () => {
   it('share a word of the name, most frequent first', () => {
-    const related = relatedValues(taxonomy, node('patient autonomy'));
+    const related = model.related(node('patient autonomy'));
     expect(related[0]!.name).toBe('user autonomy');
     expect(related.every((r) => /autonomy|patient/.test(r.name))).toBe(true);
     expect(related.map((r) => r.pctConvos)).toEqual([...related.map((r) => r.pctConvos)].sort((a, b) => b! - a!));
@@ -60,8 +60,7 @@ describe('search', () => {
   it('finds clusters by name and by description, and every entry links to its real page', () => {
     expect(names('Practical values')[0]).toBe('Practical values');
     expect(names('intergenerational').length).toBeGreaterThan(3);
-    const pages = nodePages(taxonomy);
-    const real = new Set(taxonomy.nodes.map((n) => pages.href(n.id)));
+    const real = new Set(taxonomy.nodes.map((n) => n.href));
     for (let i = 0; i < index.name.length; i++) expect(real.has(entryHref(index, i))).toBe(true);
   });
 

@@ -1,4 +1,4 @@
-import type { ChartTable } from './types.ts';
+import type { ChartTable } from './contract.ts';
 
 function csvField(value: unknown): string {
   const text = String(value ?? '');

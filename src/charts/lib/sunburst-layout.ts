@@ -1,7 +1,6 @@
 import { hierarchy, partition } from 'd3';
-import type { Taxonomy, TaxonomyNode } from '../data/derive.ts';
+import type { Taxonomy, TaxonomyNode } from '../../data/taxonomy.ts';
 import type { SunburstLayout } from './sunburst.ts';
-import { nodePages, slugify } from '../data/node-pages.ts';
 
 /** Stable short key for a node, used in the URL hash: values by name, clusters by level and the first 8 uuid digits. */
 export function nodeKey(node: TaxonomyNode): string {
@@ -26,9 +25,8 @@ export function sunburstLayout(taxonomy: Taxonomy): SunburstLayout {
   const index = new Map(nodes.map((n, i) => [n, i]));
   const layout: SunburstLayout = {
     key: [], name: [], level: [], parent: [], x0: [], x1: [], depth: [], category: [], share: [], pctConvos: [], rank: [],
-    description: [], valueCount: [], slug: [],
+    description: [], valueCount: [], href: [],
   };
-  const pages = nodePages(taxonomy);
   const seen = new Set<string>();
   for (const n of nodes) {
     const d = n.data;
@@ -48,9 +46,8 @@ export function sunburstLayout(taxonomy: Taxonomy): SunburstLayout {
     layout.pctConvos.push(isRoot ? null : d.pctConvos);
     layout.rank.push(isRoot ? null : d.level === 0 ? d.rank : d.levelRank);
     layout.description.push(isRoot ? '' : d.description);
-    layout.valueCount.push(isRoot ? taxonomy.nodes.filter((x) => x.level === 0).length : d.valueCount);
-    const slug = isRoot ? '' : pages.slug(d.id);
-    layout.slug.push(isRoot || slug === slugify(d.name, d.level === 0 ? 'value' : 'cluster') ? '' : slug);
+    layout.valueCount.push(isRoot ? taxonomy.values.length : d.valueCount);
+    layout.href.push(isRoot ? '/values/' : d.href);
   }
   return layout;
 }

@@ -1,4 +1,4 @@
-import { escapeHtml } from '../components/escape.ts';
+import { escapeHtml } from '../../lib/escape.ts';
 
 const HEADER = 56;
 const FOOTER = 46;

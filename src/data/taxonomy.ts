@@ -1,10 +1,10 @@
 import * as aq from 'arquero';
 import type { Dataset, Level } from './types.ts';
-import { nodePages } from './node-pages.ts';
+import { assignSlugs, nodeHref } from './slugs.ts';
 
 const { op } = aq;
 
-/** One node of the taxonomy with both measures the dataset offers. */
+/** One node of the taxonomy with both measures the dataset offers, and where its page is. */
 export interface TaxonomyNode {
   id: string;
   name: string;
@@ -23,13 +23,26 @@ export interface TaxonomyNode {
   expressionsPer100: number;
   /** Name of the top-level category above this node (itself for level 3). */
   category: string;
-  /** Rank among the 3,307 values by pct_convos (1 = most frequent, ties share a rank); null for clusters. */
+  /** Rank among the values by pct_convos (1 = most frequent, ties share a rank); null for clusters. */
   rank: number | null;
+  /** % of all values that are rarer (lower pct_convos) than this one; null for clusters. */
+  commonerThan: number | null;
   /** Rank among the nodes of the same level by share (1 = largest). */
   levelRank: number;
   /** Number of individual values at or under this node. */
   valueCount: number;
   childIds: string[];
+  /** The node's page: /values/<slug>/ or /clusters/<slug>/. */
+  slug: string;
+  href: string;
+}
+
+/** An individual value (level 0), whose conversation measures are always set. */
+export interface ValueNode extends TaxonomyNode {
+  level: 0;
+  pctConvos: number;
+  rank: number;
+  commonerThan: number;
 }
 
 export interface Taxonomy {
@@ -37,6 +50,10 @@ export interface Taxonomy {
   byId: Map<string, TaxonomyNode>;
   /** The five level-3 categories, largest share first. */
   categories: TaxonomyNode[];
+  /** Every value, most frequent first (ties by name). */
+  values: ValueNode[];
+  /** Nodes per level: [values, level-1 clusters, level-2 clusters, categories]. */
+  levelCounts: [number, number, number, number];
 }
 
 interface TreeRecord {
@@ -52,12 +69,14 @@ interface TreeRecord {
 }
 
 /** The values with their % of conversations and rank, most frequent first. */
-export function rankedValues(dataset: Dataset): aq.ColumnTable {
+function rankedValues(dataset: Dataset): aq.ColumnTable {
   return dataset.frequencies
     .select('value', 'pct_convos')
     .orderby(aq.desc('pct_convos'))
     .derive({ rank: op.rank() });
 }
+
+export const isValue = (node: TaxonomyNode): node is ValueNode => node.level === 0;
 
 export function buildTaxonomy(dataset: Dataset): Taxonomy {
   const records = dataset.tree
@@ -82,9 +101,12 @@ export function buildTaxonomy(dataset: Dataset): Taxonomy {
       expressionsPer100: 0,
       category: '',
       rank: r.level === 0 ? r.rank : null,
+      commonerThan: null,
       levelRank: r.level_rank,
       valueCount: 0,
       childIds: [],
+      slug: '',
+      href: '',
     });
   }
   const nodes = [...byId.values()];
@@ -110,8 +132,32 @@ export function buildTaxonomy(dataset: Dataset): Taxonomy {
     node.childIds.sort((a, b) => byId.get(b)!.share - byId.get(a)!.share || byId.get(a)!.name.localeCompare(byId.get(b)!.name));
   }
 
+  const values = nodes.filter(isValue).sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name));
+  // Values sorted ascending: the number rarer than a value is the index of the first value as frequent as it.
+  const ascending = values.map((v) => v.pctConvos).sort((a, b) => a - b);
+  for (const v of values) v.commonerThan = (100 * lowerBound(ascending, v.pctConvos)) / values.length;
+
+  const slugs = new Map([...assignSlugs(values, 'value'), ...assignSlugs(nodes.filter((n) => n.level > 0), 'cluster')]);
+  for (const node of nodes) {
+    node.slug = slugs.get(node.id)!;
+    node.href = nodeHref(node.level, node.slug);
+  }
+
   const categories = nodes.filter((n) => n.level === 3).sort((a, b) => b.share - a.share);
-  return { nodes, byId, categories };
+  const count = (level: number) => nodes.filter((n) => n.level === level).length;
+  return { nodes, byId, categories, values, levelCounts: [count(0), count(1), count(2), count(3)] };
+}
+
+/** Index of the first element of a sorted array that is ≥ x. */
+function lowerBound(sorted: number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function categoryOf(node: TaxonomyNode, byId: Map<string, TaxonomyNode>): TaxonomyNode {
@@ -120,63 +166,13 @@ function categoryOf(node: TaxonomyNode, byId: Map<string, TaxonomyNode>): Taxono
   return current;
 }
 
-export interface CategoryShare {
-  category: string;
-  href: string;
-  /** % of all value expressions. */
-  share: number;
-  level2Clusters: number;
-  level1Clusters: number;
-  values: number;
+/** The chain from the top category down to the node's parent. */
+export function ancestors(taxonomy: Taxonomy, node: TaxonomyNode): TaxonomyNode[] {
+  const chain: TaxonomyNode[] = [];
+  for (let id = node.parentId; id; id = taxonomy.byId.get(id)!.parentId) chain.unshift(taxonomy.byId.get(id)!);
+  return chain;
 }
 
-/** The five top-level categories with their share of expressions and how many clusters and values sit under each. */
-export function categoryShares(taxonomy: Taxonomy): CategoryShare[] {
-  const countsBy = aq
-    .from(taxonomy.nodes.map((n) => ({ category: n.category, level: n.level })))
-    .groupby('category')
-    .rollup({
-      level2Clusters: 'd => op.sum(d.level === 2 ? 1 : 0)',
-      level1Clusters: 'd => op.sum(d.level === 1 ? 1 : 0)',
-      values: 'd => op.sum(d.level === 0 ? 1 : 0)',
-    });
-  const counts = new Map((countsBy.objects() as (Record<string, number> & { category: string })[]).map((r) => [r.category, r]));
-  return taxonomy.categories.map((c) => ({
-    category: c.name,
-    href: nodePages(taxonomy).href(c.id),
-    share: c.share,
-    level2Clusters: counts.get(c.name)!.level2Clusters,
-    level1Clusters: counts.get(c.name)!.level1Clusters,
-    values: counts.get(c.name)!.values,
-  }));
-}
-
-export interface TopValue {
-  rank: number;
-  value: string;
-  /** % of conversations. */
-  pctConvos: number;
-  category: string;
-  /** Level-1 cluster the value belongs to. */
-  cluster: string;
-  /** The value's page and its cluster's page. */
-  href: string;
-  clusterHref: string;
-}
-
-/** Values by % of conversations, most frequent first, optionally within one top-level category. */
-export function topValues(taxonomy: Taxonomy, limit: number, category?: string): TopValue[] {
-  return taxonomy.nodes
-    .filter((n) => n.level === 0 && (!category || n.category === category))
-    .sort((a, b) => a.rank! - b.rank! || a.name.localeCompare(b.name))
-    .slice(0, limit)
-    .map((n) => ({
-      rank: n.rank!,
-      value: n.name,
-      pctConvos: n.pctConvos!,
-      category: n.category,
-      cluster: taxonomy.byId.get(n.parentId!)!.name,
-      href: nodePages(taxonomy).href(n.id),
-      clusterHref: nodePages(taxonomy).href(n.parentId!),
-    }));
+export function childrenOf(taxonomy: Taxonomy, node: TaxonomyNode): TaxonomyNode[] {
+  return node.childIds.map((id) => taxonomy.byId.get(id)!);
 }

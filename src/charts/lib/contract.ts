@@ -1,0 +1,94 @@
+/**
+ * The one contract every chart implements, the way every Observable Plot mark implements `render`: an id and a title,
+ * the data it takes from the model, options with their defaults and validation, and pure functions for the SVG, the
+ * summary, the table and the provenance. The same functions run at build time (linkedom) and in the browser (islands),
+ * so a server-rendered chart and a redraw are the same chart.
+ */
+import type { Model } from '../../data/model.ts';
+import type { DataTable } from '../../data/table.ts';
+
+export type { DataTable as ChartTable, TableColumn } from '../../data/table.ts';
+type ChartTable = DataTable;
+
+export interface SourceLink {
+  text: string;
+  href: string;
+}
+
+/** Where a chart's figures come from (the source line) and what a reader must know about them (notes, caveats). */
+export interface Provenance {
+  sources: SourceLink[];
+  notes: string[];
+}
+
+export interface Teaching {
+  shows: string;
+  question: string;
+}
+
+/** A control a reader can change on a chart: a range slider or a choice from a list. */
+export type Control =
+  | { kind: 'range'; name: string; label: string; min: number; max: number; step: number; value: number }
+  | { kind: 'select'; name: string; label: string; value: string; options: { value: string; label: string }[] };
+
+/** Untrusted input (a form or a query string): every field may be missing or garbage. */
+export type OptionsInput = Record<string, string | null | undefined>;
+
+export interface ChartOptions<Data, Options> {
+  defaults(data: Data): Options;
+  /** Options from untrusted input; anything invalid falls back to the default. */
+  parse(input: OptionsInput, data: Data): Options;
+  /** The options as a query string, leaving out defaults (for embed URLs). */
+  query(options: Options, data: Data): string;
+  /** The controls, set to these options. */
+  controls(data: Data, options: Options): Control[];
+}
+
+/** How a chart draws: everything but where its data comes from. Charts drawn per page (a node's members) stop here. */
+export interface ChartDrawing<Data, Options = Record<string, never>> {
+  title: string;
+  render(data: Data, options: Options, document: Document): SVGSVGElement;
+  summary(data: Data, options: Options): string;
+  table(data: Data, options: Options): ChartTable;
+  provenance(data: Data): Provenance;
+  /** One sentence that says what to see, for the default options. */
+  takeaway(data: Data): string;
+  options?: ChartOptions<Data, Options>;
+  /** Category names, when the chart colours marks by category (a colour key is shown). */
+  legend?(data: Data): string[];
+  /** An island that adds interaction beyond controls: its name, the hint shown to readers, and whether it loads the data. */
+  interaction?: { island: 'sunburst' | 'tips'; hint: string; loadsData?: boolean; zoomPath?: boolean };
+  /** Wide charts scroll sideways inside their figure on narrow screens instead of shrinking. */
+  wide?: boolean;
+}
+
+/** A chart of the report: a drawing plus its id, its data from the model, and what the gallery and embeds need. */
+export interface Chart<Data, Options = Record<string, never>> extends ChartDrawing<Data, Options> {
+  /** Stable id: the embed URL (/embed/<id>/), the downloads and the module name (src/charts/<id>.ts). */
+  id: string;
+  /** The data the chart draws, selected from the model. Plain JSON, so islands can load it. */
+  select(model: Model): Data;
+  teaching: Teaching;
+  /** Height (px) of the embed iframe before the auto-height script, if any, adjusts it. */
+  embedHeight: number;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyChart = Chart<any, any>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyDrawing = ChartDrawing<any, any>;
+
+/** Type-checks a chart definition and keeps its Data and Options types for its own module's tests. */
+export function defineChart<Data, Options = Record<string, never>>(chart: Chart<Data, Options>): Chart<Data, Options> {
+  return chart;
+}
+
+export function defineDrawing<Data, Options = Record<string, never>>(drawing: ChartDrawing<Data, Options>): ChartDrawing<Data, Options> {
+  return drawing;
+}
+
+/** The options a chart draws with: parsed from input when there is input, else the defaults (none for most charts). */
+export function optionsOf<Data, Options>(drawing: ChartDrawing<Data, Options>, data: Data, input?: OptionsInput): Options {
+  if (!drawing.options) return {} as Options;
+  return input ? drawing.options.parse(input, data) : drawing.options.defaults(data);
+}

@@ -1,0 +1,59 @@
+import { siteModel } from '../../data/model.ts';
+import type { AnyChart } from './contract.ts';
+import { chartData, chartView, type ChartView } from './view.ts';
+import studyFlow from '../study-flow.ts';
+import taxonomySunburst from '../taxonomy-sunburst.ts';
+import categoryShares from '../category-shares.ts';
+import topValues from '../top-values.ts';
+import longTail from '../long-tail.ts';
+import valueFamily from '../value-family.ts';
+import stableCore from '../stable-core.ts';
+import contextHeatmap from '../context-heatmap.ts';
+import humanVsAi from '../human-vs-ai.ts';
+import valuePairs from '../value-pairs.ts';
+import responseTypes from '../response-types.ts';
+import mirroring from '../mirroring.ts';
+import modelVariants from '../model-variants.ts';
+import rareValues from '../rare-values.ts';
+
+/** Every chart of the report, in report order (figure numbers follow it). Pages, embeds, downloads and tests enumerate this. */
+export const CHARTS: readonly AnyChart[] = [
+  studyFlow,
+  taxonomySunburst,
+  categoryShares,
+  topValues,
+  longTail,
+  valueFamily,
+  stableCore,
+  contextHeatmap,
+  humanVsAi,
+  valuePairs,
+  responseTypes,
+  mirroring,
+  modelVariants,
+  rareValues,
+];
+
+export function chartById(id: string): AnyChart {
+  const chart = CHARTS.find((c) => c.id === id);
+  if (!chart) throw new Error(`No chart with id "${id}". Known charts: ${CHARTS.map((c) => c.id).join(', ')}`);
+  return chart;
+}
+
+/** The figure number of a chart in the report (1-based). */
+export function figureNumber(id: string): number {
+  return CHARTS.findIndex((c) => c.id === id) + 1;
+}
+
+const views = new Map<string, ChartView>();
+
+/** A chart's default view from this build's model, drawn once. */
+export function siteChartView(id: string): ChartView {
+  if (!views.has(id)) views.set(id, chartView(chartById(id), siteModel()));
+  return views.get(id)!;
+}
+
+/** The data a chart's island loads (served at /data/<id>.json). */
+export function siteChartData(id: string): unknown {
+  return chartData(chartById(id), siteModel());
+}

@@ -1,0 +1,83 @@
+import type { Model } from '../../data/model.ts';
+import { optionsOf, type AnyChart, type AnyDrawing, type ChartTable, type Control, type OptionsInput, type SourceLink, type Teaching } from './contract.ts';
+import { serverDocument } from './server-document.ts';
+import { LICENSE_LINK } from './sources.ts';
+
+/** Everything a page needs to show one chart, built at build time through the contract: the same for every chart. */
+export interface ChartView {
+  id: string;
+  title: string;
+  takeaway: string;
+  /** Server-rendered SVG markup (produced by DOM APIs, so text from the data is escaped). */
+  svg: string;
+  summary: string;
+  table: ChartTable;
+  sources: SourceLink[];
+  /** Shown in view beside the chart: caveats (every grade-C figure's is here) and reading notes. */
+  notes: string[];
+  island?: 'sunburst' | 'tips' | 'controls';
+  hint?: string;
+  /** Show a zoom path (breadcrumb) above the chart. */
+  zoomPath: boolean;
+  controls?: Control[];
+  /** Where the island finds its data (the chart's selected data, written at build time). */
+  dataUrl?: string;
+  legend?: string[];
+  wide: boolean;
+  /** The options as a query string ('' for the defaults). */
+  query: string;
+  /** For the gallery and embeds (absent for charts drawn on one page only). */
+  teaching?: Teaching;
+  embedHeight?: number;
+}
+
+/** Whether the browser loads a chart's data: charts with controls, and islands that need it. */
+export function shipsData(chart: AnyDrawing): boolean {
+  return Boolean(chart.options || chart.interaction?.loadsData);
+}
+
+/** Draw a chart from its data: the one path from the contract to a page, for every chart. */
+export function drawingView(drawing: AnyDrawing, data: unknown, about: { id: string; title?: string }, input?: OptionsInput): ChartView {
+  const { id } = about;
+  const options = optionsOf(drawing, data, input);
+  const { sources, notes } = drawing.provenance(data);
+  // Every chart carries a licence: the dataset's, or for charts of the paper's figures the same CC BY 4.0 for the chart.
+  const licensed = sources.some((s) => s.href === LICENSE_LINK.href) ? sources : [...sources, LICENSE_LINK];
+  return {
+    id,
+    title: about.title ?? drawing.title,
+    takeaway: drawing.takeaway(data),
+    svg: drawing.render(data, options, serverDocument()).outerHTML,
+    summary: drawing.summary(data, options),
+    table: drawing.table(data, options),
+    sources: licensed,
+    notes,
+    island: drawing.options ? 'controls' : drawing.interaction?.island,
+    hint: drawing.interaction?.hint,
+    zoomPath: drawing.interaction?.zoomPath ?? false,
+    controls: drawing.options?.controls(data, options),
+    dataUrl: shipsData(drawing) ? `/data/${id}.json` : undefined,
+    legend: drawing.legend?.(data),
+    wide: drawing.wide ?? false,
+    query: drawing.options?.query(options, data) ?? '',
+  };
+}
+
+const selected = new WeakMap<Model, Map<string, unknown>>();
+
+/** A chart's data from the model, selected once per model. */
+export function chartData(chart: AnyChart, model: Model): unknown {
+  let cache = selected.get(model);
+  if (!cache) selected.set(model, (cache = new Map()));
+  if (!cache.has(chart.id)) cache.set(chart.id, chart.select(model));
+  return cache.get(chart.id);
+}
+
+export function chartView(chart: AnyChart, model: Model, input?: OptionsInput): ChartView {
+  const view = drawingView(chart, chartData(chart, model), { id: chart.id }, input);
+  return { ...view, teaching: chart.teaching, embedHeight: chart.embedHeight };
+}
+
+export function sourceLine(view: Pick<ChartView, 'sources'>): string {
+  return view.sources.map((s) => s.text).join(' · ');
+}

@@ -1,0 +1,36 @@
+import { defineChart } from './lib/contract.ts';
+import { integer, percent } from './lib/format.ts';
+import { fromDataset } from './lib/sources.ts';
+import { childrenOf, renderSunburst, sunburstSummary, sunburstTable, type SunburstLayout } from './lib/sunburst.ts';
+import { sunburstLayout } from './lib/sunburst-layout.ts';
+
+/** The categories (depth 1) of a layout, largest first. */
+const categoryNodes = (layout: SunburstLayout) => childrenOf(layout)[0]!;
+
+/** The whole taxonomy as zoomable rings. The browser zooms with lib/sunburst.ts (scripts/sunburst-island.ts). */
+export default defineChart<SunburstLayout>({
+  id: 'taxonomy-sunburst',
+  title: 'The taxonomy of Claude’s values',
+  embedHeight: 980,
+  teaching: {
+    shows: 'The whole four-level taxonomy at once: every arc is a category, cluster or value, as wide as its share of all value expressions.',
+    question: 'Zoom into the smallest category. Which of its clusters would you have expected to be larger, and why might it be small in a chat assistant’s conversations?',
+  },
+  select: (model) => sunburstLayout(model.taxonomy),
+  render: (layout, _options, document) => renderSunburst(layout, 0, document),
+  summary: (layout) => sunburstSummary(layout, 0),
+  table: (layout) => sunburstTable(layout, 0),
+  takeaway: (layout) => {
+    const categories = categoryNodes(layout);
+    const first = categories[0] ?? 0;
+    return `${categories.length === 5 ? 'Five' : integer(categories.length)} categories hold all ${integer(layout.valueCount[0]!)} values; ${layout.name[first]} alone account for ${percent(layout.share[first]!)} of what Claude expressed.`;
+  },
+  provenance: () => fromDataset(),
+  legend: (layout) => categoryNodes(layout).map((i) => layout.name[i]!),
+  interaction: {
+    island: 'sunburst',
+    loadsData: true,
+    zoomPath: true,
+    hint: 'Click an arc, or focus it with Tab and press Enter, to zoom in; Escape or the centre zooms out. Arrow keys move between arcs.',
+  },
+});

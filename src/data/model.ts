@@ -1,0 +1,120 @@
+import path from 'node:path';
+import { CACHE_DIR, DATA_CACHE_ENV, DATA_DIR_ENV } from '../config.ts';
+import { checkClaims, type Claim } from './claims.ts';
+import { loadDataset, loadPaperFigures } from './load.ts';
+import { RESPONSE_GROUPS, scopeFigure, type PaperFigures, type ResponseGroup, type ScopeRow } from './paper.ts';
+import { nameWords } from './slugs.ts';
+import { bonferroniZ } from './stats.ts';
+import { buildTaxonomy, type Taxonomy, type TaxonomyNode, type ValueNode } from './taxonomy.ts';
+import type { Dataset } from './types.ts';
+
+export interface CategoryShare {
+  category: string;
+  href: string;
+  /** % of all value expressions. */
+  share: number;
+  level2Clusters: number;
+  level1Clusters: number;
+  values: number;
+}
+
+export interface LongTail {
+  /** The paper's cutoff for a rare value, in % of conversations. */
+  cutoff: number;
+  /** % of values below the cutoff, computed from the dataset. */
+  shareUnderCutoff: number;
+  /** The paper's own figure for that share. */
+  paperShare: ScopeRow;
+  /** The middle value's % of conversations (half of all values appear in this share of conversations or fewer). */
+  medianPctConvos: number;
+}
+
+/**
+ * Everything the site states, derived once per build from the validated dataset and the paper tables. Prose, charts,
+ * pages, downloads and the search index read from here; each figure is computed in exactly one place below.
+ */
+export interface Model {
+  taxonomy: Taxonomy;
+  paper: PaperFigures;
+  categories: CategoryShare[];
+  /** Value expressions per conversation: the sum of every value's % of conversations ÷ 100. */
+  valuesPerConversation: number;
+  /** Two-sided Bonferroni critical z at α = 0.05 over all values: residuals above it are significant. */
+  threshold: number;
+  longTail: LongTail;
+  /** Sum of the response types' shares of conversations in each group (support, resistance, …). */
+  responseGroups: Record<ResponseGroup, number>;
+  /** The scope figure with this key from data/paper/scope.csv (throws if missing). */
+  scope(key: string): ScopeRow;
+  /** The value with this exact name, if the dataset has it. */
+  value(name: string): ValueNode | undefined;
+  /** Values whose name contains the word (the "autonomy" family), most frequent first. */
+  family(word: string): ValueNode[];
+  /** Other values sharing a word of this value's name, most frequent first. */
+  related(node: TaxonomyNode, limit?: number): ValueNode[];
+  claims: Claim[];
+}
+
+export type ModelFacts = Omit<Model, 'claims'>;
+
+export function buildModel(dataset: Dataset, paper: PaperFigures): Model {
+  const taxonomy = buildTaxonomy(dataset);
+  const { values } = taxonomy;
+  const byName = new Map(values.map((v) => [v.name, v]));
+  const wordIndex = new Map<string, ValueNode[]>();
+  for (const v of values) for (const word of new Set(nameWords(v.name))) wordIndex.set(word, [...(wordIndex.get(word) ?? []), v]);
+  const cutoff = scopeFigure(paper, 'long_tail_cutoff').value;
+  const ascending = values.map((v) => v.pctConvos).sort((a, b) => a - b);
+
+  const facts: ModelFacts = {
+    taxonomy,
+    paper,
+    categories: categoryShares(taxonomy),
+    valuesPerConversation: values.reduce((sum, v) => sum + v.pctConvos, 0) / 100,
+    threshold: bonferroniZ(values.length),
+    longTail: {
+      cutoff,
+      shareUnderCutoff: (100 * values.filter((v) => v.pctConvos < cutoff).length) / values.length,
+      paperShare: scopeFigure(paper, 'long_tail_share'),
+      medianPctConvos: ascending[Math.floor(ascending.length / 2)] ?? 0,
+    },
+    responseGroups: Object.fromEntries(
+      RESPONSE_GROUPS.map((g) => [g, paper.responseTypes.filter((r) => r.group === g).reduce((sum, r) => sum + r.pct_of_conversations, 0)]),
+    ) as Record<ResponseGroup, number>,
+    scope: (key) => scopeFigure(paper, key),
+    value: (name) => byName.get(name),
+    family: (word) => wordIndex.get(word.toLowerCase()) ?? [],
+    related: (node, limit = 20) => {
+      const related = new Set(nameWords(node.name).flatMap((w) => wordIndex.get(w) ?? []));
+      related.delete(node as ValueNode);
+      return [...related].sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name)).slice(0, limit);
+    },
+  };
+  return { ...facts, claims: checkClaims(facts) };
+}
+
+/** The five top-level categories with their share of expressions and how many clusters and values sit under each. */
+function categoryShares(taxonomy: Taxonomy): CategoryShare[] {
+  const under = (category: string, level: number) => taxonomy.nodes.filter((n) => n.category === category && n.level === level).length;
+  return taxonomy.categories.map((c) => ({
+    category: c.name,
+    href: c.href,
+    share: c.share,
+    level2Clusters: under(c.name, 2),
+    level1Clusters: under(c.name, 1),
+    values: under(c.name, 0),
+  }));
+}
+
+/** The folder holding the two dataset CSVs: $VITW_DATA_DIR, else the download cache. */
+export function datasetDir(env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(env[DATA_DIR_ENV] || env[DATA_CACHE_ENV] || CACHE_DIR);
+}
+
+let cached: Model | undefined;
+
+/** The model of the data this build uses, loaded and validated on first use. */
+export function siteModel(): Model {
+  cached ??= buildModel(loadDataset(datasetDir()), loadPaperFigures());
+  return cached;
+}
