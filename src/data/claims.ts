@@ -1,16 +1,5 @@
-import type { ModelFacts } from './model.ts';
+import type { Claim, ModelFacts, Verdict } from './model-types.ts';
 import { provenance } from './paper.ts';
-
-export type Verdict = 'matches' | 'close' | 'differs';
-
-export interface Claim {
-  claim: string;
-  paper: string;
-  ours: string;
-  verdict: Verdict;
-  source: string;
-  how: string;
-}
 
 /** Half a unit of the last digit the paper prints: 4.33 → 0.005, 75 → 0.5. */
 function roundingTolerance(printed: string): number {

@@ -1,61 +1,14 @@
+export type { CategoryShare, Claim, LongTail, Model, ModelFacts, Verdict } from './model-types.ts';
 import path from 'node:path';
 import { CACHE_DIR, DATA_CACHE_ENV, DATA_DIR_ENV } from '../config.ts';
-import { checkClaims, type Claim } from './claims.ts';
+import { checkClaims } from './claims.ts';
+import type { CategoryShare, Model, ModelFacts } from './model-types.ts';
 import { loadDataset, loadPaperFigures } from './load.ts';
-import { RESPONSE_GROUPS, scopeFigure, type PaperFigures, type ResponseGroup, type ScopeRow } from './paper.ts';
+import { RESPONSE_GROUPS, scopeFigure, type PaperFigures, type ResponseGroup } from './paper.ts';
 import { nameWords } from './slugs.ts';
 import { bonferroniZ } from './stats.ts';
-import { buildTaxonomy, type Taxonomy, type TaxonomyNode, type ValueNode } from './taxonomy.ts';
+import { buildTaxonomy, type Taxonomy, type ValueNode } from './taxonomy.ts';
 import type { Dataset } from './types.ts';
-
-export interface CategoryShare {
-  category: string;
-  href: string;
-  /** % of all value expressions. */
-  share: number;
-  level2Clusters: number;
-  level1Clusters: number;
-  values: number;
-}
-
-export interface LongTail {
-  /** The paper's cutoff for a rare value, in % of conversations. */
-  cutoff: number;
-  /** % of values below the cutoff, computed from the dataset. */
-  shareUnderCutoff: number;
-  /** The paper's own figure for that share. */
-  paperShare: ScopeRow;
-  /** The middle value's % of conversations (half of all values appear in this share of conversations or fewer). */
-  medianPctConvos: number;
-}
-
-/**
- * Everything the site states, derived once per build from the validated dataset and the paper tables. Prose, charts,
- * pages, downloads and the search index read from here; each figure is computed in exactly one place below.
- */
-export interface Model {
-  taxonomy: Taxonomy;
-  paper: PaperFigures;
-  categories: CategoryShare[];
-  /** Value expressions per conversation: the sum of every value's % of conversations ÷ 100. */
-  valuesPerConversation: number;
-  /** Two-sided Bonferroni critical z at α = 0.05 over all values: residuals above it are significant. */
-  threshold: number;
-  longTail: LongTail;
-  /** Sum of the response types' shares of conversations in each group (support, resistance, …). */
-  responseGroups: Record<ResponseGroup, number>;
-  /** The scope figure with this key from data/paper/scope.csv (throws if missing). */
-  scope(key: string): ScopeRow;
-  /** The value with this exact name, if the dataset has it. */
-  value(name: string): ValueNode | undefined;
-  /** Values whose name contains the word (the "autonomy" family), most frequent first. */
-  family(word: string): ValueNode[];
-  /** Other values sharing a word of this value's name, most frequent first. */
-  related(node: TaxonomyNode, limit?: number): ValueNode[];
-  claims: Claim[];
-}
-
-export type ModelFacts = Omit<Model, 'claims'>;
 
 export function buildModel(dataset: Dataset, paper: PaperFigures): Model {
   const taxonomy = buildTaxonomy(dataset);

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { CHARTS } from '../../src/charts/lib/registry.ts';
+import { loadDataset, loadPaperFigures } from '../../src/data/load.ts';
+import { buildModel } from '../../src/data/model.ts';
+import { realDatasetDir } from '../unit/dataset-dir.ts';
 import { parseCsv } from '../../src/data/csv.ts';
 import { PAPER_DIR } from '../../src/config.ts';
 import { PAPER_TABLES } from '../../src/data/paper.ts';
@@ -28,6 +30,12 @@ afterAll(async () => {
 /** A figure's data table as rows of cell texts (exact values where the cell shows them formatted). */
 const tableRows = (id: string) =>
   page.locator(`figure#${id} .chart-table tbody tr`).evaluateAll((trs) => trs.map((tr) => [...(tr as HTMLTableRowElement).cells].map((c) => c.dataset.v ?? c.textContent ?? '')));
+
+/** A dataset file read straight from disk, as the test's independent source of truth. */
+function rawCsv(file: string): Record<string, string>[] {
+  const parsed = parseCsv(readFileSync(path.join(realDatasetDir, file), 'utf8'), file);
+  return parsed.rows.map((r) => Object.fromEntries(parsed.columns.map((c, i) => [c, r.values[i]!])));
+}
 
 function paperRows(file: string): Record<string, string>[] {
   const parsed = parseCsv(readFileSync(path.resolve(PAPER_DIR, file), 'utf8'), file);
@@ -63,14 +71,35 @@ describe('the report, read at 390px without JavaScript', () => {
     expect(human).toEqual(csvTable('human-values.csv', 'value', 'pct_convos').map(([v, p]) => [v, String(Number(p))]));
   });
 
-  it('draws each dataset chart’s table from the dataset (same rows as its CSV download)', async () => {
-    for (const chart of CHARTS) {
-      const csv = await (await page.request.get(`${baseUrl}/downloads/${chart.id}.csv`)).text();
-      const parsed = parseCsv(csv.split('\n').filter((l) => !l.startsWith('#')).join('\n'), `${chart.id}.csv`);
-      const table = await tableRows(chart.id);
-      expect(table.length, chart.id).toBe(parsed.rows.length);
-      expect(table.map((r) => r.map((c) => (c === '—' ? '' : c))), chart.id).toEqual(parsed.rows.map((r) => r.values));
+  it('draws each dataset chart’s table from the dataset, checked against the raw CSVs (not against the model)', async () => {
+    const frequencies = rawCsv('values_frequencies.csv').map((r) => ({ value: r.value!, pct: Number(r.pct_convos) }));
+    const pctOf = new Map(frequencies.map((f) => [f.value, f.pct]));
+    const byFrequency = [...frequencies].sort((a, b) => b.pct - a.pct);
+    const top = await tableRows('top-values');
+    expect(top.map((r) => [r[1], Number(r[2])])).toEqual(byFrequency.slice(0, 30).map((f) => [f.value, f.pct]));
+    const categories = rawCsv('values_tree.csv').filter((r) => r.level === '3').sort((a, b) => Number(b.pct_total_occurrences) - Number(a.pct_total_occurrences));
+    expect((await tableRows('category-shares')).map((r) => [r[0], Number(r[1])])).toEqual(categories.map((c) => [c.name, Number(c.pct_total_occurrences)]));
+    for (const [rank, , pct] of await tableRows('long-tail')) expect(Number(pct), `rank ${rank}`).toBe(byFrequency[Number(rank) - 1]!.pct);
+    const autonomy = frequencies.filter((f) => /\bautonomy\b/i.test(f.value));
+    const family = await tableRows('value-family');
+    expect(family.map((r) => r[0]).sort()).toEqual(autonomy.map((f) => f.value).sort());
+    for (const [value, pct] of family) expect(Number(pct), value).toBe(pctOf.get(value!));
+  });
+
+  it('states each model figure once: the threshold reads the same in the prose, the study flow, the heatmap and the claims', async () => {
+    const model = buildModel(loadDataset(realDatasetDir), loadPaperFigures());
+    const threshold = model.threshold.toFixed(2);
+    const text = (selector: string) => page.locator(selector).evaluateAll((els) => els.map((e) => e.textContent ?? '').join(' '));
+    const thresholds = (t: string) => [...t.matchAll(/(?:above|exceed|threshold(?: of)?)\s+(\d+\.\d\d)\b/g)].map((m) => m[1]);
+    const prose = thresholds(await text('main > p, main > div > p, main p:not(figure p)'));
+    const flow = thresholds(await text('figure#study-flow .chart-table'));
+    const heatmap = thresholds(await text('figure#context-heatmap .chart-notes, figure#context-heatmap .chart-takeaway'));
+    const claims = await text('.claims tbody tr:last-child td:nth-child(3)');
+    for (const found of [prose, flow, heatmap]) {
+      expect(found.length).toBeGreaterThan(0);
+      expect(new Set(found)).toEqual(new Set([threshold]));
     }
+    expect(Number(claims.trim()).toFixed(2)).toBe(threshold);
   });
 
   it('shows every grade-C figure’s caveat, in view, wherever the figure appears', async () => {

@@ -1,0 +1,66 @@
+import type { PaperFigures, ResponseGroup, ScopeRow } from './paper.ts';
+import type { Taxonomy, TaxonomyNode, ValueNode } from './taxonomy.ts';
+
+/** The shapes of the derived model (src/data/model.ts builds it), apart so that claims.ts can use them without a cycle. */
+
+export type Verdict = 'matches' | 'close' | 'differs';
+
+export interface Claim {
+  claim: string;
+  paper: string;
+  ours: string;
+  verdict: Verdict;
+  source: string;
+  how: string;
+}
+
+
+export interface CategoryShare {
+  category: string;
+  href: string;
+  /** % of all value expressions. */
+  share: number;
+  level2Clusters: number;
+  level1Clusters: number;
+  values: number;
+}
+
+export interface LongTail {
+  /** The paper's cutoff for a rare value, in % of conversations. */
+  cutoff: number;
+  /** % of values below the cutoff, computed from the dataset. */
+  shareUnderCutoff: number;
+  /** The paper's own figure for that share. */
+  paperShare: ScopeRow;
+  /** The middle value's % of conversations (half of all values appear in this share of conversations or fewer). */
+  medianPctConvos: number;
+}
+
+/**
+ * Everything the site states, derived once per build from the validated dataset and the paper tables. Prose, charts,
+ * pages, downloads and the search index read from here; each figure is computed in exactly one place below.
+ */
+export interface Model {
+  taxonomy: Taxonomy;
+  paper: PaperFigures;
+  categories: CategoryShare[];
+  /** Value expressions per conversation: the sum of every value's % of conversations ÷ 100. */
+  valuesPerConversation: number;
+  /** Two-sided Bonferroni critical z at α = 0.05 over all values: residuals above it are significant. */
+  threshold: number;
+  longTail: LongTail;
+  /** Sum of the response types' shares of conversations in each group (support, resistance, …). */
+  responseGroups: Record<ResponseGroup, number>;
+  /** The scope figure with this key from data/paper/scope.csv (throws if missing). */
+  scope(key: string): ScopeRow;
+  /** The value with this exact name, if the dataset has it. */
+  value(name: string): ValueNode | undefined;
+  /** Values whose name contains the word (the "autonomy" family), most frequent first. */
+  family(word: string): ValueNode[];
+  /** Other values sharing a word of this value's name, most frequent first. */
+  related(node: TaxonomyNode, limit?: number): ValueNode[];
+  claims: Claim[];
+}
+
+export type ModelFacts = Omit<Model, 'claims'>;
+
