@@ -13,6 +13,8 @@ export interface TaskResidual {
   residual: number | null;
   confidence: string;
   source: string;
+  /** The value's rank among all values by % of conversations (null if the dataset lacks it). */
+  rank: number | null;
 }
 
 export interface HeatmapData {
@@ -22,6 +24,7 @@ export interface HeatmapData {
   /** The paper's own printed threshold. */
   paperThreshold: number;
   paper: Model['paper']['taskResiduals'];
+  valueCount: number;
 }
 
 function selectHeatmap(model: Model): HeatmapData {
@@ -29,7 +32,8 @@ function selectHeatmap(model: Model): HeatmapData {
   return {
     threshold: model.threshold,
     paperThreshold: model.scope('significance_threshold').value,
-    cells: rows.map((r) => ({ task: r.task, value: r.ai_value, residual: r.residual, confidence: r.confidence, source: provenance(r) })),
+    cells: rows.map((r) => ({ task: r.task, value: r.ai_value, residual: r.residual, confidence: r.confidence, source: provenance(r), rank: model.value(r.ai_value)?.rank ?? null })),
+    valueCount: model.taxonomy.values.length,
     paper: rows,
   };
 }
@@ -121,9 +125,10 @@ function contextHeatmapTable(data: HeatmapData): ChartTable {
       { key: 'task', label: 'Task' },
       { key: 'value', label: 'AI value' },
       { key: 'residual', label: 'Adjusted Pearson residual' },
+      { key: 'rank', label: `Value’s rank among all ${data.valueCount.toLocaleString('en-US')}`, format: 'integer' },
       { key: 'source', label: 'Source' },
     ],
-    rows: data.cells.map((c) => ({ task: c.task, value: c.value, residual: c.residual ?? 'top value, no residual given', source: c.source })),
+    rows: data.cells.map((c) => ({ task: c.task, value: c.value, residual: c.residual ?? 'top value, no residual given', rank: c.rank ?? '', source: c.source })),
   };
 }
 
@@ -147,7 +152,8 @@ export default defineChart<HeatmapData>({
   table: contextHeatmapTable,
   takeaway: (d) => {
     const top = [...d.cells].filter((c) => c.residual !== null).sort((a, b) => b.residual! - a.residual!)[0]!;
-    return `The rarer values are tied to tasks: ${top.value} is over-represented in ${top.task} with a residual of ${top.residual}, about ${Math.round(top.residual! / d.threshold)} times the significance threshold of ${d.threshold.toFixed(2)}.`;
+    const ranks = d.cells.map((c) => c.rank).filter((r) => r !== null);
+    return `Specific values concentrate in specific tasks: ${top.value} is over-represented in ${top.task} with a residual of ${top.residual}, about ${Math.round(top.residual! / d.threshold)} times the significance threshold of ${d.threshold.toFixed(2)}. A residual measures over-representation, not frequency; these values rank between ${Math.min(...ranks)} and ${Math.max(...ranks)} of ${d.valueCount.toLocaleString('en-US')} overall.`;
   },
   provenance: (d) => ({
     sources: [paperSource(d.paper), { text: 'Threshold derived from the dataset', href: DATASET_SOURCE[0]!.href }, DATASET_SOURCE[1]!],

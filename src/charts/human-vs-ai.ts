@@ -59,7 +59,7 @@ function leaderRatio(rows: TopValueOf[]): number {
 
 function humanVsAiSummary({ rows }: HumanVsAiData): string {
   const list = (who: TopValueOf['who']) => rows.filter((r) => r.who === who).map((r) => `${r.value} ${percent(r.pct)}`).join(', ');
-  return `Two bar charts on one scale. Users’ top values: ${list('Users (human values)')}. Claude’s top values: ${list('Claude (AI values)')}. Claude’s leading value is ${leaderRatio(rows).toFixed(1)} times as frequent as the users’.`;
+  return `Two bar charts on one scale. Users’ top values: ${list('Users (human values)')}. Claude’s top values: ${list('Claude (AI values)')}. Claude’s leading value is ${leaderRatio(rows).toFixed(1)} times as frequent as the users’ (users’ values counted only when explicit, Claude’s also when implicit).`;
 }
 
 export default defineChart<HumanVsAiData>({
@@ -68,7 +68,7 @@ export default defineChart<HumanVsAiData>({
   embedHeight: 720,
   teaching: {
     shows: 'The ten values users expressed most often next to Claude’s ten, on the same scale.',
-    question: 'Users’ values are spread far more thinly than Claude’s. What does that suggest about who sets the tone of a conversation?',
+    question: 'Users’ values were counted only when they said them outright; Claude’s also when they were implicit. How would that change the bars, and what comparison would be fair?',
   },
   select: selectHumanVsAi,
   render: renderHumanVsAi,
@@ -76,7 +76,7 @@ export default defineChart<HumanVsAiData>({
   table: humanVsAiTable,
   takeaway: (d) => {
     const human = d.rows.find((r) => r.who === 'Users (human values)');
-    return `Users’ most common value, ${human?.value}, appears in just ${percent(human?.pct ?? 0)} of conversations; Claude’s leading value is ${leaderRatio(d.rows).toFixed(0)} times as frequent — users’ values are spread much more thinly.`;
+    return `Users’ most common value, ${human?.value}, appears in ${percent(human?.pct ?? 0)} of conversations, Claude’s leading value in ${leaderRatio(d.rows).toFixed(0)} times as many. The bars are not like for like: users’ values were counted only when stated outright, Claude’s also when implicit.`;
   },
   provenance: (d) => ({ sources: [paperSource(d.paper), ...DATASET_SOURCE], notes: paperNotes(d.paper, (r) => r.value) }),
   legend: (d) => d.categories,

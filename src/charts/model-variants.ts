@@ -38,7 +38,8 @@ function selectModelVariants({ paper }: Model): ModelVariantsData {
 /** "Claude 3 Opus" → "3 Opus (n = 9,218)": short enough for the bar labels on a phone. */
 function label(model: string, samples: ModelSample[]): string {
   const n = samples.find((s) => s.model === model)?.subjective;
-  const short = model.replace(/^Claude /, '');
+  // The 3.5 Sonnet figures are the whole representative sample (91% answered by that model), not a sample of its own.
+  const short = model === 'Claude 3.5 Sonnet' ? '3.5 Sonnet (main sample)' : model.replace(/^Claude /, '');
   return n ? `${short} (n = ${integer(n)})` : short;
 }
 

@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
-import { percent, percentAdaptive } from './lib/format.ts';
+import { integer, percent, percentAdaptive } from './lib/format.ts';
+import { capitalize, plural } from '../lib/text.ts';
 import { plotSvg } from './lib/plot-svg.ts';
 import type { Model } from '../data/model.ts';
 import { defineChart, type ChartTable } from './lib/contract.ts';
@@ -21,6 +22,8 @@ export interface RareValuesData {
   /** Values the paper names that this dataset lacks (only ever true of test fixtures). */
   missing: string[];
   paper: Model['paper']['rareValues'];
+  /** Subjective conversations studied, to turn a percentage into a count of conversations. */
+  conversations: number;
 }
 
 function selectRareValues(model: Model): RareValuesData {
@@ -30,6 +33,7 @@ function selectRareValues(model: Model): RareValuesData {
     rare: found.filter((v) => v !== undefined).map((v) => ({ value: v.name, pctConvos: v.pctConvos, rank: v.rank, rarerThan: v.commonerThan, href: v.href })),
     missing: model.paper.rareValues.filter((_, i) => !found[i]).map((r) => r.value),
     paper: model.paper.rareValues,
+    conversations: model.scope('subjective_conversations').value,
   };
 }
 
@@ -81,9 +85,19 @@ function rareValuesTable(data: RareValuesData): ChartTable {
 }
 
 function rareValuesSummary(data: RareValuesData): string {
-  return `Histogram of how often each of the ${data.all.length.toLocaleString('en-US')} values appears, on a log scale, with four values that flag jailbreak attempts marked: ${data.rare
+  return `Histogram of how often each of the ${data.all.length.toLocaleString('en-US')} values appears, on a log scale, with the ${plural(data.rare.length, 'value')} the paper traced, most likely, to jailbreak attempts marked: ${data.rare
     .map((r) => `${r.value} ${percentAdaptive(r.pctConvos)} (rank ${r.rank}; ${percent(r.rarerThan)} of values are rarer)`)
     .join(', ')}.`;
+}
+
+/** Rare in absolute terms, not relative to the other values: both said, from the data. */
+function rareValuesTakeaway(d: RareValuesData): string {
+  if (!d.rare.length) return 'None of the values the paper traced to jailbreak attempts is in this dataset.';
+  const max = Math.max(...d.rare.map((r) => r.pctConvos));
+  const commoner = d.rare.map((r) => r.rarerThan);
+  const range = (xs: number[]) => `${Math.floor(Math.min(...xs))}–${Math.floor(Math.max(...xs))}%`;
+  const underPaperTypical = d.rare.every((r) => r.pctConvos < 0.02);
+  return `${capitalize(d.rare.map((r) => r.value).join(', '))}: each in at most ${percentAdaptive(max)} of conversations (about ${integer(Math.round((max / 100) * d.conversations))} of ${integer(d.conversations)}), rare in absolute terms, yet commoner than ${range(commoner)} of all values${underPaperTypical ? '' : ' — so the paper’s “most around 0.01%” does not hold for them'}. Jailbreak attempts are the paper’s most likely explanation.`;
 }
 
 export default defineChart<RareValuesData>({
@@ -91,17 +105,14 @@ export default defineChart<RareValuesData>({
   title: 'Rare values as an early warning',
   embedHeight: 560,
   teaching: {
-    shows: 'Where four values that the study traced to jailbreak attempts sit among all values: rare, but not the rarest.',
+    shows: 'Where the three values that the study traced, most likely, to jailbreak attempts sit among all values: rare in absolute terms, yet commoner than most values.',
     question: 'A value that appears in 0.1% of conversations can still be thousands of conversations. How would you use such a signal without flagging innocent users?',
   },
   select: selectRareValues,
   render: renderRareValues,
   summary: rareValuesSummary,
   table: rareValuesTable,
-  takeaway: (d) => {
-    const max = Math.max(0, ...d.rare.map((r) => r.pctConvos));
-    return `Values such as ${d.rare.map((r) => r.value).join(', ')} appear in at most ${percentAdaptive(max)} of conversations each — rare, yet clustered in attempts to get around Claude’s safeguards.`;
-  },
+  takeaway: rareValuesTakeaway,
   provenance: (d) => ({
     sources: [...DATASET_SOURCE, paperSource(d.paper)],
     notes: d.missing.length ? [`Not in this dataset, so not drawn: ${d.missing.join(', ')}.`] : [],

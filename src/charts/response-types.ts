@@ -118,6 +118,7 @@ interface ResponseTypesData {
   rows: ResponseType[];
   groups: Model['responseGroups'];
   conversations: number;
+  explicitHumanShare: number;
   paper: Model['paper']['responseTypes'];
 }
 
@@ -133,6 +134,7 @@ export default defineChart<ResponseTypesData>({
     rows: model.paper.responseTypes.map((r) => ({ type: r.response_type, group: r.group, pct: r.pct_of_conversations, source: provenance(r) })),
     groups: model.responseGroups,
     conversations: model.scope('subjective_conversations').value,
+    explicitHumanShare: model.scope('convos_with_human_value').value,
     paper: model.paper.responseTypes,
   }),
   render: renderResponseTypes,
@@ -143,7 +145,7 @@ export default defineChart<ResponseTypesData>({
   provenance: (d) => ({
     sources: [paperSource(d.paper)],
     notes: [
-      `Shares of all ${d.conversations.toLocaleString('en-US')} conversations; the six response types together cover the conversations in which users expressed values, and “no values” the rest.`,
+      `Shares of all ${d.conversations.toLocaleString('en-US')} conversations. The six response types together make up ${percent(100 - d.groups.none)}, the conversations in which Claude had user values to respond to; “no values” is the rest. That is more than the ${d.explicitHumanShare}% of conversations with explicitly stated user values: the paper leaves the difference open (user values implied rather than stated would account for it).`,
       ...paperNotes(d.paper, (r) => r.response_type),
     ],
   }),

@@ -102,7 +102,7 @@ export default defineChart<ValuePairsData>({
   table: valuePairsTable,
   takeaway: ({ rows }) => {
     const efficiency = rows.find((r) => r.pattern === 'mirroring' && r.figure);
-    return `Claude often meets a value with the same one — ${efficiency?.human} with ${efficiency?.ai} (${efficiency?.figure}) — but answers deception and rule-breaking with ethical integrity and harm prevention.`;
+    return `Claude meets some values with the same one far more than chance would predict — ${efficiency?.human} with ${efficiency?.ai} (${efficiency?.figure}, a measure of over-representation, not of how often) — but answers deception and rule-breaking with ethical integrity and harm prevention.`;
   },
   provenance: ({ paper }) => ({ sources: [paperSource(paper)], notes: paperNotes(paper, (r) => `${r.human_value} → ${r.ai_value} ${r.figure} (marked *)`) }),
 });

@@ -55,6 +55,8 @@ export interface Model {
   scope(key: string): ScopeRow;
   /** The value with this exact name, if the dataset has it. */
   value(name: string): ValueNode | undefined;
+  /** Whether a value is in the long tail: below the paper's cutoff in % of conversations. */
+  inLongTail(value: ValueNode): boolean;
   /** Values whose name contains the word (the "autonomy" family), most frequent first. */
   family(word: string): ValueNode[];
   /** Other values sharing a word of this value's name, most frequent first. */

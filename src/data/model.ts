@@ -27,7 +27,7 @@ export function buildModel(dataset: Dataset, paper: PaperFigures): Model {
     threshold: bonferroniZ(values.length),
     longTail: {
       cutoff,
-      shareUnderCutoff: (100 * values.filter((v) => v.pctConvos < cutoff).length) / values.length,
+      shareUnderCutoff: (100 * values.filter((v) => v.pctConvos < cutoff).length) / values.length, // the one place the cutoff is applied, with inLongTail
       paperShare: scopeFigure(paper, 'long_tail_share'),
       medianPctConvos: ascending[Math.floor(ascending.length / 2)] ?? 0,
     },
@@ -36,6 +36,7 @@ export function buildModel(dataset: Dataset, paper: PaperFigures): Model {
     ) as Record<ResponseGroup, number>,
     scope: (key) => scopeFigure(paper, key),
     value: (name) => byName.get(name),
+    inLongTail: (v) => v.pctConvos < cutoff,
     family: (word) => wordIndex.get(word.toLowerCase()) ?? [],
     related: (node, limit = 20) => {
       const related = new Set(nameWords(node.name).flatMap((w) => wordIndex.get(w) ?? []));

@@ -26,7 +26,7 @@ export function paperMentions(paper: PaperFigures, name: string): Mention[] {
     found.push(mention(`Also among users’ own most common values: ${r.pct_convos}% of conversations`, r));
   }
   for (const r of paper.rareValues.filter((r) => r.value === name)) {
-    found.push(mention('One of the rare values the study traced to attempts to get around Claude’s safeguards', r));
+    found.push(mention('One of the three rare values the study traced to attempts to get around Claude’s safeguards (jailbreaks, which the paper calls the most likely explanation)', r));
   }
   return found;
 }

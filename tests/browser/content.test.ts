@@ -102,6 +102,19 @@ describe('the report, read at 390px without JavaScript', () => {
     expect(Number(claims.trim()).toFixed(2)).toBe(threshold);
   });
 
+  it('names only values under the long-tail cutoff in the long-tail sentence, and ties no user value to jailbreaks', async () => {
+    const cutoff = Number(paperRows('scope.csv').find((r) => r.key === 'long_tail_cutoff')!.value);
+    const pct = new Map(rawCsv('values_frequencies.csv').map((r) => [r.value!, Number(r.pct_convos)]));
+    const named = await page.locator('.long-tail-examples a').allTextContents();
+    expect(named.length).toBeGreaterThan(0);
+    for (const name of named) expect(pct.get(name)!, name).toBeLessThan(cutoff);
+    const rare = await page.locator('figure#rare-values').textContent();
+    expect(rare).not.toContain('moral nihilism');
+    expect(rare).toContain('most likely');
+    const nihilism = await (await page.request.get(`${baseUrl}/values/moral-nihilism/`)).text();
+    expect(nihilism).not.toMatch(/jailbreak|safeguards/i);
+  });
+
   it('shows every grade-C figure’s caveat, in view, wherever the figure appears', async () => {
     const gradeC = Object.values(PAPER_TABLES).flatMap((t) => paperRows(t.file).filter((r) => r.confidence === 'C').map((r) => ({ where: r.where!, caveat: r.caveat!, file: t.file as string })));
     expect(gradeC.length).toBeGreaterThan(0);
