@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { CACHE_DIR, DATA_BASE_URL_ENV, DATA_CACHE_ENV, DATA_DIR_ENV, DATASET_FILES, DEFAULT_BASE_URL, fileUrl, type DatasetFile } from '../config.ts';
+import { cacheDir as cacheDirOf, dataBaseUrl, DATA_DIR_ENV, DATASET_FILES, fileUrl, localDataDir, type DatasetFile } from '../config.ts';
 
 export class DatasetFetchError extends Error {
   constructor(message: string) {
@@ -36,11 +36,11 @@ export function sha256(bytes: Uint8Array): string {
 export async function ensureDataset(options: EnsureDatasetOptions = {}): Promise<string> {
   const env = options.env ?? process.env;
   const log = options.log ?? (() => {});
-  const localDir = env[DATA_DIR_ENV];
+  const localDir = localDataDir(env);
   if (localDir) return useLocalCopy(path.resolve(localDir), log);
 
-  const cacheDir = path.resolve(options.cacheDir ?? env[DATA_CACHE_ENV] ?? CACHE_DIR);
-  const baseUrl = options.baseUrl ?? env[DATA_BASE_URL_ENV] ?? DEFAULT_BASE_URL;
+  const cacheDir = path.resolve(options.cacheDir || cacheDirOf(env));
+  const baseUrl = options.baseUrl || dataBaseUrl(env);
   mkdirSync(cacheDir, { recursive: true });
   for (const file of DATASET_FILES) {
     const target = path.join(cacheDir, file.name);

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { CACHE_DIR, DATA_CACHE_ENV, DATA_DIR_ENV } from '../config.ts';
+import { datasetDir } from '../config.ts';
 import { loadDataset } from './load.ts';
 import { buildTaxonomy, type Taxonomy } from './derive.ts';
 import type { Dataset } from './types.ts';
@@ -17,13 +17,9 @@ export interface SiteData {
 
 let cached: SiteData | undefined;
 
-export function datasetDir(env: NodeJS.ProcessEnv = process.env): string {
-  return path.resolve(env[DATA_DIR_ENV] || env[DATA_CACHE_ENV] || CACHE_DIR);
-}
-
 export function siteData(): SiteData {
   if (!cached) {
-    const dataset = loadDataset(datasetDir());
+    const dataset = loadDataset(path.resolve(datasetDir(process.env)));
     cached = { dataset, taxonomy: buildTaxonomy(dataset), paper: loadPaperFigures() };
   }
   return cached;
