@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseCsv } from './csv.ts';
 import { PAPER_DIR } from '../config.ts';
 import { DataValidationError, type DataProblem } from './types.ts';
 import { quote } from './validate.ts';
+import { readInputFile } from './input-file.ts';
 
 /** Figures transcribed from the paper (data/paper/*.csv): every row says where it comes from and how sure we are. */
 export type Grade = 'A' | 'B' | 'C';
@@ -133,13 +134,15 @@ export function parsePaperFigures(texts: Record<string, string>): { figures: Pap
 
 export function loadPaperFigures(dir = path.resolve(PAPER_DIR)): PaperFigures {
   const texts: Record<string, string> = {};
+  const unreadable: DataProblem[] = [];
   for (const schema of Object.values(PAPER_TABLES)) {
-    try {
-      texts[schema.file] = readFileSync(path.join(dir, schema.file), 'utf8');
-    } catch {
-      // reported as a missing file below
-    }
+    const file = path.join(dir, schema.file);
+    if (!existsSync(file)) continue; // reported as a missing file below
+    const input = readInputFile(file, schema.file);
+    if (input.text === undefined) unreadable.push(...input.problems);
+    else texts[schema.file] = input.text;
   }
+  if (unreadable.length) throw new DataValidationError(unreadable);
   const { figures, problems } = parsePaperFigures(texts);
   if (problems.length) throw new DataValidationError(problems);
   return figures;

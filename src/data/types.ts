@@ -26,7 +26,8 @@ export interface DataProblem {
 
 export function formatProblem(p: DataProblem): string {
   const where = p.line > 0 ? `${p.file}:${p.line}` : p.file;
-  return `${where} column "${p.column}": found ${p.found}; expected ${p.expected}`;
+  const column = p.column === '(file)' ? ':' : ` column "${p.column}":`;
+  return `${where}${column} found ${p.found}; expected ${p.expected}`;
 }
 
 export class DataValidationError extends Error {

@@ -26,6 +26,10 @@ interface Rows {
 
 function checkColumns(file: string, found: string[], expected: string[]): DataProblem[] {
   if (found.join(',') === expected.join(',')) return [];
+  if (found.length <= 1 && !found[0]?.trim()) {
+    // No header at all: one problem, not one per missing column.
+    return [{ file, line: 1, column: '(file)', found: 'nothing: the file is empty', expected: `a header line ${expected.join(',')} and one row per line` }];
+  }
   const problems: DataProblem[] = [];
   for (let i = 0; i < Math.max(found.length, expected.length); i++) {
     if (found[i] === expected[i]) continue;
