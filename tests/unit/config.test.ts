@@ -24,7 +24,7 @@ describe('where the data lives: one resolver per setting, empty meaning the defa
   });
 
   it('with VITW_CACHE_DIR="" downloads into data/cache, never the project root', async () => {
-    const bytes = new Map(DATASET_FILES.map((f) => [f.name, readFileSync(path.join(realDatasetDir, f.name))]));
+    const bytes = new Map<string, Buffer>(DATASET_FILES.map((f) => [f.name, readFileSync(path.join(realDatasetDir, f.name))]));
     const server = createServer((req, res) => {
       const body = bytes.get(path.basename(req.url ?? ''));
       if (!body) return void res.writeHead(404).end();
