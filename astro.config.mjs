@@ -1,5 +1,5 @@
 import { defineConfig } from 'astro/config';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import mdx from '@astrojs/mdx';
 import { headersFile } from './src/site/security.ts';
 import { DEFAULT_SITE_URL } from './src/config.ts';
@@ -16,7 +16,11 @@ export default defineConfig({
       hooks: {
         // Load and validate all the data before anything is built, so bad input stops the build with nothing written.
         'astro:build:start': () => void siteData(),
-        'astro:build:done': ({ dir }) => writeFileSync(new URL('_headers', dir), headersFile()),
+        // One rule per top-level folder or file of the build, so every path gets one complete header set.
+        'astro:build:done': ({ dir }) => {
+          const entries = readdirSync(dir, { withFileTypes: true }).map((d) => (d.isDirectory() ? `${d.name}/` : d.name));
+          writeFileSync(new URL('_headers', dir), headersFile(entries));
+        },
       },
     },
   ],
