@@ -1,9 +1,17 @@
 import { defineConfig } from 'astro/config';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import mdx from '@astrojs/mdx';
 import { headersFile } from './src/site/security.ts';
+import { checkBuild, publishBuild, removeStaleStaging, stagingDir, topLevelEntries } from './src/site/build-output.ts';
 import { DEFAULT_SITE_URL } from './src/config.ts';
 import { siteModel } from './src/data/model.ts';
+import { DataValidationError } from './src/data/types.ts';
+
+/** Where this build will end up (dist/, or --outDir), and the staging folder it is written into until it succeeds. */
+let finalDir;
+let staging;
 
 export default defineConfig({
   // The public origin, used in embed codes and citations; set SITE_URL when deploying.
@@ -14,9 +22,38 @@ export default defineConfig({
     {
       name: 'site-data-and-headers',
       hooks: {
+        // Build into a staging folder beside the output folder; it replaces the output only when everything succeeded
+        // (see src/site/build-output.ts), so a failed build never leaves a half-written site.
+        'astro:config:setup': ({ config, command, updateConfig }) => {
+          if (command !== 'build') return;
+          finalDir = fileURLToPath(config.outDir).replace(/[\\/]+$/, '');
+          staging = stagingDir(finalDir);
+          removeStaleStaging(finalDir);
+          updateConfig({ outDir: pathToFileURL(`${staging}${path.sep}`) });
+          process.once('exit', () => rmSync(staging, { recursive: true, force: true }));
+        },
         // Load and validate all the data before anything is built, so bad input stops the build with nothing written.
-        'astro:build:start': () => void siteModel(),
-        'astro:build:done': ({ dir }) => writeFileSync(new URL('_headers', dir), headersFile()),
+        // Its problems name the file, line and column; a stack trace would only point into our own code.
+        'astro:build:start': () => {
+          try {
+            siteModel();
+          } catch (error) {
+            if (error instanceof DataValidationError) error.stack = error.message;
+            throw error;
+          }
+        },
+        'astro:build:done': ({ dir, logger }) => {
+          const out = fileURLToPath(dir);
+          writeFileSync(path.join(out, '_headers'), headersFile(topLevelEntries(out)));
+          const missing = checkBuild(out);
+          if (missing.length) {
+            throw new Error(`The build is incomplete, so ${finalDir} was left as it was. Missing:\n  ${missing.slice(0, 20).join('\n  ')}`);
+          }
+          if (finalDir) {
+            publishBuild(out, finalDir);
+            logger.info(`Checked and moved into place: ${finalDir}`);
+          }
+        },
       },
     },
   ],

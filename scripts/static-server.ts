@@ -1,6 +1,7 @@
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createReadStream, existsSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
+import { pipeline } from 'node:stream';
 import { createGzip } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
@@ -48,32 +49,83 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
+/** The file a request path names inside root, or null when the decoded path leaves root (e.g. `/..%2Fdist-evil/x`). */
+export function resolveInside(root: string, decodedPath: string): string | null {
+  const file = path.resolve(root, `.${path.posix.sep}${decodedPath}`);
+  const relative = path.relative(root, file);
+  if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) return null;
+  return file;
+}
+
+function statOrNull(file: string): Stats | null {
+  try {
+    return statSync(file);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Serve a built site like a static host: index.html for folders, the `_headers` rules, gzip when the client accepts
- * it, 404 otherwise.
+ * it, and 404.html with status 404 for anything else. A path that decodes outside root gets 403, a malformed
+ * %-escape 400, and a file that cannot be read 500 (or, mid-response, a cut connection); the server keeps serving.
  */
 export async function startStaticServer(root: string, port = 0): Promise<StaticServer> {
+  root = path.resolve(root);
   const headersPath = path.join(root, '_headers');
   const rules = existsSync(headersPath) ? parseHeadersFile(readFileSync(headersPath, 'utf8')) : [];
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    let file = path.join(root, decodeURIComponent(url.pathname));
-    if (!file.startsWith(root)) {
-      res.writeHead(403).end();
-      return;
-    }
-    if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
-    if (!existsSync(file)) {
-      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
-      return;
-    }
+
+  const plain = (res: ServerResponse, status: number, text: string) => res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' }).end(text);
+
+  const send = (req: IncomingMessage, res: ServerResponse, file: string, status: number, pathname: string) => {
     const ext = path.extname(file);
-    const headers: Record<string, string> = { ...headersFor(rules, url.pathname), 'Content-Type': TYPES[ext] ?? 'application/octet-stream' };
+    const headers: Record<string, string> = { ...headersFor(rules, pathname), 'Content-Type': TYPES[ext] ?? 'application/octet-stream' };
     const gzip = COMPRESSIBLE.has(ext) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
     if (gzip) headers['Content-Encoding'] = 'gzip';
-    res.writeHead(200, headers);
     const stream = createReadStream(file);
-    (gzip ? stream.pipe(createGzip()) : stream).pipe(res);
+    stream.once('error', () => {
+      // Before the headers go out the client gets a 500; after, the response is cut short (pipeline destroys it).
+      if (!res.headersSent) plain(res, 500, 'Could not read the file');
+    });
+    stream.once('ready', () => {
+      res.writeHead(status, headers);
+      const done = (error: Error | null) => {
+        if (error) res.destroy();
+      };
+      if (gzip) pipeline(stream, createGzip(), res, done);
+      else pipeline(stream, res, done);
+    });
+  };
+
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(url.pathname);
+    } catch {
+      return plain(res, 400, 'Bad request: malformed %-escape in the path');
+    }
+    if (decoded.includes('\0')) return plain(res, 400, 'Bad request: NUL in the path');
+    let file = resolveInside(root, decoded);
+    if (!file) return plain(res, 403, 'Forbidden');
+    let info = statOrNull(file);
+    if (info?.isDirectory()) {
+      file = path.join(file, 'index.html');
+      info = statOrNull(file);
+    }
+    if (info?.isFile()) return send(req, res, file, 200, url.pathname);
+    const notFound = path.join(root, '404.html');
+    if (statOrNull(notFound)?.isFile()) return send(req, res, notFound, 404, url.pathname);
+    return plain(res, 404, 'Not found');
+  };
+
+  const server = createServer((req, res) => {
+    try {
+      handle(req, res);
+    } catch {
+      if (!res.headersSent) plain(res, 500, 'Internal error');
+      else res.destroy();
+    }
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const address = server.address();
@@ -81,6 +133,10 @@ export async function startStaticServer(root: string, port = 0): Promise<StaticS
   return {
     url: `http://127.0.0.1:${actualPort}`,
     server,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

@@ -61,3 +61,31 @@ export function fileUrl(file: DatasetFile, baseUrl = DEFAULT_BASE_URL): string {
  */
 export const CACHE_DIR = 'data/cache';
 export const PAPER_DIR = 'data/paper';
+
+type Env = Record<string, string | undefined>;
+
+/** An environment setting, or undefined when it is unset, empty or only spaces: an empty setting means the default. */
+function setting(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value ? value : undefined;
+}
+
+/** The local folder named by VITW_DATA_DIR, if any (the dataset is then used from there as it is). */
+export function localDataDir(env: Env): string | undefined {
+  return setting(env, DATA_DIR_ENV);
+}
+
+/** The download cache: VITW_CACHE_DIR, else data/cache. Relative paths are from the project root. */
+export function cacheDir(env: Env): string {
+  return setting(env, DATA_CACHE_ENV) ?? CACHE_DIR;
+}
+
+/** The folder the build reads the two CSVs from: VITW_DATA_DIR when set, else the download cache. */
+export function datasetDir(env: Env): string {
+  return localDataDir(env) ?? cacheDir(env);
+}
+
+/** Where the dataset is downloaded from: VITW_DATA_BASE_URL, else the pinned Hugging Face revision. */
+export function dataBaseUrl(env: Env): string {
+  return setting(env, DATA_BASE_URL_ENV) ?? DEFAULT_BASE_URL;
+}

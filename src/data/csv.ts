@@ -74,8 +74,13 @@ export function parseCsv(text: string, file: string): ParsedCsv {
   const [header, ...rows] = records;
   const columns = header?.values ?? [];
   for (const row of rows) {
-    if (row.values.length !== columns.length) {
-      problems.push({ file, line: row.line, column: '(row)', found: `${row.values.length} fields`, expected: `${columns.length} fields, one per column` });
+    if (row.values.length === columns.length) continue;
+    if (row.values.length === 1 && row.values[0]!.trim() === '') {
+      const found = row.values[0] === '' ? 'an empty line' : 'a line with only white space';
+      problems.push({ file, line: row.line, column: '(row)', found, expected: `a row of ${columns.length} fields (delete the line)` });
+    } else {
+      const fields = (n: number) => `${n} field${n === 1 ? '' : 's'}`;
+      problems.push({ file, line: row.line, column: '(row)', found: fields(row.values.length), expected: `${fields(columns.length)}, one per column` });
     }
   }
   return { columns, rows: rows.filter((r) => r.values.length === columns.length), problems };

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { CACHE_DIR, DATA_BASE_URL_ENV, DATA_CACHE_ENV, DATA_DIR_ENV, DATASET_FILES, DEFAULT_BASE_URL, fileUrl, type DatasetFile } from '../config.ts';
+import { cacheDir as cacheDirOf, dataBaseUrl, DATA_DIR_ENV, DATASET_FILES, fileUrl, localDataDir, type DatasetFile } from '../config.ts';
 
 export class DatasetFetchError extends Error {
   constructor(message: string) {
@@ -36,16 +36,17 @@ export function sha256(bytes: Uint8Array): string {
 export async function ensureDataset(options: EnsureDatasetOptions = {}): Promise<string> {
   const env = options.env ?? process.env;
   const log = options.log ?? (() => {});
-  const localDir = env[DATA_DIR_ENV];
+  const localDir = localDataDir(env);
   if (localDir) return useLocalCopy(path.resolve(localDir), log);
 
-  const cacheDir = path.resolve(options.cacheDir ?? env[DATA_CACHE_ENV] ?? CACHE_DIR);
-  const baseUrl = options.baseUrl ?? env[DATA_BASE_URL_ENV] ?? DEFAULT_BASE_URL;
+  const cacheDir = path.resolve(options.cacheDir || cacheDirOf(env));
+  const baseUrl = options.baseUrl || dataBaseUrl(env);
   mkdirSync(cacheDir, { recursive: true });
   for (const file of DATASET_FILES) {
     const target = path.join(cacheDir, file.name);
     if (existsSync(target)) {
-      if (sha256(readFileSync(target)) === file.sha256) continue;
+      if (!statSync(target).isFile()) throw new DatasetFetchError(`${target} is not a file (a directory?); expected the cached ${file.name}, or nothing there. Remove it and try again.`);
+      if (matchesPin(target, file)) continue;
       log(`${target} does not match its pinned checksum; downloading it again.`);
       rmSync(target);
     }
@@ -61,11 +62,17 @@ function useLocalCopy(dir: string, log: (message: string) => void): string {
     if (!existsSync(local)) {
       throw new DatasetFetchError(`${DATA_DIR_ENV} points at ${dir}, but ${file.name} is not there. ${LOCAL_COPY_HINT}`);
     }
-    if (sha256(readFileSync(local)) !== file.sha256) {
+    if (!matchesPin(local, file)) {
       log(`Note: ${local} differs from the pinned revision (fine for test fixtures; the build validates it).`);
     }
   }
   return dir;
+}
+
+/** Whether a file is the pinned one: a regular file of the pinned size (checked before reading) and checksum. */
+function matchesPin(target: string, file: DatasetFile): boolean {
+  const info = statSync(target);
+  return info.isFile() && info.size === file.bytes && sha256(readFileSync(target)) === file.sha256;
 }
 
 async function download(file: DatasetFile, url: string, target: string, timeoutMs: number): Promise<void> {

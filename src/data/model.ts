@@ -1,6 +1,6 @@
 export type { CategoryShare, Claim, LongTail, Model, ModelFacts, Verdict } from './model-types.ts';
 import path from 'node:path';
-import { CACHE_DIR, DATA_CACHE_ENV, DATA_DIR_ENV } from '../config.ts';
+import { datasetDir } from '../config.ts';
 import { checkClaims } from './claims.ts';
 import type { CategoryShare, Model, ModelFacts } from './model-types.ts';
 import { loadDataset, loadPaperFigures } from './load.ts';
@@ -60,15 +60,10 @@ function categoryShares(taxonomy: Taxonomy): CategoryShare[] {
   }));
 }
 
-/** The folder holding the two dataset CSVs: $VITW_DATA_DIR, else the download cache. */
-export function datasetDir(env: NodeJS.ProcessEnv = process.env): string {
-  return path.resolve(env[DATA_DIR_ENV] || env[DATA_CACHE_ENV] || CACHE_DIR);
-}
-
 let cached: Model | undefined;
 
 /** The model of the data this build uses, loaded and validated on first use. */
 export function siteModel(): Model {
-  cached ??= buildModel(loadDataset(datasetDir()), loadPaperFigures());
+  cached ??= buildModel(loadDataset(path.resolve(datasetDir(process.env))), loadPaperFigures());
   return cached;
 }

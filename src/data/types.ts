@@ -31,7 +31,8 @@ export function quote(text: string): string {
 
 export function formatProblem(p: DataProblem): string {
   const where = p.line > 0 ? `${p.file}:${p.line}` : p.file;
-  return `${where} column "${p.column}": found ${p.found}; expected ${p.expected}`;
+  const column = p.column === '(file)' ? ':' : ` column "${p.column}":`;
+  return `${where}${column} found ${p.found}; expected ${p.expected}`;
 }
 
 export class DataValidationError extends Error {

@@ -14,25 +14,60 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join('; ');
 
-/** Paths of pages that must not be framed by other sites (every page except /embed/*). */
-const UNFRAMEABLE = ['/', '/index.html', '/charts/*', '/data/*', '/values/*', '/clusters/*'];
+/**
+ * Features no page uses, switched off for the page and anything it frames. Only features current browsers recognise
+ * (an unknown one logs a console error). clipboard-write stays allowed: the toolbar copies embed codes.
+ */
+export const PERMISSIONS_POLICY = [
+  'accelerometer=()',
+  'camera=()',
+  'geolocation=()',
+  'gyroscope=()',
+  'magnetometer=()',
+  'microphone=()',
+  'payment=()',
+  'usb=()',
+].join(', ');
 
 /**
- * A `_headers` file, as read by Netlify and Cloudflare Pages: the CSP (with frame-ancestors, which a <meta> tag
- * cannot carry), long caching for content-hashed assets, and framing allowed only for embed pages.
+ * Headers the same on every path, so they can sit in the one rule every path matches. Cross-Origin-Opener-Policy
+ * only acts on top-level windows, never on a page inside an iframe, so it leaves embeds working.
  */
-export function headersFile(): string {
+const EVERY_PATH = [
+  'X-Content-Type-Options: nosniff',
+  'Referrer-Policy: strict-origin-when-cross-origin',
+  `Permissions-Policy: ${PERMISSIONS_POLICY}`,
+  'Cross-Origin-Opener-Policy: same-origin',
+];
+
+/** Pages no other site may frame: the CSP with frame-ancestors (which a <meta> tag cannot carry), and the old header. */
+const UNFRAMEABLE = [`Content-Security-Policy: ${CONTENT_SECURITY_POLICY}; frame-ancestors 'self'`, 'X-Frame-Options: SAMEORIGIN'];
+/** Embed pages, which any site may frame (no frame-ancestors: file:// pages and every scheme included). */
+const FRAMEABLE = [`Content-Security-Policy: ${CONTENT_SECURITY_POLICY}`];
+
+/** Extra headers for a top-level entry of the build (a folder, written "name/", or a file). */
+const EXTRA: Record<string, string[]> = {
+  '_astro/': ['Cache-Control: public, max-age=31536000, immutable'],
+  'embed/': ['Cache-Control: public, max-age=3600'],
+  'embed.js': ['Cache-Control: public, max-age=3600', 'Access-Control-Allow-Origin: *'],
+};
+
+/**
+ * A `_headers` file, as read by Netlify and Cloudflare Pages, for a build whose top level holds `entries` (folders
+ * written "name/"). Hosts merge every rule a path matches, and Netlify keeps only one value of a header set twice, so
+ * no path matches two rules that set the same header: `/*` carries only the headers every path shares, and each
+ * top-level folder or file gets one rule with its complete set (the CSP with or without frame-ancestors, caching).
+ * Unknown top-level paths get the `/*` headers and the 404 page's <meta> CSP.
+ */
+export function headersFile(entries: readonly string[]): string {
   const block = (path: string, headers: string[]) => [path, ...headers.map((h) => `  ${h}`)].join('\n');
+  const pathOf = (entry: string) => (entry.endsWith('/') ? `/${entry}*` : `/${entry}`);
+  const framing = (entry: string) => (entry === 'embed/' ? FRAMEABLE : UNFRAMEABLE);
+  const served = [...entries].filter((e) => !e.startsWith('_headers') && !e.startsWith('_redirects')).sort();
   return [
-    block('/*', [
-      `Content-Security-Policy: ${CONTENT_SECURITY_POLICY}`,
-      'X-Content-Type-Options: nosniff',
-      'Referrer-Policy: strict-origin-when-cross-origin',
-    ]),
-    block('/_astro/*', ['Cache-Control: public, max-age=31536000, immutable']),
-    ...UNFRAMEABLE.map((path) => block(path, ["Content-Security-Policy: frame-ancestors 'self'", 'X-Frame-Options: SAMEORIGIN'])),
-    block('/embed/*', ['Cache-Control: public, max-age=3600']),
-    block('/embed.js', ['Cache-Control: public, max-age=3600', 'Access-Control-Allow-Origin: *']),
+    block('/*', EVERY_PATH),
+    block('/', UNFRAMEABLE),
+    ...served.map((entry) => block(pathOf(entry), [...framing(entry), ...(EXTRA[entry] ?? [])])),
     '',
   ].join('\n\n');
 }

@@ -99,8 +99,11 @@ describe('validation rules, one bad input each', () => {
     const row = good.frequencies.split('\n')[line - 1]!;
     for (const [bad, found, expected] of [
       ['abc', '"abc"', 'a decimal number'],
-      ['120', '120', 'a percentage between 0 and 100'],
-      ['-1', '-1', 'a percentage between 0 and 100'],
+      ['120', '120', 'a percentage above 0 and at most 100'],
+      ['-1', '-1', 'a percentage above 0 and at most 100'],
+      // 0 would silently drop the value from the log-scale charts.
+      ['0', '0', 'a percentage above 0 and at most 100'],
+      ['0.000', '0.000', 'a percentage above 0 and at most 100'],
     ]) {
       const problems = problemsOf(good.tree, good.frequencies.replace(row, `value 0005,${bad}`));
       expect(problems).toContainEqual({ file: FREQ, line, column: 'pct_convos', found, expected });
@@ -111,7 +114,11 @@ describe('validation rules, one bad input each', () => {
     const line = good.tree.split('\r\n').find((l) => l.startsWith('value 0100,'))!;
     const tree = good.tree.replace(`${line}\r\n`, '');
     const frequencies = good.frequencies.replace(/value 0100,[^\n]*\n/, '');
-    expect(problemsOf(tree, frequencies)).toEqual([{ file: TREE, line: 0, column: 'level', found: '3306 rows at level 0', expected: '3307' }]);
+    expect(problemsOf(tree, frequencies)).toEqual([
+      { file: TREE, line: 0, column: 'level', found: '3306 rows at level 0', expected: '3307' },
+      // and its cluster's share no longer matches its children's
+      expect.objectContaining({ file: TREE, column: 'pct_total_occurrences', expected: "the sum of its children's shares ± 0.01" }),
+    ]);
   });
 
   it('names a parent that does not exist one level up, and a category that has a parent', () => {
@@ -119,10 +126,13 @@ describe('validation rules, one bad input each', () => {
     const orphan = good.tree.replace(/(value 0002,,value 0002,0,)[^,]*/, '$1ai_values:l1:nope');
     expect(problemsOf(orphan, good.frequencies)).toEqual([
       { file: TREE, line, column: 'parent_cluster_id', found: '"ai_values:l1:nope"', expected: 'the cluster_id of a level-1 row' },
+      expect.objectContaining({ file: TREE, column: 'pct_total_occurrences', expected: "the sum of its children's shares ± 0.01" }),
     ]);
     // A level-0 row pointing at a level-2 id is also wrong: parents are exactly one level up.
     const level2 = good.tree.match(/ai_values:l2:[^,]+/)![0];
-    expect(problemsOf(good.tree.replace(/(value 0002,,value 0002,0,)[^,]*/, `$1${level2}`), good.frequencies)).toHaveLength(1);
+    expect(problemsOf(good.tree.replace(/(value 0002,,value 0002,0,)[^,]*/, `$1${level2}`), good.frequencies)).toContainEqual(
+      { file: TREE, line, column: 'parent_cluster_id', found: JSON.stringify(level2), expected: 'the cluster_id of a level-1 row' },
+    );
     const categoryLine = lineOf(good.tree, ',Personal values,3,');
     const withParent = good.tree.replace(',Personal values,3,', `,Personal values,3,${level2}`);
     expect(problemsOf(withParent, good.frequencies)).toContainEqual({
@@ -154,9 +164,9 @@ describe('validation rules, one bad input each', () => {
 
   it('names a level whose shares do not sum to 100 ± 0.1', () => {
     const tree = good.tree.replace(/(,Personal values,3,,)([\d.]+)/, (_m, head, pct) => `${head}${(Number(pct) + 0.5).toFixed(3)}`);
-    expect(problemsOf(tree, good.frequencies)).toEqual([
+    expect(problemsOf(tree, good.frequencies)).toContainEqual(
       { file: TREE, line: 0, column: 'pct_total_occurrences', found: 'level 3 sums to 100.500', expected: '100 ± 0.1' },
-    ]);
+    );
   });
 
   it('names an unterminated quote and a row with too many fields', () => {
@@ -204,5 +214,109 @@ describe('the build step', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('rules the published data obeys', () => {
+  const id = (level: number, i: number) => `ai_values:l${level}:${String(i).padStart(8, '0')}-0000-4000-8000-${String(level).padStart(12, '0')}`;
+  /** Replace a cluster id everywhere it appears (its own row and its children's parent column). */
+  const renameId = (tree: string, from: string, to: string) => tree.split(from).join(to);
+  const clusterLine = (tree: string, clusterId: string) => lineOf(tree, `\n${clusterId},`) + 1;
+
+  it('cluster ids have the form ai_values:l<level>:<uuid>, with the row level', () => {
+    const bad = renameId(good.tree, id(1, 3), 'ai_values:l1:not-a-uuid');
+    expect(problemsOf(bad, good.frequencies)).toEqual([{
+      file: TREE, line: clusterLine(good.tree, id(1, 3)), column: 'cluster_id', found: '"ai_values:l1:not-a-uuid"',
+      expected: 'ai_values:l1:<uuid>, the level-1 prefix and a lower-case UUID (8-4-4-4-12 hex digits)',
+    }]);
+    const wrongLevel = renameId(good.tree, id(2, 3), id(2, 3).replace(':l2:', ':l1:'));
+    expect(problemsOf(wrongLevel, good.frequencies)).toEqual([
+      expect.objectContaining({ line: clusterLine(good.tree, id(2, 3)), column: 'cluster_id', expected: expect.stringMatching(/^ai_values:l2:<uuid>/) }),
+    ]);
+  });
+
+  it('no two nodes share a short key: two clusters whose UUIDs start with the same 8 digits', () => {
+    // Passed validation before, then broke the build half-way ("Two taxonomy nodes share the key").
+    const impostor = 'ai_values:l1:00000000-1111-4000-8000-000000000001';
+    const tree = renameId(good.tree, id(1, 1), impostor);
+    expect(problemsOf(tree, good.frequencies)).toEqual([{
+      file: TREE, line: clusterLine(good.tree, id(1, 1)), column: 'cluster_id',
+      found: `"${impostor}", whose key "l1:00000000" is already the key of "${id(1, 0)}" on line ${clusterLine(good.tree, id(1, 0))}`,
+      expected: 'a key of its own (clusters are keyed by level and the first 8 UUID digits, values by name; the keys name nodes in links)',
+    }]);
+    // A value named like a cluster's key would collide too.
+    const named = syntheticDataset({ names: ['l2:00000004'] });
+    expect(problemsOf(named.tree, named.frequencies)).toEqual([expect.objectContaining({
+      line: clusterLine(named.tree, id(2, 4)), column: 'cluster_id', found: `"${id(2, 4)}", whose key "l2:00000004" is already the key of "l2:00000004" on line 2`,
+    })]);
+  });
+
+  it('value names are unique ignoring letter case: an impostor cannot take another value\'s page', () => {
+    const { tree, frequencies } = syntheticDataset({ names: ['helpfulness', 'Helpfulness'] });
+    expect(problemsOf(tree, frequencies)).toEqual([{
+      file: TREE, line: 3, column: 'name', found: '"Helpfulness", which differs from "helpfulness" on line 2 only in letter case',
+      expected: 'each value name once, ignoring letter case and Unicode normalisation',
+    }]);
+  });
+
+  it('value names are unique after Unicode normalisation, shown by code point since they print alike', () => {
+    const { tree, frequencies } = syntheticDataset({ names: ['caf\u00e9', 'cafe\u0301'] });
+    expect(problemsOf(tree, frequencies)).toEqual([expect.objectContaining({
+      line: 3, column: 'name',
+      found: '"cafe\u0301" (U+0063 U+0061 U+0066 U+0065 U+0301), which differs from "caf\u00e9" on line 2 (U+0063 U+0061 U+0066 U+00E9) only in Unicode normalisation',
+    })]);
+    const folded = syntheticDataset({ names: ['STRASSE', 'stra\u00dfe'] });
+    expect(problemsOf(folded.tree, folded.frequencies)).toEqual([expect.objectContaining({ line: 3, column: 'name', found: expect.stringContaining('U+00DF') })]);
+  });
+
+  it('cluster names may repeat exactly (the published taxonomy does) but not as look-alikes', () => {
+    const repeated = syntheticDataset({ clusterNames: ['methodical rigor', 'methodical rigor'] });
+    expect(validateDataset(repeated.tree, repeated.frequencies).problems).toEqual([]);
+    const lookAlike = syntheticDataset({ clusterNames: ['methodical rigor', 'Methodical Rigor'] });
+    expect(problemsOf(lookAlike.tree, lookAlike.frequencies)).toContainEqual({
+      file: TREE, line: clusterLine(lookAlike.tree, id(1, 1)), column: 'name',
+      found: `"Methodical Rigor", which differs from "methodical rigor" on line ${clusterLine(lookAlike.tree, id(1, 0))} only in letter case`,
+      expected: 'cluster names that differ in more than letter case or Unicode normalisation',
+    });
+  });
+
+  it('every cluster has at least one child', () => {
+    // Move the children of cluster 1-5 to cluster 1-4.
+    const tree = good.tree.split(`,0,${id(1, 5)},`).join(`,0,${id(1, 4)},`);
+    expect(problemsOf(tree, good.frequencies)).toContainEqual({
+      file: TREE, line: clusterLine(good.tree, id(1, 5)), column: 'cluster_id',
+      found: `"${id(1, 5)}" ("cluster 1-5"), which no level-0 row names as its parent`, expected: 'every cluster to have at least one child',
+    });
+  });
+
+  it("a cluster's share is the sum of its children's within ±0.01", () => {
+    const shift = (tree: string, clusterId: string, by: number) =>
+      tree.replace(new RegExp(`(\\n${clusterId},[^\\r]*,)([\\d.]+)\\r`), (_m, head, pct) => `${head}${(Number(pct) + by).toFixed(3)}\r`);
+    const share = (clusterId: string) => Number(good.tree.split('\r\n').find((l) => l.startsWith(`${clusterId},`))!.split(',').pop());
+    // Within the tolerance (the published data is off by up to 0.004 from rounding): accepted.
+    expect(validateDataset(shift(shift(good.tree, id(1, 7), 0.009), id(1, 8), -0.009), good.frequencies).problems).toEqual([]);
+    // Beyond it, on both clusters (the level still sums to 100).
+    const tree = shift(shift(good.tree, id(1, 7), 0.02), id(1, 8), -0.02);
+    expect(problemsOf(tree, good.frequencies)).toEqual([
+      {
+        file: TREE, line: clusterLine(good.tree, id(1, 7)), column: 'pct_total_occurrences',
+        found: `${Number((share(id(1, 7)) + 0.02).toFixed(3))}, but its 12 children's shares sum to ${share(id(1, 7))}`,
+        expected: "the sum of its children's shares ± 0.01",
+      },
+      expect.objectContaining({ line: clusterLine(good.tree, id(1, 8)), column: 'pct_total_occurrences' }),
+    ]);
+  });
+
+  it('caps the length of every field', () => {
+    const huge = 'x'.repeat(10 * 1024 * 1024);
+    const tree = good.tree.replace('Plain description.', huge);
+    expect(problemsOf(tree, good.frequencies)).toEqual([
+      { file: TREE, line: lineOf(good.tree, 'Plain description.'), column: 'description', found: 'a text of 10,485,760 characters', expected: 'at most 5,000 characters' },
+    ]);
+    const long = 'n'.repeat(501);
+    const named = syntheticDataset({ names: [long] });
+    expect(problemsOf(named.tree, named.frequencies)).toContainEqual(
+      { file: TREE, line: 2, column: 'name', found: 'a text of 501 characters', expected: 'at most 500 characters' },
+    );
   });
 });

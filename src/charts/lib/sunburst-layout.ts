@@ -1,13 +1,7 @@
 import { hierarchy, partition } from 'd3';
 import type { Taxonomy, TaxonomyNode } from '../../data/taxonomy.ts';
 import type { SunburstLayout } from './sunburst.ts';
-
-/** Stable short key for a node, used in the URL hash: values by name, clusters by level and the first 8 uuid digits. */
-export function nodeKey(node: TaxonomyNode): string {
-  if (node.level === 0) return node.name;
-  const uuid = node.id.split(':').pop() ?? node.id;
-  return `l${node.level}:${uuid.slice(0, 8)}`;
-}
+import { nodeKey } from '../../data/node-key.ts';
 
 /**
  * Partition the whole taxonomy once, at build time, by share of value expressions. The result is a flat, columnar

@@ -1,0 +1,95 @@
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { syntheticDataset } from '../fixtures/synthetic-dataset.ts';
+
+/**
+ * A build writes into a staging folder and replaces the output folder only when it has fully succeeded, so a failed
+ * build at any stage leaves the last good site exactly as it was.
+ */
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** "sha256  relative/path" for every file under dir, sorted: equal lists mean byte-for-byte equal folders. */
+function checksums(dir: string): string[] {
+  const list: string[] = [];
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else list.push(`${createHash('sha256').update(readFileSync(full)).digest('hex')}  ${path.relative(dir, full)}`);
+    }
+  };
+  walk(dir);
+  return list.sort();
+}
+
+/** A work folder with data/ (the given CSVs) and dist/ holding a stand-in for the last good site. */
+function workspace(tree: string, frequencies: string) {
+  const work = mkdtempSync(path.join(os.tmpdir(), 'vitw-build-'));
+  dirs.push(work);
+  mkdirSync(path.join(work, 'data'));
+  writeFileSync(path.join(work, 'data', 'values_tree.csv'), tree);
+  writeFileSync(path.join(work, 'data', 'values_frequencies.csv'), frequencies);
+  const dist = path.join(work, 'dist');
+  mkdirSync(path.join(dist, 'values', 'helpfulness'), { recursive: true });
+  writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>the last good site</title>');
+  writeFileSync(path.join(dist, 'values', 'helpfulness', 'index.html'), '<!doctype html><title>a value</title>');
+  writeFileSync(path.join(dist, 'bytes.bin'), Buffer.from([0, 1, 2, 254, 255]));
+  return { work, dist, data: path.join(work, 'data') };
+}
+
+function astroBuild(args: string[], dataDir: string): Promise<{ code: number; output: string }> {
+  return new Promise((resolve) => {
+    const child = execFile(
+      process.execPath,
+      ['node_modules/astro/bin/astro.mjs', 'build', ...args],
+      { env: { ...process.env, VITW_DATA_DIR: dataDir, ASTRO_TELEMETRY_DISABLED: '1' }, maxBuffer: 64 * 1024 * 1024 },
+      (_error, stdout, stderr) => resolve({ code: child.exitCode ?? 1, output: `${stdout}${stderr}` }),
+    );
+  });
+}
+
+const good = syntheticDataset();
+const id = (level: number, i: number) => `ai_values:l${level}:${String(i).padStart(8, '0')}-0000-4000-8000-${String(level).padStart(12, '0')}`;
+
+describe('a failed build never destroys the last good site', () => {
+  it('data that used to break rendering (two cluster keys alike): stops, names the file, line and column, and leaves dist/ as it was', async () => {
+    // Two level-1 clusters whose UUIDs share their first eight digits: the sunburst's keys collide.
+    const tree = good.tree.split(id(1, 1)).join('ai_values:l1:00000000-1111-4000-8000-000000000001');
+    const { work, dist, data } = workspace(tree, good.frequencies);
+    const before = checksums(dist);
+    const line = tree.slice(0, tree.indexOf('\nai_values:l1:00000000-1111-')).split('\n').length + 1;
+    const result = await astroBuild(['--outDir', dist], data);
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain(`values_tree.csv:${line} column "cluster_id": found "ai_values:l1:00000000-1111-4000-8000-000000000001", whose key "l1:00000000"`);
+    expect(result.output).not.toContain('Two taxonomy nodes share the key');
+    expect(result.output).not.toMatch(/at loadDataset|src\/data\/load\.ts/); // the data, not the code
+    expect(checksums(dist)).toEqual(before);
+    expect(readdirSync(work).sort()).toEqual(['data', 'dist']); // no staging folder left behind
+  }, 180_000);
+
+  it('a page that throws half-way through rendering: dist/ stays byte-for-byte as it was', async () => {
+    const { work, dist, data } = workspace(good.tree, good.frequencies);
+    const before = checksums(dist);
+    const result = await astroBuild(['--config', 'tests/fixtures/failing-build.config.mjs', '--outDir', dist], data);
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain('This page throws while it is rendered');
+    expect(checksums(dist)).toEqual(before);
+    expect(readdirSync(work).sort()).toEqual(['data', 'dist']);
+  }, 180_000);
+
+  it('a build that succeeds replaces dist/ whole, and leaves nothing beside it', async () => {
+    const { work, dist, data } = workspace(good.tree, good.frequencies);
+    const result = await astroBuild(['--outDir', dist], data);
+    expect(result.code, result.output.slice(-2000)).toBe(0);
+    expect(existsSync(path.join(dist, 'bytes.bin'))).toBe(false);
+    for (const file of ['index.html', '404.html', '_headers', 'values/value-0000/index.html']) expect(existsSync(path.join(dist, file)), file).toBe(true);
+    expect(readdirSync(work).sort()).toEqual(['data', 'dist']);
+  }, 180_000);
+});
