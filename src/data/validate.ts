@@ -274,7 +274,13 @@ function clusterRules(rows: Row[], file: string): DataProblem[] {
   }
 
   const children = new Map<string, Row[]>();
-  for (const d of rows) if (d.parent_cluster_id) children.set(String(d.parent_cluster_id), [...(children.get(String(d.parent_cluster_id)) ?? []), d]);
+  for (const d of rows) {
+    const parent = String(d.parent_cluster_id);
+    if (!parent) continue;
+    const siblings = children.get(parent);
+    if (siblings) siblings.push(d);
+    else children.set(parent, [d]);
+  }
   for (const d of byLine) {
     const level = d.level as number;
     if (level === 0) continue;
