@@ -109,8 +109,8 @@ function responseTypesTable({ rows }: ResponseTypesData): ChartTable {
   };
 }
 
-function responseTypesSummary({ rows }: ResponseTypesData): string {
-  const sum = (group: string) => rows.filter((r) => r.group === group).reduce((s, r) => s + r.pct, 0);
+function responseTypesSummary({ groups }: ResponseTypesData): string {
+  const sum = (group: keyof ResponseTypesData['groups']) => groups[group];
   return `Diverging bar of how Claude responded to the values users expressed, as % of all conversations: support ${percent(sum('support'))} (strong and mild), resistance ${percent(sum('resistance'))}, reframing ${percent(sum('reframing'))}, neutral acknowledgment ${percent(sum('neutral'))}; in ${percent(sum('none'))} the user expressed no values to respond to.`;
 }
 
