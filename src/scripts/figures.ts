@@ -10,8 +10,17 @@ const islands: Record<string, (figure: HTMLElement) => void> = {
   tips: initTips,
 };
 
+/** Each figure's interaction starts on its own: one that fails leaves the others (and its own toolbar) working. */
+function start(figure: HTMLElement, part: string, init: ((figure: HTMLElement) => void) | undefined) {
+  try {
+    init?.(figure);
+  } catch (error) {
+    console.error(`Figure ${figure.id || '(no id)'}: its ${part} could not start; the chart and its table still work.`, error);
+  }
+}
+
 for (const figure of document.querySelectorAll<HTMLElement>('figure.chart-figure')) {
-  islands[figure.dataset.island ?? '']?.(figure);
-  initToolbar(figure);
+  start(figure, figure.dataset.island ?? 'island', islands[figure.dataset.island ?? '']);
+  start(figure, 'toolbar', initToolbar);
 }
 performance.mark('interactive-ready');

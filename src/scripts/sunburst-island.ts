@@ -199,11 +199,20 @@ export function initSunburst(figure: HTMLElement): void {
     if (button) void zoomTo(button.dataset.key!, { animate: true });
   });
 
-  const fromHash = () => (location.hash.startsWith(hashPrefix) ? decodeURIComponent(location.hash.slice(hashPrefix.length)) : '');
+  const fromHash = () => (location.hash.startsWith(hashPrefix) ? decodedOrEmpty(location.hash.slice(hashPrefix.length)) : '');
   window.addEventListener('hashchange', () => void zoomTo(fromHash(), { animate: false }));
   makeArcsFocusable();
   // A linked view: the hash on the report, or ?focus= on an embed page.
   const fromQuery = figure.closest('[data-embed]') ? (new URLSearchParams(location.search).get('focus') ?? '') : '';
   const initial = fromHash() || fromQuery;
   if (initial) void zoomTo(initial, { animate: false });
+}
+
+/** A URL fragment as text; a malformed escape (a hand-edited "#taxonomy-sunburst=%") means no focus, not an error. */
+function decodedOrEmpty(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return '';
+  }
 }

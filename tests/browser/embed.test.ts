@@ -129,6 +129,29 @@ describe('auto-height in a host page on another origin', () => {
     await context.close();
   });
 
+  it('opens links from inside the frame in a new tab, leaving the course page in place', async () => {
+    const context = await newContext(browser, { width: 1200 });
+    const page = await context.newPage();
+    await page.goto(`${host.url}/`);
+    const chartFrame = page.frame({ url: /top-values/ })!;
+    await chartFrame.waitForLoadState();
+    await chartFrame.locator('summary', { hasText: 'Data table' }).click();
+    const link = chartFrame.locator('a[href^="/values/"]').first();
+    const href = await link.getAttribute('href');
+    const [opened] = await Promise.all([context.waitForEvent('page'), link.click()]);
+    await opened.waitForLoadState();
+    expect(opened.url()).toBe(`${baseUrl}${href}`);
+    expect(await opened.locator('h1').count()).toBeGreaterThan(0);
+    expect(page.url()).toBe(`${host.url}/`);
+    expect(page.frame({ url: /top-values/ })!.url()).toContain('/embed/top-values/');
+    // The link to the site, the source and the licence open outside the frame too.
+    const kinds = await page.frame({ url: /top-values/ })!.evaluate(() =>
+      [...document.querySelectorAll('a[href]')].filter((a) => !a.hasAttribute('download')).map((a) => (a as HTMLAnchorElement).target || document.querySelector('base')?.target),
+    );
+    expect(new Set(kinds)).toEqual(new Set(['_blank']));
+    await context.close();
+  });
+
   it('ignores messages of the wrong shape or from an unexpected source', async () => {
     const context = await newContext(browser, { width: 1200 });
     const page = await context.newPage();

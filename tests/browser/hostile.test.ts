@@ -1,12 +1,13 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { parseCsv } from '../../src/data/csv.ts';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startStaticServer, type StaticServer } from '../../scripts/static-server.ts';
-import { HOSTILE_TEXTS, syntheticDataset } from '../fixtures/synthetic-dataset.ts';
+import { FORMULA_TEXTS, HOSTILE_TEXTS, syntheticDataset } from '../fixtures/synthetic-dataset.ts';
 import { launchBrowser } from '../../scripts/browser.ts';
 import { hoverAndClickArc, newContext, watchPage } from './helpers.ts';
 import { pageKindsIn } from '../../scripts/page-kinds.ts';
@@ -81,6 +82,35 @@ describe('a site built from hostile data', () => {
     const cells = await page.locator('table tbody td:nth-of-type(1)').allTextContents();
     expect(cells).toContain(HOSTILE_TEXTS[0]);
     expect(cells).toContain(HOSTILE_TEXTS[2]);
+    await context.close();
+  });
+});
+
+/** Every field of a CSV that a spreadsheet would run as a formula (numbers, negative ones included, are fine). */
+function formulaFields(csv: string): string[] {
+  const body = csv.split('\n').filter((line) => !line.startsWith('#')).join('\n');
+  return parseCsv(body, 'download').rows.flatMap((r) => r.values).filter((v) => /^[=+\-@\t\r]/.test(v) && Number.isNaN(Number(v)));
+}
+
+describe('CSV downloads of hostile names', () => {
+  it('neutralise formulas in every CSV the build writes', () => {
+    const csvFiles = readdirSync(path.join(workDir, 'dist'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.csv'));
+    expect(csvFiles.length).toBeGreaterThan(20);
+    const taxonomy = readFileSync(path.join(workDir, 'dist', 'downloads', 'derived', 'taxonomy.csv'), 'utf8');
+    for (const text of FORMULA_TEXTS) expect(taxonomy).toContain(`'${text.replace(/"/g, '""')}`);
+    for (const file of csvFiles) expect(formulaFields(readFileSync(path.join(workDir, 'dist', file), 'utf8')), file).toEqual([]);
+  });
+
+  it('neutralise formulas in the toolbar download', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(`${site.url}/embed/top-values/?limit=30`);
+    await page.waitForFunction(() => document.querySelector('figure')?.getAttribute('data-option-limit') === '30');
+    await page.locator('summary', { hasText: 'Download' }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-download="csv"]').click()]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(FORMULA_TEXTS.filter((t) => csv.includes(`'${t.replace(/"/g, '""')}`)).length).toBeGreaterThan(0);
+    expect(formulaFields(csv)).toEqual([]);
     await context.close();
   });
 });

@@ -89,6 +89,44 @@ describe('report page with JavaScript', () => {
     await close();
   });
 
+  /** Every figure's Table switch still turns its table on: the toolbars started. */
+  async function everyToolbarWorks(page: Page) {
+    for (const chart of CHARTS) {
+      const button = page.locator(`figure#${chart.id} [data-action="table"]`);
+      await button.click();
+      expect(await button.getAttribute('aria-pressed'), chart.id).toBe('true');
+      expect(await page.locator(`figure#${chart.id} details.chart-table`).getAttribute('open'), chart.id).not.toBeNull();
+    }
+  }
+
+  it('ignores a malformed hash and keeps every figure working', async () => {
+    const { page, problems, close } = await openReport('/#taxonomy-sunburst=%');
+    await page.waitForFunction(() => performance.getEntriesByName('interactive-ready').length > 0);
+    expect(await sunburstFocus(page)).toBeNull();
+    await everyToolbarWorks(page);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('starts each figure on its own: one that fails to start leaves the others working', async () => {
+    const context = await newContext(browser());
+    const page = await context.newPage();
+    const problems = watchPage(page, baseUrl);
+    // Break the sunburst's markup (its breadcrumb is gone) so that its island throws while starting.
+    await page.route(`${baseUrl}/`, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, body: (await response.text()).replace(/class="breadcrumb"/g, 'class="broken"') });
+    });
+    await page.goto(`${baseUrl}/`);
+    await page.waitForFunction(() => performance.getEntriesByName('interactive-ready').length > 0);
+    expect(problems.filter((p) => !/taxonomy-sunburst: its sunburst could not start/.test(p))).toEqual([]);
+    expect(problems.length).toBe(1);
+    await everyToolbarWorks(page);
+    await page.locator('#top-values input[name="limit"]').fill('20');
+    await page.waitForFunction(() => document.querySelectorAll('#top-values .chart-area svg [aria-label="bar"] rect').length === 20);
+    await context.close();
+  });
+
   it('redraws the top values when N and the category change', async () => {
     const { page, problems, close } = await openReport();
     const bars = page.locator('#top-values .chart-area svg [aria-label="bar"] rect');

@@ -1,8 +1,19 @@
 import type { ChartTable } from './contract.ts';
 
-function csvField(value: unknown): string {
-  const text = String(value ?? '');
-  return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+/** A field a spreadsheet would read as a formula (or as the start of one, after a tab or carriage return). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * One CSV field. Text that Excel, Sheets or LibreOffice would run as a formula gets a leading apostrophe (OWASP's
+ * advice for CSV injection), so a value named "=HYPERLINK(…)" arrives as text; numbers, negative ones included, stay
+ * numbers.
+ */
+export function csvField(value: unknown): string {
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  let text = String(value ?? '');
+  if (FORMULA_START.test(text) && !NUMBER.test(text)) text = `'${text}`;
+  return /[",\r\n\t]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /**
