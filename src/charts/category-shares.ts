@@ -72,5 +72,8 @@ export default defineChart<CategorySharesData>({
   table: categorySharesTable,
   takeaway: ([a, b]) =>
     `${shortCategory(a?.category ?? '')} and ${shortCategory(b?.category ?? '').toLowerCase()} values together make up ${percent((a?.share ?? 0) + (b?.share ?? 0))} of all value expressions.`,
-  provenance: () => fromDataset(),
+  provenance: (categories) =>
+    fromDataset([
+      `Comparing with Anthropic’s research post? Its chart of these five categories labels them as a percentage of conversations, but the numbers (${categories.map((c) => percent(c.share)).join(', ')}) are shares of all value expressions: they add up to 100%, while a conversation usually shows several values.`,
+    ]),
 });

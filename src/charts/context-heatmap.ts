@@ -4,7 +4,7 @@ import type { Model } from '../data/model.ts';
 import { provenance } from '../data/paper.ts';
 import { truncate } from '../lib/text.ts';
 import { defineChart, type ChartTable } from './lib/contract.ts';
-import { DATASET_SOURCE, paperNotes, paperSource } from './lib/sources.ts';
+import { fromPaper } from './lib/sources.ts';
 
 /** A task → AI value cell the paper reports: a residual, or only that the value tops the task (residual null). */
 export interface TaskResidual {
@@ -155,13 +155,13 @@ export default defineChart<HeatmapData>({
     const ranks = d.cells.map((c) => c.rank).filter((r) => r !== null);
     return `Specific values concentrate in specific tasks: ${top.value} is over-represented in ${top.task} with a residual of ${top.residual}, about ${Math.round(top.residual! / d.threshold)} times the significance threshold of ${d.threshold.toFixed(2)}. A residual measures over-representation, not frequency; these values rank between ${Math.min(...ranks)} and ${Math.max(...ranks)} of ${d.valueCount.toLocaleString('en-US')} overall.`;
   },
-  provenance: (d) => ({
-    sources: [paperSource(d.paper), { text: 'Threshold derived from the dataset', href: DATASET_SOURCE[0]!.href }, DATASET_SOURCE[1]!],
-    notes: [
+  provenance: (d) =>
+    fromPaper(d.paper, (r) => `${r.ai_value} in ${r.task} (${r.residual}, marked *)`, {
+      dataset: 'the threshold and each value’s rank are',
+      notes: [
       `Significance threshold ${d.threshold.toFixed(2)}: the two-sided Bonferroni critical value at α = 0.05 over all values in the dataset (the paper reports ${d.paperThreshold}). “top” marks a value the paper names as a task’s most characteristic without giving its residual; “·” marks a combination the paper does not report, which is not the same as zero.`,
-      ...paperNotes(d.paper, (r) => `${r.ai_value} in ${r.task} (${r.residual}, marked *)`),
-    ],
-  }),
+      ],
+    }),
   interaction: { island: 'tips', hint: 'Hover over a cell, or reach it with Tab, for its details.' },
   wide: true,
 });

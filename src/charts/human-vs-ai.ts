@@ -4,7 +4,7 @@ import { renderLabelledBars } from './lib/labelled-bars.ts';
 import type { Model } from '../data/model.ts';
 import { provenance } from '../data/paper.ts';
 import { defineChart, type ChartTable } from './lib/contract.ts';
-import { DATASET_SOURCE, paperNotes, paperSource } from './lib/sources.ts';
+import { fromPaper } from './lib/sources.ts';
 
 export interface TopValueOf {
   who: 'Users (human values)' | 'Claude (AI values)';
@@ -78,6 +78,6 @@ export default defineChart<HumanVsAiData>({
     const human = d.rows.find((r) => r.who === 'Users (human values)');
     return `Users’ most common value, ${human?.value}, appears in ${percent(human?.pct ?? 0)} of conversations, Claude’s leading value in ${leaderRatio(d.rows).toFixed(0)} times as many. The bars are not like for like: users’ values were counted only when stated outright, Claude’s also when implicit.`;
   },
-  provenance: (d) => ({ sources: [paperSource(d.paper), ...DATASET_SOURCE], notes: paperNotes(d.paper, (r) => r.value) }),
+  provenance: (d) => fromPaper(d.paper, (r) => r.value, { dataset: 'Claude’s values are' }),
   legend: (d) => d.categories,
 });

@@ -3,7 +3,7 @@ import { renderLabelledBars } from './lib/labelled-bars.ts';
 import type { Model } from '../data/model.ts';
 import { provenance } from '../data/paper.ts';
 import { defineChart, type ChartTable } from './lib/contract.ts';
-import { paperNotes, paperSource } from './lib/sources.ts';
+import { fromPaper } from './lib/sources.ts';
 
 export interface MirroringRate {
   responseType: string;
@@ -54,5 +54,5 @@ export default defineChart<MirroringData>({
   table: mirroringTable,
   takeaway: ({ rows }) =>
     `When Claude supports a user it mirrors their value ${percent(rows[0]?.pct ?? 0)} of the time; when it strongly resists, almost never (${percent(rows.at(-1)?.pct ?? 0)}).`,
-  provenance: ({ paper }) => ({ sources: [paperSource(paper)], notes: paperNotes(paper, (r) => r.response_type) }),
+  provenance: ({ paper }) => fromPaper(paper, (r) => r.response_type),
 });

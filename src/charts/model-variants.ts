@@ -3,7 +3,7 @@ import { renderLabelledBars } from './lib/labelled-bars.ts';
 import type { Model } from '../data/model.ts';
 import { provenance } from '../data/paper.ts';
 import { defineChart, type ChartTable } from './lib/contract.ts';
-import { paperNotes, paperSource } from './lib/sources.ts';
+import { fromPaper } from './lib/sources.ts';
 
 export interface ModelMetric {
   model: string;
@@ -24,10 +24,13 @@ interface ModelVariantsData {
   samples: ModelSample[];
   paper: (Model['paper']['modelVariants'][number] | Model['paper']['modelSamples'][number])[];
   variantNotes: string[];
+  /** % of the main sample answered by Claude 3.5 Sonnet. */
+  mainSampleShare: number;
 }
 
-function selectModelVariants({ paper }: Model): ModelVariantsData {
+function selectModelVariants({ paper, scope }: Model): ModelVariantsData {
   return {
+    mainSampleShare: scope('share_claude_35_sonnet').value,
     rows: paper.modelVariants.map((r) => ({ model: r.model, metric: r.metric, pct: r.pct, source: provenance(r) })),
     samples: paper.modelSamples.map((r) => ({ model: r.model, subjective: r.subjective })),
     paper: [...paper.modelVariants, ...paper.modelSamples],
@@ -38,9 +41,10 @@ function selectModelVariants({ paper }: Model): ModelVariantsData {
 /** "Claude 3 Opus" → "3 Opus (n = 9,218)": short enough for the bar labels on a phone. */
 function label(model: string, samples: ModelSample[]): string {
   const n = samples.find((s) => s.model === model)?.subjective;
-  // The 3.5 Sonnet figures are the whole representative sample (91% answered by that model), not a sample of its own.
-  const short = model === 'Claude 3.5 Sonnet' ? '3.5 Sonnet (main sample)' : model.replace(/^Claude /, '');
-  return n ? `${short} (n = ${integer(n)})` : short;
+  // The 3.5 Sonnet figures are the whole representative sample (most of it answered by that model), not a sample of its own.
+  const short = model.replace(/^Claude /, '');
+  const main = model === 'Claude 3.5 Sonnet' ? 'main, ' : '';
+  return n ? `${short} (${main}n = ${integer(n)})` : short;
 }
 
 function renderModelVariants({ rows, samples }: ModelVariantsData, _options: unknown, document: Document): SVGSVGElement {
@@ -49,7 +53,7 @@ function renderModelVariants({ rows, samples }: ModelVariantsData, _options: unk
     rows.map((r) => ({ label: label(r.model, samples), group: r.metric, pct: r.pct, color: MODEL_COLORS[models.indexOf(r.model)] })),
     document,
     '% of conversations →',
-    { marginLeft: 178, max: 50 },
+    { marginLeft: 222, max: 50 },
   );
 }
 
@@ -90,12 +94,11 @@ export default defineChart<ModelVariantsData>({
     const [opus, sonnet] = ['Claude 3 Opus', 'Claude 3.5 Sonnet'];
     return `Claude 3 Opus strongly supported users’ values in ${percent(pct(opus, 'strong support'))} of conversations and strongly resisted in ${percent(pct(opus, 'strong resistance'))}, against ${percent(pct(sonnet, 'strong support'))} and ${percent(pct(sonnet, 'strong resistance'))} for Claude 3.5 Sonnet.`;
   },
-  provenance: (d) => ({
-    sources: [paperSource(d.paper)],
-    notes: [
-      'n = subjective conversations analysed for each model; the Claude 3.5 Sonnet figures come from the main sample, 91% of which that model answered.',
+  provenance: (d) =>
+    fromPaper(d.paper, (r) => `${r.model} ${'metric' in r ? r.metric : ''}`, {
+      notes: [
+      `n = subjective conversations analysed for each model; the Claude 3.5 Sonnet figures come from the main sample, ${percent(d.mainSampleShare, 0)} of which that model answered. The samples were drawn separately and their tasks differ.`,
       ...d.variantNotes,
-      ...paperNotes(d.paper, (r) => `${r.model} ${'metric' in r ? r.metric : ''}`),
-    ],
-  }),
+      ],
+    }),
 });

@@ -4,7 +4,7 @@ import { capitalize, plural } from '../lib/text.ts';
 import { plotSvg } from './lib/plot-svg.ts';
 import type { Model } from '../data/model.ts';
 import { defineChart, type ChartTable } from './lib/contract.ts';
-import { DATASET_SOURCE, paperSource } from './lib/sources.ts';
+import { fromPaper } from './lib/sources.ts';
 
 export interface RareValue {
   value: string;
@@ -24,16 +24,21 @@ export interface RareValuesData {
   paper: Model['paper']['rareValues'];
   /** Subjective conversations studied, to turn a percentage into a count of conversations. */
   conversations: number;
+  /** Whether the paper's "most around 0.01%" holds for them, and that figure as printed. */
+  mostAroundTypical: boolean;
+  typical: string;
 }
 
 function selectRareValues(model: Model): RareValuesData {
-  const found = model.paper.rareValues.map((r) => model.value(r.value));
+  const { values, missing, mostAroundTypical } = model.jailbreakValues;
   return {
     all: model.taxonomy.values.map((v) => v.pctConvos),
-    rare: found.filter((v) => v !== undefined).map((v) => ({ value: v.name, pctConvos: v.pctConvos, rank: v.rank, rarerThan: v.commonerThan, href: v.href })),
-    missing: model.paper.rareValues.filter((_, i) => !found[i]).map((r) => r.value),
+    rare: values.map((v) => ({ value: v.name, pctConvos: v.pctConvos, rank: v.rank, rarerThan: v.commonerThan, href: v.href })),
+    missing,
     paper: model.paper.rareValues,
     conversations: model.scope('subjective_conversations').value,
+    mostAroundTypical,
+    typical: model.scope('rare_value_typical').printed.value,
   };
 }
 
@@ -96,8 +101,7 @@ function rareValuesTakeaway(d: RareValuesData): string {
   const max = Math.max(...d.rare.map((r) => r.pctConvos));
   const commoner = d.rare.map((r) => r.rarerThan);
   const range = (xs: number[]) => `${Math.floor(Math.min(...xs))}–${Math.floor(Math.max(...xs))}%`;
-  const underPaperTypical = d.rare.every((r) => r.pctConvos < 0.02);
-  return `${capitalize(d.rare.map((r) => r.value).join(', '))}: each in at most ${percentAdaptive(max)} of conversations (about ${integer(Math.round((max / 100) * d.conversations))} of ${integer(d.conversations)}), rare in absolute terms, yet commoner than ${range(commoner)} of all values${underPaperTypical ? '' : ' — so the paper’s “most around 0.01%” does not hold for them'}. Jailbreak attempts are the paper’s most likely explanation.`;
+  return `${capitalize(d.rare.map((r) => r.value).join(', '))}: each in at most ${percentAdaptive(max)} of conversations (about ${integer(Math.round((max / 100) * d.conversations))} of ${integer(d.conversations)}), rare in absolute terms, yet commoner than ${range(commoner)} of all values${d.mostAroundTypical ? '' : ` — so the paper’s “most around ${d.typical}%” does not hold for them`}. Jailbreak attempts are the paper’s most likely explanation.`;
 }
 
 export default defineChart<RareValuesData>({
@@ -113,8 +117,9 @@ export default defineChart<RareValuesData>({
   summary: rareValuesSummary,
   table: rareValuesTable,
   takeaway: rareValuesTakeaway,
-  provenance: (d) => ({
-    sources: [...DATASET_SOURCE, paperSource(d.paper)],
-    notes: d.missing.length ? [`Not in this dataset, so not drawn: ${d.missing.join(', ')}.`] : [],
-  }),
+  provenance: (d) =>
+    fromPaper(d.paper, (r) => r.value, {
+      dataset: 'the frequencies and ranks are',
+      notes: d.missing.length ? [`Not in this dataset, so not drawn: ${d.missing.join(', ')}.`] : [],
+    }),
 });

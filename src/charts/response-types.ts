@@ -4,7 +4,7 @@ import { plotSvg } from './lib/plot-svg.ts';
 import type { Model } from '../data/model.ts';
 import { provenance } from '../data/paper.ts';
 import { defineChart, type ChartTable } from './lib/contract.ts';
-import { paperNotes, paperSource } from './lib/sources.ts';
+import { fromPaper } from './lib/sources.ts';
 
 export interface ResponseType {
   type: string;
@@ -142,11 +142,10 @@ export default defineChart<ResponseTypesData>({
   table: responseTypesTable,
   takeaway: ({ groups }) =>
     `Claude supported the user’s values in ${percent(groups.support)} of conversations and resisted them in ${percent(groups.resistance)}; reframing (${percent(groups.reframing)}) sits in between.`,
-  provenance: (d) => ({
-    sources: [paperSource(d.paper)],
-    notes: [
+  provenance: (d) =>
+    fromPaper(d.paper, (r) => r.response_type, {
+      notes: [
       `Shares of all ${d.conversations.toLocaleString('en-US')} conversations. The six response types together make up ${percent(100 - d.groups.none)}, the conversations in which Claude had user values to respond to; “no values” is the rest. That is more than the ${d.explicitHumanShare}% of conversations with explicitly stated user values: the paper leaves the difference open (user values implied rather than stated would account for it).`,
-      ...paperNotes(d.paper, (r) => r.response_type),
-    ],
-  }),
+      ],
+    }),
 });

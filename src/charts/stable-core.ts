@@ -2,7 +2,7 @@ import { renderLabelledBars } from './lib/labelled-bars.ts';
 import type { Model } from '../data/model.ts';
 import { provenance } from '../data/paper.ts';
 import { defineChart, type ChartTable } from './lib/contract.ts';
-import { paperNotes, paperSource } from './lib/sources.ts';
+import { fromPaper } from './lib/sources.ts';
 
 /** Coefficient of variation of a value's frequency across contexts (lower = steadier), as the paper reports it. */
 export interface Variation {
@@ -63,5 +63,5 @@ export default defineChart<StableCoreData>({
     const acrossTasks = rows.filter((r) => r.set === ACROSS_TASKS);
     return `Across tasks, ${acrossTasks.map((r) => r.value).join(', ')} vary least (coefficients ${acrossTasks.map((r) => r.cv).join(', ')}): they show up whatever the conversation is about.`;
   },
-  provenance: ({ paper }) => ({ sources: [paperSource(paper)], notes: paperNotes(paper, (r) => `${r.value} (${r.set})`) }),
+  provenance: ({ paper }) => fromPaper(paper, (r) => `${r.value} (${r.set})`),
 });

@@ -2,7 +2,8 @@ import type { Model } from '../data/model.ts';
 import { provenance } from '../data/paper.ts';
 import { defineChart, type ChartTable } from './lib/contract.ts';
 import { integer, percent } from './lib/format.ts';
-import { DATASET_SOURCE, paperNotes, paperSource } from './lib/sources.ts';
+import { fromPaper } from './lib/sources.ts';
+import { capitalize } from '../lib/text.ts';
 import { svgElement } from './lib/svg.ts';
 
 /** One stage of the study's pipeline, from the sample to the statistics. */
@@ -20,7 +21,7 @@ export interface StudyFlowData {
   rows: Model['paper']['scope'];
 }
 
-const SCOPE_KEYS = ['conversations_sampled', 'subjective_conversations', 'subjective_share', 'subjectivity_accuracy', 'extraction_accuracy', 'significance_threshold'];
+const SCOPE_KEYS = ['conversations_sampled', 'subjective_conversations', 'subjective_share', 'subjectivity_accuracy', 'features_extracted', 'extraction_accuracy', 'significance_threshold'];
 
 function selectStudyFlow(model: Model): StudyFlowData {
   const fig = model.scope;
@@ -28,18 +29,22 @@ function selectStudyFlow(model: Model): StudyFlowData {
   const subjective = fig('subjective_conversations');
   const [values, level1, level2, categories] = model.taxonomy.levelCounts;
   const steps: FlowStep[] = [
-    { title: `${integer(sampled.value)} conversations`, detail: 'Claude.ai Free and Pro, one week of February 2025', source: `Paper ${provenance(sampled)}` },
+    { title: `${integer(sampled.value)} conversations`, detail: 'Claude.ai Free and Pro, one week of February 2025', source: capitalize(provenance(sampled)) },
     {
       title: `${integer(subjective.value)} subjective (${percent(fig('subjective_share').value, 0)})`,
       detail: `Kept where answers involve judgement; classifier ${fig('subjectivity_accuracy').value}% accurate`,
-      source: `Paper ${provenance(subjective)}; accuracy ${provenance(fig('subjectivity_accuracy'))}`,
+      source: `${capitalize(provenance(subjective))}; accuracy ${provenance(fig('subjectivity_accuracy'))}`,
     },
-    { title: '4 features per conversation', detail: 'AI values · human values · response type · task', source: `Paper §3, grade A; values ${fig('extraction_accuracy').value}% accurate` },
-    { title: `${integer(values)} values → ${level1} → ${level2} → ${categories}`, detail: 'Similar values clustered into a four-level taxonomy', source: 'Counted from the open dataset' },
+    {
+      title: `${fig('features_extracted').value} features per conversation`,
+      detail: 'AI values · human values · response type · task',
+      source: `${capitalize(provenance(fig('features_extracted')))}; values ${fig('extraction_accuracy').value}% accurate`,
+    },
+    { title: `${integer(values)} values → ${level1} → ${level2} → ${categories}`, detail: 'Similar values clustered into a four-level taxonomy', source: 'Counted from the dataset' },
     {
       title: 'Chi-square tests',
       detail: `Adjusted residuals; significant above ${model.threshold.toFixed(2)} (Bonferroni)`,
-      source: `Threshold derived from the ${integer(values)} values; paper ${provenance(fig('significance_threshold'))}`,
+      source: `Threshold derived from the ${integer(values)} values; ${provenance(fig('significance_threshold'))}`,
     },
   ];
   return { steps, categoryCount: categories, rows: SCOPE_KEYS.map(fig) };
@@ -104,5 +109,5 @@ export default defineChart<StudyFlowData>({
   table: studyFlowTable,
   takeaway: (d) =>
     `Fewer than half of the sampled conversations were subjective enough to analyse; from those, a model extracted the values that became a ${d.categoryCount}-category taxonomy.`,
-  provenance: (d) => ({ sources: [paperSource(d.rows), ...DATASET_SOURCE], notes: paperNotes(d.rows, (r) => r.label) }),
+  provenance: (d) => fromPaper(d.rows, (r) => r.label, { dataset: 'the taxonomy counts and the threshold are' }),
 });

@@ -3,7 +3,7 @@ import { plotSvg } from './lib/plot-svg.ts';
 import type { Model } from '../data/model.ts';
 import { provenance } from '../data/paper.ts';
 import { defineChart, type ChartTable } from './lib/contract.ts';
-import { paperNotes, paperSource } from './lib/sources.ts';
+import { fromPaper } from './lib/sources.ts';
 
 export interface ValuePair {
   pattern: 'mirroring' | 'complementing' | 'opposing';
@@ -104,5 +104,5 @@ export default defineChart<ValuePairsData>({
     const efficiency = rows.find((r) => r.pattern === 'mirroring' && r.figure);
     return `Claude meets some values with the same one far more than chance would predict — ${efficiency?.human} with ${efficiency?.ai} (${efficiency?.figure}, a measure of over-representation, not of how often) — but answers deception and rule-breaking with ethical integrity and harm prevention.`;
   },
-  provenance: ({ paper }) => ({ sources: [paperSource(paper)], notes: paperNotes(paper, (r) => `${r.human_value} → ${r.ai_value} ${r.figure} (marked *)`) }),
+  provenance: ({ paper }) => fromPaper(paper, (r) => `${r.human_value} → ${r.ai_value} ${r.figure} (marked *)`),
 });

@@ -1,15 +1,15 @@
 import type { Claim, ModelFacts, Verdict } from './model-types.ts';
-import { provenance } from './paper.ts';
+import { ORIGINS, provenance, provenanceOf } from './paper.ts';
 
-/** Half a unit of the last digit the paper prints: 4.33 → 0.005, 75 → 0.5. */
+/** Half a unit of the last digit the paper prints: 4.33 → 0.005, 4.0 → 0.05, 75 → 0.5. */
 function roundingTolerance(printed: string): number {
   const decimals = printed.includes('.') ? printed.split('.')[1]!.length : 0;
   return 0.5 * 10 ** -decimals;
 }
 
 /**
- * Compare a figure as the paper prints it with ours: "matches" when ours rounds to the paper's figure, "close" when
- * within 5% of it, "differs" otherwise.
+ * Compare a figure as the paper prints it with ours: "matches" when ours rounds to the paper's figure at the paper's
+ * precision, "close" when within 5% of it, "differs" otherwise.
  */
 export function verdict(paperPrinted: string, ours: number): Verdict {
   const paper = Number(paperPrinted);
@@ -19,66 +19,128 @@ export function verdict(paperPrinted: string, ours: number): Verdict {
   return 'differs';
 }
 
+/** Ours, printed at the precision of the paper's figure (4.0 → one decimal). */
+function atPrecisionOf(paperPrinted: string, ours: number): string {
+  const decimals = paperPrinted.includes('.') ? paperPrinted.split('.')[1]!.length : 0;
+  return ours.toFixed(decimals);
+}
+
 /** The worst of several verdicts (a claim made of several numbers is only as good as its weakest part). */
 function worst(verdicts: Verdict[]): Verdict {
   return verdicts.includes('differs') ? 'differs' : verdicts.includes('close') ? 'close' : 'matches';
 }
 
-/** The paper's claims the open data can test, each checked against the model's figures. */
-export function checkClaims({ taxonomy, paper, longTail, valuesPerConversation, threshold, scope }: ModelFacts): Claim[] {
+const holds = (isTrue: boolean): Verdict => (isTrue ? 'matches' : 'differs');
+
+/** Every claim the open data can test, from the paper and from this report's own wording, each checked against the model. */
+export function checkClaims(facts: ModelFacts): Claim[] {
+  const { taxonomy, paper, longTail, valuesPerConversation, threshold, scope, categories, topFiveShare } = facts;
   const { values, levelCounts } = taxonomy;
+  const count = values.length.toLocaleString('en-US');
   const claims: Claim[] = [];
 
   const levelRows = ['ai_values', 'level1_clusters', 'level2_clusters', 'categories'].map(scope);
   claims.push({
     claim: 'The taxonomy has 3,307 values in 266, 26 and 5 clusters',
-    paper: levelRows.map((r) => String(r.value)).join(' / '),
+    kind: 'figure',
+    paper: levelRows.map((r) => r.printed.value).join(' / '),
     ours: levelCounts.join(' / '),
-    verdict: worst(levelRows.map((r, i) => verdict(String(r.value), levelCounts[i]!))),
+    verdict: worst(levelRows.map((r, i) => verdict(r.printed.value, levelCounts[i]!))),
     source: provenance(levelRows[0]!),
     how: 'Rows per level in values_tree.csv.',
+  });
+
+  const paperCategories = paper.categoryShares;
+  const oursCategories = paperCategories.map((r) => categories.find((c) => c.category === r.category));
+  claims.push({
+    claim: `The five categories’ shares of all value expressions: ${paperCategories.map((r) => r.category.replace(/ values$/, '')).join(', ')}`,
+    kind: 'figure',
+    paper: paperCategories.map((r) => `${r.printed.share}%`).join(' / '),
+    ours: oursCategories.map((c, i) => (c ? `${atPrecisionOf(paperCategories[i]!.printed.share, c.share)}%` : 'absent')).join(' / '),
+    verdict: worst(paperCategories.map((r, i) => (oursCategories[i] ? verdict(r.printed.share, oursCategories[i]!.share) : 'differs'))),
+    source: provenanceOf(paperCategories),
+    how: 'pct_total_occurrences of the five level-3 rows in values_tree.csv: shares of expressions, which add up to 100%, not of conversations.',
   });
 
   const top = paper.aiTopValues;
   const oursTop = top.map((r) => values.find((v) => v.name === r.value));
   claims.push({
     claim: `The five most frequent values are ${top.map((r) => r.value).join(', ')}`,
-    paper: top.map((r) => `${r.pct_convos}%`).join(' / '),
-    ours: oursTop.map((v) => (v ? `${v.pctConvos}% (#${v.rank})` : 'absent')).join(' / '),
-    verdict: worst(top.map((r, i) => (oursTop[i] && oursTop[i]!.rank === i + 1 ? verdict(String(r.pct_convos), oursTop[i]!.pctConvos) : 'differs'))),
+    kind: 'figure',
+    paper: top.map((r) => `${r.printed.pct_convos}%`).join(' / '),
+    ours: oursTop.map((v, i) => (v ? `${atPrecisionOf(top[i]!.printed.pct_convos, v.pctConvos)}% (#${v.rank})` : 'absent')).join(' / '),
+    verdict: worst(top.map((r, i) => (oursTop[i] && oursTop[i]!.rank === i + 1 ? verdict(r.printed.pct_convos, oursTop[i]!.pctConvos) : 'differs'))),
     source: provenance(top[0]!),
     how: 'pct_convos and rank in values_frequencies.csv.',
+  });
+
+  claims.push({
+    claim: 'Together those five make up nearly a quarter of all value expressions',
+    kind: 'statement',
+    paper: 'nearly a quarter (20–25%)',
+    ours: `${topFiveShare.toFixed(1)}%`,
+    verdict: holds(topFiveShare >= 20 && topFiveShare < 25),
+    source: `this report, ${ORIGINS.dataset.label}`,
+    how: 'The sum of the five values’ pct_total_occurrences in values_tree.csv.',
   });
 
   const cutoff = scope('long_tail_cutoff');
   const tail = longTail.paperShare;
   claims.push({
-    claim: `${tail.value}% of values occur in fewer than ${cutoff.value}% of conversations`,
-    paper: `${tail.value}%`,
+    claim: `${tail.printed.value}% of values occur in fewer than ${cutoff.printed.value}% of conversations`,
+    kind: 'figure',
+    paper: `${tail.printed.value}%`,
     ours: `${longTail.shareUnderCutoff.toFixed(1)}%`,
-    verdict: verdict(String(tail.value), longTail.shareUnderCutoff),
+    verdict: verdict(tail.printed.value, longTail.shareUnderCutoff),
     source: provenance(tail),
-    how: `Share of the ${values.length.toLocaleString('en-US')} values whose pct_convos is below ${cutoff.value}.`,
+    how: `Share of the ${count} values whose pct_convos is below ${cutoff.printed.value}.`,
+  });
+
+  const jailbreak = facts.jailbreakValues;
+  const ceiling = scope('rare_value_ceiling');
+  const typical = scope('rare_value_typical');
+  const rareFigures = [...jailbreak.values.map((v) => `${v.name} ${v.pctConvos}%`), ...jailbreak.missing.map((name) => `${name} absent`)].join(' / ');
+  claims.push({
+    claim: `Each value traced to jailbreak attempts occurs in under ${ceiling.printed.value}% of conversations`,
+    kind: 'statement',
+    paper: `under ${ceiling.printed.value}% each`,
+    ours: rareFigures,
+    verdict: holds(jailbreak.allUnderCeiling),
+    source: provenance(ceiling),
+    how: 'pct_convos in values_frequencies.csv for the values the paper traces to jailbreak attempts.',
+  });
+  claims.push({
+    claim: `Most of them occur in around ${typical.printed.value}% of conversations`,
+    kind: 'statement',
+    paper: `around ${typical.printed.value}%`,
+    ours: `${jailbreak.aroundTypical} of ${jailbreak.values.length + jailbreak.missing.length} between ${jailbreak.typical / 2}% and ${(jailbreak.typical * 3) / 2}%`,
+    verdict: holds(jailbreak.mostAroundTypical),
+    source: provenance(typical),
+    how: `The same pct_convos, counted within half of ${typical.printed.value}% either side. They are rare in absolute terms but not among values: ${jailbreak.values
+      .map((v) => `${v.name} is commoner than ${Math.floor(v.commonerThan)}%`)
+      .join(', ')} of all values.`,
   });
 
   const mean = scope('mean_ai_values');
   claims.push({
-    claim: `Claude expresses about ${mean.value} values per conversation`,
-    paper: String(mean.value),
-    ours: valuesPerConversation.toFixed(3),
-    verdict: verdict(String(mean.value), valuesPerConversation),
+    claim: `Claude expresses about ${mean.printed.value} values per conversation`,
+    kind: 'figure',
+    paper: mean.printed.value,
+    ours: atPrecisionOf(mean.printed.value, valuesPerConversation),
+    verdict: verdict(mean.printed.value, valuesPerConversation),
     source: provenance(mean),
-    how: 'The sum of every value’s % of conversations, divided by 100. (The paper averages over conversations with at least one value, so a match to one decimal is what to expect.)',
+    how: `The sum of every value’s % of conversations, divided by 100: ${valuesPerConversation.toFixed(3)} distinct values per subjective conversation, compared at the paper’s precision (one decimal).`,
   });
 
   const paperThreshold = scope('significance_threshold');
   claims.push({
-    claim: `Residuals above ${paperThreshold.value} are significant after a Bonferroni correction`,
-    paper: String(paperThreshold.value),
-    ours: threshold.toFixed(3),
-    verdict: verdict(String(paperThreshold.value), threshold),
+    claim: `Residuals above ${paperThreshold.printed.value} are significant after a Bonferroni correction`,
+    kind: 'figure',
+    paper: paperThreshold.printed.value,
+    ours: atPrecisionOf(paperThreshold.printed.value, threshold),
+    verdict: verdict(paperThreshold.printed.value, threshold),
     source: provenance(paperThreshold),
-    how: `The two-sided critical z at α = 0.05 over ${values.length.toLocaleString('en-US')} comparisons: Φ⁻¹(1 − 0.05 / (2 × ${values.length})).`,
+    how: `The two-sided critical z at α = 0.05 over ${count} comparisons: Φ⁻¹(1 − 0.05 / (2 × ${count})) = ${threshold.toFixed(3)}.`,
   });
   return claims;
 }

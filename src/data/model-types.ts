@@ -7,6 +7,8 @@ export type Verdict = 'matches' | 'close' | 'differs';
 
 export interface Claim {
   claim: string;
+  /** A figure the paper prints (compared at its printed precision), or a statement in words tested against the data. */
+  kind: 'figure' | 'statement';
   paper: string;
   ours: string;
   verdict: Verdict;
@@ -23,6 +25,21 @@ export interface CategoryShare {
   level2Clusters: number;
   level1Clusters: number;
   values: number;
+}
+
+/** The values the paper traces (most likely) to jailbreak attempts, and whether its description of their frequency holds. */
+export interface JailbreakValues {
+  /** Those the dataset has, in the paper's order. */
+  values: ValueNode[];
+  /** Those it lacks (only ever true of test fixtures). */
+  missing: string[];
+  /** The paper's "each under 0.16%" and "most around 0.01%", in % of conversations. */
+  ceiling: number;
+  typical: number;
+  allUnderCeiling: boolean;
+  /** How many are around the typical figure: within half of it either side (what rounds to it at one significant figure). */
+  aroundTypical: number;
+  mostAroundTypical: boolean;
 }
 
 export interface LongTail {
@@ -46,9 +63,12 @@ export interface Model {
   categories: CategoryShare[];
   /** Value expressions per conversation: the sum of every value's % of conversations ÷ 100. */
   valuesPerConversation: number;
+  /** % of all value expressions made by the five commonest values together. */
+  topFiveShare: number;
   /** Two-sided Bonferroni critical z at α = 0.05 over all values: residuals above it are significant. */
   threshold: number;
   longTail: LongTail;
+  jailbreakValues: JailbreakValues;
   /** Sum of the response types' shares of conversations in each group (support, resistance, …). */
   responseGroups: Record<ResponseGroup, number>;
   /** The scope figure with this key from data/paper/scope.csv (throws if missing). */

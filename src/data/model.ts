@@ -1,8 +1,8 @@
-export type { CategoryShare, Claim, LongTail, Model, ModelFacts, Verdict } from './model-types.ts';
+export type { CategoryShare, Claim, JailbreakValues, LongTail, Model, ModelFacts, Verdict } from './model-types.ts';
 import path from 'node:path';
 import { datasetDir } from '../config.ts';
 import { checkClaims } from './claims.ts';
-import type { CategoryShare, Model, ModelFacts } from './model-types.ts';
+import type { CategoryShare, JailbreakValues, Model, ModelFacts } from './model-types.ts';
 import { loadDataset, loadPaperFigures } from './load.ts';
 import { RESPONSE_GROUPS, scopeFigure, type PaperFigures, type ResponseGroup } from './paper.ts';
 import { nameWords } from './slugs.ts';
@@ -24,6 +24,7 @@ export function buildModel(dataset: Dataset, paper: PaperFigures): Model {
     paper,
     categories: categoryShares(taxonomy),
     valuesPerConversation: values.reduce((sum, v) => sum + v.pctConvos, 0) / 100,
+    topFiveShare: values.slice(0, 5).reduce((sum, v) => sum + v.share, 0),
     threshold: bonferroniZ(values.length),
     longTail: {
       cutoff,
@@ -31,6 +32,7 @@ export function buildModel(dataset: Dataset, paper: PaperFigures): Model {
       paperShare: scopeFigure(paper, 'long_tail_share'),
       medianPctConvos: ascending[Math.floor(ascending.length / 2)] ?? 0,
     },
+    jailbreakValues: jailbreakValues(paper, byName),
     responseGroups: Object.fromEntries(
       RESPONSE_GROUPS.map((g) => [g, paper.responseTypes.filter((r) => r.group === g).reduce((sum, r) => sum + r.pct_of_conversations, 0)]),
     ) as Record<ResponseGroup, number>,
@@ -45,6 +47,24 @@ export function buildModel(dataset: Dataset, paper: PaperFigures): Model {
     },
   };
   return { ...facts, claims: checkClaims(facts) };
+}
+
+function jailbreakValues(paper: PaperFigures, byName: Map<string, ValueNode>): JailbreakValues {
+  const ceiling = scopeFigure(paper, 'rare_value_ceiling').value;
+  const typical = scopeFigure(paper, 'rare_value_typical').value;
+  const found = paper.rareValues.map((r) => byName.get(r.value));
+  const values = found.filter((v) => v !== undefined);
+  const missing = paper.rareValues.filter((_, i) => !found[i]).map((r) => r.value);
+  const aroundTypical = values.filter((v) => Math.abs(v.pctConvos - typical) < typical / 2).length;
+  return {
+    values,
+    missing,
+    ceiling,
+    typical,
+    allUnderCeiling: missing.length === 0 && values.every((v) => v.pctConvos < ceiling),
+    aroundTypical,
+    mostAroundTypical: aroundTypical > paper.rareValues.length / 2,
+  };
 }
 
 /** The five top-level categories with their share of expressions and how many clusters and values sit under each. */

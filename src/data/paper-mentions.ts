@@ -1,3 +1,4 @@
+import { capitalize, ordinal, plural } from '../lib/text.ts';
 import { provenance, type PaperFigures, type Sourced } from './paper.ts';
 
 export interface Mention {
@@ -20,13 +21,30 @@ export function paperMentions(paper: PaperFigures, name: string): Mention[] {
   }
   for (const r of paper.valuePairs.filter((r) => r.ai_value === name || r.human_value === name)) {
     const figure = r.figure ? ` (${r.figure})` : '';
-    found.push(mention(`${String(r.pattern).replace(/^./, (c) => c.toUpperCase())}: a user’s “${r.human_value}” met by Claude’s “${r.ai_value}”${figure}`, r));
+    found.push(mention(`${capitalize(r.pattern)}: a user’s “${r.human_value}” met by Claude’s “${r.ai_value}”${figure}`, r));
   }
   for (const r of paper.humanValues.filter((r) => r.value === name)) {
     found.push(mention(`Also among users’ own most common values: ${r.pct_convos}% of conversations`, r));
   }
   for (const r of paper.rareValues.filter((r) => r.value === name)) {
-    found.push(mention('One of the three rare values the study traced to attempts to get around Claude’s safeguards (jailbreaks, which the paper calls the most likely explanation)', r));
+    found.push(
+      mention(
+        `One of the ${plural(paper.rareValues.length, 'rare value')} the study traced to attempts to get around Claude’s safeguards (jailbreaks, which the paper calls the most likely explanation)`,
+        r,
+      ),
+    );
+  }
+  for (const r of paper.responsePatterns.filter((r) => r.value === name)) {
+    const text =
+      r.role === 'user value'
+        ? `As a user’s value: one that Claude typically meets with ${r.response_type}`
+        : r.role === 'Claude value'
+          ? `A value Claude’s replies show when it responds to users with ${r.response_type}`
+          : `One of the values Claude states explicitly, mostly when it resists or reframes what a user wants`;
+    found.push(mention(text, r));
+  }
+  for (const r of paper.modelTopValues.filter((r) => r.value === name)) {
+    found.push(mention(`${capitalize(ordinal(r.rank))} among the values of ${r.model}, in the paper’s comparison of models`, r));
   }
   return found;
 }

@@ -43,9 +43,15 @@ export const PAPER_TABLES = {
   humanValues: { file: 'human-values.csv', columns: { value: 'text', pct_convos: 'percentage', ...SOURCED } },
   aiTopValues: { file: 'ai-top-values.csv', columns: { value: 'text', pct_convos: 'percentage', ...SOURCED } },
   rareValues: { file: 'rare-values.csv', columns: { value: 'text', ...SOURCED } },
+  responsePatterns: {
+    file: 'response-patterns.csv',
+    columns: { response_type: 'text', role: ['user value', 'Claude value', 'Claude value stated explicitly'], value: 'text', ...SOURCED },
+  },
+  modelTopValues: { file: 'model-top-values.csv', columns: { model: 'text', rank: 'integer', value: 'text', ...SOURCED } },
+  categoryShares: { file: 'category-shares.csv', columns: { category: 'text', share: 'percentage', ...SOURCED } },
 } as const satisfies Record<string, TableSchema>;
 
-type Row = Record<string, string | number | null>;
+type Row = Record<string, string | number | null | Record<string, string>>;
 
 /** The TypeScript type of a cell, read from its declared column type. */
 type CellOf<T> = T extends 'text' | 'optional text'
@@ -58,8 +64,14 @@ type CellOf<T> = T extends 'text' | 'optional text'
         ? Choice
         : never;
 
-/** A parsed row of a paper table: every declared column with its type, and the line it came from. */
-export type PaperRow<S extends TableSchema> = { -readonly [C in keyof S['columns']]: CellOf<S['columns'][C]> } & { line: number };
+/**
+ * A parsed row of a paper table: every declared column with its type, the line it came from, and each cell as printed
+ * (the paper's "4.0" is the number 4 but claims one decimal of precision, so verdicts read the printed text).
+ */
+export type PaperRow<S extends TableSchema> = { -readonly [C in keyof S['columns']]: CellOf<S['columns'][C]> } & {
+  line: number;
+  printed: Record<keyof S['columns'], string>;
+};
 export type PaperTables = typeof PAPER_TABLES;
 export type PaperFigures = { [K in keyof PaperTables]: PaperRow<PaperTables[K]>[] };
 export type ScopeRow = PaperFigures['scope'][number];
@@ -101,7 +113,7 @@ function parseTable(text: string, schema: TableSchema, problems: DataProblem[]):
     return [];
   }
   return parsed.rows.map(({ line, values }) => {
-    const row: Row = { line };
+    const row: Row = { line, printed: Object.fromEntries(expected.map((column, i) => [column, values[i] ?? ''])) };
     expected.forEach((column, i) => {
       row[column] = parseCell(schema.columns[column]!, values[i]!, { file, line, column }, problems);
     });
@@ -151,9 +163,42 @@ export function scopeFigure(figures: PaperFigures, key: string): ScopeRow {
   return row;
 }
 
-/** How a figure's provenance reads on the page: "§3, grade A" or "§4, grade B, as reported". */
+/**
+ * Where a number comes from, in the words readers see (the letter grades stay on the data page): computed from the
+ * open dataset, or transcribed from the paper and graded by how well it is corroborated.
+ */
+export type Origin = 'dataset' | 'paper' | 'secondary' | 'uncertain';
+
+export const ORIGINS: Record<Origin, { label: string; meaning: string }> = {
+  dataset: { label: 'from the dataset', meaning: 'computed when the site is built from Anthropic’s open dataset' },
+  paper: {
+    label: 'from the paper',
+    meaning: 'a figure the paper reports, as stated in Anthropic’s research post or by two or more independent summaries of the paper',
+  },
+  secondary: {
+    label: 'reported by one secondary source',
+    meaning: 'a figure the paper reports, known to us from one detailed summary of it only, and shown as that summary gives it',
+  },
+  uncertain: { label: 'uncertain', meaning: 'reports of this figure conflict or are unclear; it always appears with its caveat' },
+};
+
+/** The letter grades of paper-figures.md (kept on the data page) and the words readers see for them. */
+export const ORIGIN_OF_GRADE: Record<Grade, Origin> = { A: 'paper', B: 'secondary', C: 'uncertain' };
+
+export function originOf(row: Sourced): Origin {
+  return ORIGIN_OF_GRADE[row.confidence];
+}
+
+/** How one figure's provenance reads on the page: "from the paper, §3", "reported by one secondary source, Fig. 3a". */
 export function provenance(row: Sourced): string {
-  return `${row.where}, grade ${row.confidence}${row.confidence === 'B' ? ', as reported' : ''}`;
+  return `${ORIGINS[originOf(row)].label}, ${row.where}`;
+}
+
+/** The provenance of several figures shown together: "from the paper and reported by one secondary source, §4". */
+export function provenanceOf(rows: Sourced[]): string {
+  const unique = (xs: string[]) => [...new Set(xs)];
+  const origins = unique((['paper', 'secondary', 'uncertain'] as const).filter((o) => rows.some((r) => originOf(r) === o)).map((o) => ORIGINS[o].label));
+  return `${origins.join(' and ')}, ${unique(rows.map((r) => r.where)).join('; ')}`;
 }
 
 /** A cell of any paper row as text, for pages that list whole tables column by column ('—' for no value). */

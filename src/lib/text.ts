@@ -3,6 +3,25 @@ export function truncate(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
+/**
+ * About how wide text is set in a sans-serif at `fontSize` px, without a browser to measure it (the build has none):
+ * narrow letters, wide letters and the rest get typical widths. Good to a few pixels for labels.
+ */
+export function approximateWidth(text: string, fontSize = 12): number {
+  let ems = 0;
+  // Widths of DejaVu Sans, the widest common fallback for system-ui, so that a label that fits here fits everywhere.
+  for (const c of text) ems += /[ijl.,:;'|!]/.test(c) ? 0.28 : /[ft() ]/.test(c) ? 0.36 : /[mwMW@%]/.test(c) ? 0.9 : /[A-Z0-9]/.test(c) ? 0.68 : 0.6;
+  return ems * fontSize;
+}
+
+/** Cut text with an ellipsis so that it fits `width` px at `fontSize` (see approximateWidth). */
+export function truncateToWidth(text: string, width: number, fontSize = 12): string {
+  if (approximateWidth(text, fontSize) <= width) return text;
+  let cut = text;
+  while (cut.length > 1 && approximateWidth(`${cut}…`, fontSize) > width) cut = cut.slice(0, -1);
+  return `${cut.trimEnd()}…`;
+}
+
 export function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -10,4 +29,13 @@ export function capitalize(text: string): string {
 /** "1 category", "5 categories": the noun agrees with the count. */
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
+}
+
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+
+/** 1 → "first", 12 → "12th": ranks as prose reads them. */
+export function ordinal(n: number): string {
+  if (ORDINALS[n - 1]) return ORDINALS[n - 1]!;
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
 }

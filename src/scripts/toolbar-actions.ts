@@ -12,16 +12,18 @@ export interface About {
 }
 
 export function download(kind: string, figure: HTMLElement, about: About): void {
-  const svg = () => standaloneSvg(figure.querySelector('.chart-area svg')!.outerHTML, about);
-  if (kind === 'csv') save(new Blob([csv(figure, about)], { type: 'text/csv' }), `${about.id}.csv`);
+  const caveats = [...figure.querySelectorAll('.chart-caveat')].map((li) => li.textContent ?? '');
+  const svg = () => standaloneSvg(figure.querySelector('.chart-area svg')!.outerHTML, { ...about, caveats });
+  if (kind === 'csv') save(new Blob([csv(figure, about, caveats)], { type: 'text/csv' }), `${about.id}.csv`);
   if (kind === 'svg') save(new Blob([svg()], { type: 'image/svg+xml' }), `${about.id}.svg`);
   if (kind === 'png') void png(svg()).then((blob) => save(blob, `${about.id}.png`));
 }
 
-function csv(figure: HTMLElement, about: About): string {
+function csv(figure: HTMLElement, about: About, caveats: string[]): string {
   const table = tableFromDom(figure.querySelector<HTMLTableElement>('.chart-table table')!);
   const options = about.query ? ` (options: ${about.query})` : '';
-  return tableToCsv(table, [`${about.title}${options}`, `Source: ${about.source} (${about.url})`, `From: ${location.origin}/embed/${about.id}/`]);
+  const lines = [`${about.title}${options}`, `Source: ${about.source} (${about.url})`, ...caveats.map((c) => `Caution: ${c}`)];
+  return tableToCsv(table, [...lines, `From: ${location.origin}/embed/${about.id}/`]);
 }
 
 function save(blob: Blob, name: string) {

@@ -50,7 +50,8 @@ describe('the report, read at 390px without JavaScript', () => {
 
   it('has a numbered table of contents whose anchors all land on a section', async () => {
     const targets = await page.locator('.toc a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
-    expect(targets.length).toBe(10);
+    // One entry per section of the report, and no section left out.
+    expect(targets.length).toBe(await page.locator('main h2[id]:not(#toc-title)').count());
     for (const target of targets) expect(await page.locator(target).count(), target).toBe(1);
   });
 
@@ -113,6 +114,7 @@ describe('the report, read at 390px without JavaScript', () => {
     expect(rare).toContain('most likely');
     const nihilism = await (await page.request.get(`${baseUrl}/values/moral-nihilism/`)).text();
     expect(nihilism).not.toMatch(/jailbreak|safeguards/i);
+    expect(nihilism).toContain('As a user’s value: one that Claude typically meets with strong resistance');
   });
 
   it('shows every grade-C figure’s caveat, in view, wherever the figure appears', async () => {
@@ -122,7 +124,7 @@ describe('the report, read at 390px without JavaScript', () => {
       const figures = await page.locator('figure.chart-figure').evaluateAll(
         (figs, r) =>
           figs
-            .filter((f) => [...f.querySelectorAll('.chart-table td')].some((td) => td.textContent?.includes('grade C') && f.textContent?.includes(r.where)))
+            .filter((f) => [...f.querySelectorAll('.chart-table td')].some((td) => td.textContent?.includes(`uncertain, ${r.where}`)))
             .map((f) => ({ id: f.id, notes: f.querySelector('.chart-notes')?.textContent ?? '' })),
         row,
       );
@@ -136,6 +138,69 @@ describe('the report, read at 390px without JavaScript', () => {
 
   it('computes the claims table from the data, with a verdict per claim', async () => {
     const verdicts = await page.locator('.claims tbody td.verdict').allTextContents();
-    expect(verdicts).toEqual(['✓ matches', '✓ matches', '≈ close', '✓ matches', '✓ matches']);
+    expect(verdicts).toEqual(['✓ holds', '✓ holds', '✓ holds', '✓ holds', '≈ close', '✓ holds', '✗ fails', '✓ holds', '✓ holds']);
+    // A claim that fails is shown failing, with both sides' numbers.
+    const failing = page.locator('.claims tbody tr', { has: page.locator('td.verdict-differs') });
+    await expect(failing.locator('th').textContent()).resolves.toContain('around 0.01%');
+    await expect(failing.locator('td').nth(1).textContent()).resolves.toMatch(/0 of 3/);
+    // Printed precision: the paper's 4.0 is compared as 4.0.
+    const mean = page.locator('.claims tbody tr', { hasText: 'values per conversation' });
+    await expect(mean.locator('td.num').allTextContents()).resolves.toEqual(['4.0', '4.0']);
+  });
+
+  it('gives every figure exactly one provenance marker, explained once, and no letter grades', async () => {
+    const markers = await page.locator('figure.chart-figure').evaluateAll((figs) =>
+      figs.map((f) => ({ id: f.id, count: f.querySelectorAll('.provenance').length, origin: f.querySelector('.provenance')?.getAttribute('data-origin'), cites: f.querySelector('.chart-source')?.textContent ?? '' })),
+    );
+    expect(markers.length).toBe(14);
+    for (const m of markers) {
+      expect(m.count, m.id).toBe(1);
+      // Charts that cite the paper say so at a glance; the others are from the dataset.
+      expect(m.origin, m.id).toBe(m.cites.includes('Huang et al.') ? 'paper' : 'dataset');
+    }
+    await expect(page.locator('.provenance-legend dt').allTextContents()).resolves.toEqual([
+      'From the dataset',
+      'From the paper, §x',
+      'Reported by one secondary source',
+      'Uncertain',
+    ]);
+    const text = await page.locator('main').textContent();
+    expect(text).not.toMatch(/grade [ABC]\b|graded [ABC]\b/);
+    for (const path of ['/embed/context-heatmap/', '/values/healthy-boundaries/', '/charts/']) {
+      expect(await (await page.request.get(baseUrl + path)).text(), path).not.toMatch(/grade [ABC]\b|graded [ABC]\b/);
+    }
+    expect(await (await page.request.get(`${baseUrl}/data/`)).text()).toMatch(/<strong>C<\/strong> — “uncertain”/);
+  });
+
+  it('carries every uncertain figure’s caveat into the built downloads (CSV and SVG)', async () => {
+    const gradeC = Object.values(PAPER_TABLES).flatMap((t) => paperRows(t.file).filter((r) => r.confidence === 'C'));
+    for (const id of ['context-heatmap', 'value-pairs']) {
+      const csv = await (await page.request.get(`${baseUrl}/downloads/${id}.csv`)).text();
+      const svg = await (await page.request.get(`${baseUrl}/downloads/${id}.svg`)).text();
+      const svgText = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).join(' ').replace(/&amp;/g, '&');
+      const caveats = gradeC.filter((r) => csv.includes(`uncertain, ${r.where}`)).map((r) => r.caveat!);
+      expect(caveats.length, id).toBeGreaterThan(0);
+      for (const caveat of caveats) {
+        expect(csv, id).toContain(`# Caution: Uncertain (`);
+        expect(csv, id).toContain(caveat);
+        expect(svgText, id).toContain(caveat);
+      }
+    }
+  });
+
+  it('tells the study’s headline findings and its limits, with the numbers read from the data', async () => {
+    const figures = loadPaperFigures();
+    const main = (await page.locator('main').textContent())!.replace(/\s+/g, ' ');
+    expect(main).toMatch(/helpful, honest and harmless/);
+    expect(main).toMatch(/sycophan/);
+    const shared = figures.scope.find((r) => r.key === 'sonnet_37_shared_top10')!;
+    expect(main).toContain(`${shared.value} of its ten commonest values`);
+    const opus = figures.modelTopValues.filter((r) => r.model === 'Claude 3 Opus').map((r) => r.value);
+    expect(main).toContain(`Its commonest value is ${opus[0]}, followed by ${opus[1]} and ${opus[2]}`);
+    for (const r of figures.responsePatterns) expect(main, r.value).toContain(r.value);
+    const limitations = await page.locator('#limitations + p + ul > li strong').allTextContents();
+    expect(limitations).toEqual(expect.arrayContaining(['Only after deployment.', 'What counts as a value is a judgement.', 'A model reading a model.', 'The open data has no context.']));
+    const share = figures.scope.find((r) => r.key === 'share_claude_35_sonnet')!;
+    expect(await page.locator('figure#model-variants .chart-notes').textContent()).toContain(`${Math.round(share.value)}% of which`);
   });
 });

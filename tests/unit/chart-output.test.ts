@@ -24,7 +24,9 @@ function expected(view: ReturnType<typeof chartView>): string {
     `title: ${view.title}`,
     `takeaway: ${view.takeaway}`,
     `summary: ${view.summary}`,
+    `marker: ${view.marker.label} | ${view.marker.detail}`,
     `sources: ${view.sources.map((s) => `${s.text} <${s.href}>`).join(' · ')}`,
+    ...view.caveats.map((c) => `caveat: ${c}`),
     ...view.notes.map((n) => `note: ${n}`),
     `table: ${view.table.columns.map((c) => c.key).join(',')} × ${view.table.rows.length} rows`,
   ];

@@ -37,12 +37,33 @@ describe('the claims against the real dataset', () => {
   it('recomputes each claim and gives the expected verdicts', () => {
     expect(claims.map((c) => [c.claim.slice(0, 24), c.verdict])).toEqual([
       ['The taxonomy has 3,307 v', 'matches'],
+      ['The five categories’ sha', 'matches'],
       ['The five most frequent v', 'matches'],
+      ['Together those five make', 'matches'],
       ['75% of values occur in f', 'close'],
+      ['Each value traced to jai', 'matches'],
+      ['Most of them occur in ar', 'differs'],
       ['Claude expresses about 4', 'matches'],
       ['Residuals above 4.33 are', 'matches'],
     ]);
-    expect(claims[2]!.ours).toBe('73.3%');
+    const byStart = (start: string) => claims.find((c) => c.claim.startsWith(start))!;
+    expect(byStart('75% of values').ours).toBe('73.3%');
+    expect(byStart('Together those five').ours).toBe('23.7%');
+    expect(byStart('The five categories').ours).toBe('31.4% / 22.2% / 21.4% / 13.9% / 11.1%');
+    expect(byStart('Most of them').ours).toBe('0 of 3 between 0.005% and 0.015%');
+  });
+
+  it('compare at the precision the paper prints, and say so', () => {
+    const mean = claims.find((c) => c.claim.startsWith('Claude expresses about'))!;
+    expect(mean.claim).toContain('about 4.0 values');
+    expect([mean.paper, mean.ours]).toEqual(['4.0', '4.0']);
+    expect(mean.how).not.toMatch(/averages over/);
+    expect(claims.find((c) => c.claim.startsWith('Residuals'))!.ours).toBe('4.33');
+  });
+
+  it('name their provenance in readers’ words, not letter grades', () => {
+    for (const c of claims) expect(c.source).toMatch(/^(from the paper|reported by one secondary source|uncertain|this report)/);
+    expect(claims.find((c) => c.claim.startsWith('The five categories'))!.source).toBe('from the paper and reported by one secondary source, §4 (taxonomy figure)');
   });
 });
 
@@ -57,5 +78,7 @@ describe('verdicts follow the data', () => {
     expect(verdictOf('The taxonomy has')).toBe('matches'); // the fixture keeps the level counts
     expect(verdictOf('The five most frequent')).toBe('differs'); // but not the top values
     expect(verdictOf('75% of values')).toBe('differs');
+    expect(verdictOf('Each value traced to jailbreak')).toBe('differs'); // the fixture has none of them
+    expect(verdictOf('Together those five')).toBe('differs');
   });
 });

@@ -23,9 +23,16 @@ describe('figures transcribed from the paper', () => {
     expect(Object.keys(PAPER_TABLES).length).toBe(Object.keys(texts).length);
   });
 
-  it('labels grade-B figures "as reported"', () => {
-    expect(provenance({ where: 'Fig. 3a', confidence: 'B', source: 's', caveat: '' })).toBe('Fig. 3a, grade B, as reported');
-    expect(provenance({ where: '§3', confidence: 'A', source: 's', caveat: '' })).toBe('§3, grade A');
+  it('says where each figure comes from in readers’ words, not letter grades', () => {
+    expect(provenance({ where: '§3', confidence: 'A', source: 's', caveat: '' })).toBe('from the paper, §3');
+    expect(provenance({ where: 'Fig. 3a', confidence: 'B', source: 's', caveat: '' })).toBe('reported by one secondary source, Fig. 3a');
+    expect(provenance({ where: 'Fig. 3b', confidence: 'C', source: 's', caveat: 'x' })).toBe('uncertain, Fig. 3b');
+  });
+
+  it('keeps each cell as printed, so "4.0" keeps its decimal', () => {
+    const mean = loadPaperFigures().scope.find((r) => r.key === 'mean_ai_values')!;
+    expect(mean.value).toBe(4);
+    expect(mean.printed.value).toBe('4.0');
   });
 
   it('rejects a grade-C row without its caveat, naming file, line and column', () => {

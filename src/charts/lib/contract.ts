@@ -15,10 +15,23 @@ export interface SourceLink {
   href: string;
 }
 
-/** Where a chart's figures come from (the source line) and what a reader must know about them (notes, caveats). */
+/** A figure's one provenance marker: computed from the open dataset, or drawn from the paper (with where in it). */
+export interface Marker {
+  origin: 'dataset' | 'paper';
+  /** What the reader sees at a glance: "From the dataset", "From the paper, §5 / Fig. 4". */
+  label: string;
+  /** The detail behind it, shown on request: what each kind of figure means and how many there are. */
+  detail: string;
+}
+
+/** Where a chart's figures come from (marker and source line) and what a reader must know about them. */
 export interface Provenance {
   sources: SourceLink[];
+  /** Reading notes shown beside the chart. */
   notes: string[];
+  /** Each uncertain figure's caveat: shown beside the chart and carried into every download of it. */
+  caveats: string[];
+  marker: Marker;
 }
 
 export interface Teaching {

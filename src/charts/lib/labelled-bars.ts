@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { percent } from './format.ts';
 import { plotSvg } from './plot-svg.ts';
+import { truncateToWidth } from '../../lib/text.ts';
 
 export interface LabelledBar {
   label: string;
@@ -12,7 +13,6 @@ export interface LabelledBar {
 }
 
 const ROW = 22;
-const truncate = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 const HEAD = 'head\u0000';
 const SEP = '\u0000';
 
@@ -42,7 +42,7 @@ export function renderLabelledBars(
       marginTop: 30,
       marginBottom: 6,
       x: { axis: 'top', label: axisLabel, labelAnchor: 'left', grid: true, ticks: 4, domain: options.max ? [0, options.max] : undefined, nice: true },
-      y: { domain, label: null, tickSize: 0, padding: 0.15, tickFormat: (k: string) => (k.startsWith(HEAD) ? '' : truncate(k.split(SEP)[1]!, 27)) },
+      y: { domain, label: null, tickSize: 0, padding: 0.15, tickFormat: (k: string) => (k.startsWith(HEAD) ? '' : truncateToWidth(k.split(SEP)[1]!, marginLeft - 8)) },
       marks: [
         Plot.text(grouped ? groups : [], { x: 0, y: (g) => `${HEAD}${g}`, text: (g) => g, dx: -marginLeft, dy: 3, textAnchor: 'start', fontWeight: 'bold', fill: 'currentColor' }),
         Plot.barX(rows, { x: 'pct', y: key, fill: (d) => d.color ?? '#0072B2', title: (d) => `${d.group ? `${d.group}, ` : ''}${d.label}: ${format(d.pct)}` }),

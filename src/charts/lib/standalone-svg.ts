@@ -4,16 +4,32 @@ const HEADER = 56;
 const FOOTER = 46;
 const PAD = 16;
 
+/** Words set into lines of at most `max` characters (a long word gets a line of its own). */
+function wrap(text: string, max: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line && line.length + 1 + word.length > max) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return line ? [...lines, line] : lines;
+}
+
 /**
  * A chart's SVG as a file that stands on its own (for downloads and thumbnails): white background, the chart's title
- * above and its source and licence below, all vector. Works on markup, so the page and the build share it.
+ * above; below, the caveat of every uncertain figure, the source and the licence, all vector. Works on markup, so the
+ * page and the build share it.
  */
-export function standaloneSvg(chartSvg: string, about: { title: string; source: string; url?: string }): string {
+export function standaloneSvg(chartSvg: string, about: { title: string; source: string; url?: string; caveats?: string[] }): string {
   const viewBox = /viewBox="([^"]+)"/.exec(chartSvg)?.[1]?.split(/[\s,]+/).map(Number) ?? [0, 0, 640, 400];
   const [, , w = 640, h = 400] = viewBox;
   const width = w + 2 * PAD;
-  // The source line is set one part per line, so a long one is never cut off by a narrow chart.
-  const sourceLines = about.source.split(' · ');
+  // The caveats wrap to the chart's width (about 5.5 px per character at 10 px); the source line is set one part per
+  // line, so a long one is never cut off by a narrow chart.
+  const caveatLines = (about.caveats ?? []).flatMap((caveat) => wrap(caveat, Math.floor(w / 5.5)));
+  const sourceLines = [...caveatLines, ...about.source.split(' · ')];
   const footer = FOOTER + (sourceLines.length - 1) * 14;
   const height = h + HEADER + footer;
   const inner = chartSvg.replace(/^<svg\b[^>]*>/, (openTag) =>
@@ -27,7 +43,9 @@ export function standaloneSvg(chartSvg: string, about: { title: string; source: 
     `<rect width="100%" height="100%" fill="#fff"/>` +
     `<text x="${PAD}" y="32" font-size="18" font-weight="bold" fill="#1a1a1a">${escapeHtml(about.title)}</text>` +
     inner +
-    sourceLines.map((line, i) => `<text x="${PAD}" y="${height - footer + 18 + i * 14}" font-size="10" fill="#555">${escapeHtml(line)}</text>`).join('') +
+    sourceLines
+      .map((line, i) => `<text x="${PAD}" y="${height - footer + 18 + i * 14}" font-size="10" fill="${i < caveatLines.length ? '#1a1a1a' : '#555'}">${escapeHtml(line)}</text>`)
+      .join('') +
     (about.url ? `<text x="${PAD}" y="${height - 10}" font-size="9" fill="#555">${escapeHtml(about.url)}</text>` : '') +
     `</svg>`
   );

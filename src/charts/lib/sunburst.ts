@@ -133,6 +133,8 @@ export function arcPath(a0: number, a1: number, r0: number, r1: number): string 
   const e = Math.max(s, a1 - pad);
   const large = e - s > Math.PI ? 1 : 0;
   const p = (r: number, a: number) => `${(r * Math.sin(a)).toFixed(1)},${(-r * Math.cos(a)).toFixed(1)}`;
+  // Radii to a tenth of a pixel, like the points (full float precision cost about a kilobyte per page for nothing).
+  [r0, r1] = [Math.round(r0 * 10) / 10, Math.round(r1 * 10) / 10];
   if (e - s >= 2 * Math.PI - 1e-6) {
     // A full ring: two half arcs, since one SVG arc cannot start and end at the same point.
     const m = s + Math.PI;
@@ -193,7 +195,7 @@ export function renderSunburst(layout: SunburstLayout, focus: number, document: 
     'font-family': 'system-ui, sans-serif',
   }) as SVGSVGElement;
   const arcsGroup = el(document, 'g', { class: 'arcs' });
-  const labelsGroup = el(document, 'g', { class: 'labels', 'pointer-events': 'none', 'aria-hidden': 'true' });
+  const labelsGroup = el(document, 'g', { class: 'labels', 'pointer-events': 'none', 'aria-hidden': 'true', 'text-anchor': 'middle' });
   for (const arc of visibleArcs(layout, focus, children)) {
     const g = arcGeometry(layout, arc, focus);
     const fill = arcFill(layout, arc);
@@ -210,7 +212,7 @@ export function renderSunburst(layout: SunburstLayout, focus: number, document: 
     arcsGroup.append(path);
     const label = labelPlacement(g, arcLabel(layout, arc));
     if (label) {
-      const text = el(document, 'text', { transform: label.transform, dy: '0.35em', 'text-anchor': 'middle', fill: textColorOn(blend(fill, arcOpacity(layout, arc, focus))) });
+      const text = el(document, 'text', { transform: label.transform, dy: '0.35em', fill: textColorOn(blend(fill, arcOpacity(layout, arc, focus))) });
       text.textContent = label.text;
       labelsGroup.append(text);
     }

@@ -1,5 +1,5 @@
 import type { Model } from '../../data/model.ts';
-import { optionsOf, type AnyChart, type AnyDrawing, type ChartTable, type Control, type OptionsInput, type SourceLink, type Teaching } from './contract.ts';
+import { optionsOf, type AnyChart, type AnyDrawing, type ChartTable, type Control, type Marker, type OptionsInput, type SourceLink, type Teaching } from './contract.ts';
 import { serverDocument } from './server-document.ts';
 import { LICENSE_LINK } from './sources.ts';
 
@@ -13,8 +13,11 @@ export interface ChartView {
   summary: string;
   table: ChartTable;
   sources: SourceLink[];
-  /** Shown in view beside the chart: caveats (every grade-C figure's is here) and reading notes. */
+  marker: Marker;
+  /** Reading notes, shown beside the chart. */
   notes: string[];
+  /** Every uncertain figure's caveat: beside the chart and in its downloads. */
+  caveats: string[];
   island?: 'sunburst' | 'tips' | 'controls';
   hint?: string;
   /** Show a zoom path (breadcrumb) above the chart. */
@@ -40,7 +43,7 @@ export function shipsData(chart: AnyDrawing): boolean {
 export function drawingView(drawing: AnyDrawing, data: unknown, about: { id: string; title?: string }, input?: OptionsInput): ChartView {
   const { id } = about;
   const options = optionsOf(drawing, data, input);
-  const { sources, notes } = drawing.provenance(data);
+  const { sources, notes, caveats, marker } = drawing.provenance(data);
   // Every chart carries a licence: the dataset's, or for charts of the paper's figures the same CC BY 4.0 for the chart.
   const licensed = sources.some((s) => s.href === LICENSE_LINK.href) ? sources : [...sources, LICENSE_LINK];
   return {
@@ -51,7 +54,9 @@ export function drawingView(drawing: AnyDrawing, data: unknown, about: { id: str
     summary: drawing.summary(data, options),
     table: drawing.table(data, options),
     sources: licensed,
+    marker,
     notes,
+    caveats,
     island: drawing.options ? 'controls' : drawing.interaction?.island,
     hint: drawing.interaction?.hint,
     zoomPath: drawing.interaction?.zoomPath ?? false,

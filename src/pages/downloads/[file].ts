@@ -14,8 +14,8 @@ export const GET: APIRoute = ({ params, site }) => {
   const view = siteChartView(id);
   const source = `${sourceLine(view)} (${view.sources[0]?.href})`;
   if (ext === 'svg') {
-    return new Response(standaloneSvg(view.svg, { title: view.title, source: sourceLine(view), url: view.sources[0]?.href }), { headers: { 'Content-Type': 'image/svg+xml' } });
+    return new Response(standaloneSvg(view.svg, { title: view.title, source: sourceLine(view), url: view.sources[0]?.href, caveats: view.caveats }), { headers: { 'Content-Type': 'image/svg+xml' } });
   }
   const from = new URL(`/embed/${id}/`, siteOrigin(site)).href;
-  return new Response(tableToCsv(view.table, [view.title, `Source: ${source}`, `From: ${from}`]), { headers: { 'Content-Type': 'text/csv' } });
+  return new Response(tableToCsv(view.table, [view.title, `Source: ${source}`, ...view.caveats.map((c) => `Caution: ${c}`), `From: ${from}`]), { headers: { 'Content-Type': 'text/csv' } });
 };
