@@ -183,6 +183,24 @@ describe('auto-height in a host page on another origin', () => {
 });
 
 describe('downloads and tools', () => {
+  it('carry the caveat of every uncertain figure into the CSV and the SVG (and so the PNG) the toolbar makes', async () => {
+    const { page, problems, close } = await open(`${baseUrl}/embed/value-pairs/`);
+    const caveats = await page.locator('.chart-caveat').allTextContents();
+    expect(caveats.length).toBeGreaterThan(0);
+    await page.locator('summary', { hasText: 'Download' }).click();
+    const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.locator('[data-download="csv"]').click()]);
+    const csv = readFileSync((await csvDownload.path())!, 'utf8');
+    for (const caveat of caveats) expect(csv).toContain(`# Caution: ${caveat}`);
+    const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.locator('[data-download="svg"]').click()]);
+    const svgText = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      return [...doc.querySelectorAll('svg > text')].map((t) => t.textContent).join(' ');
+    }, readFileSync((await svgDownload.path())!, 'utf8'));
+    for (const caveat of caveats) expect(svgText).toContain(caveat);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
   it('CSV equals the rows drawn, SVG is well-formed with the title, PNG is 2× and not blank', async () => {
     const { page, problems, context, close } = await open(`${baseUrl}/embed/top-values/?limit=15`);
     void context;
