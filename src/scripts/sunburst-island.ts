@@ -36,10 +36,10 @@ export function initSunburst(figure: HTMLElement): void {
 
   function makeArcsFocusable(keepFocusOn?: string) {
     const paths = [...svg.querySelectorAll<SVGPathElement>('path[data-key]')];
-    paths.forEach((path, i) => {
+    paths.forEach((path) => {
       path.setAttribute('role', 'button');
       path.setAttribute('aria-label', path.querySelector('title')?.textContent ?? '');
-      path.setAttribute('tabindex', i === 0 ? '0' : '-1');
+      path.setAttribute('tabindex', '-1');
     });
     const center = svg.querySelector<SVGGElement>('.center')!;
     if (focus !== 0) {
@@ -53,8 +53,8 @@ export function initSunburst(figure: HTMLElement): void {
     }
   }
 
-  function moveFocus(paths: SVGPathElement[], target: SVGPathElement) {
-    for (const p of paths) p.setAttribute('tabindex', p === target ? '0' : '-1');
+  /** The chart is one Tab stop (its area); arrows move among the arcs, so Tab from any arc leaves the chart. */
+  function moveFocus(_paths: SVGPathElement[], target: SVGPathElement) {
     target.focus();
   }
 
@@ -177,9 +177,14 @@ export function initSunburst(figure: HTMLElement): void {
     const target = event.target as Element;
     const path = target.closest<SVGPathElement>('path[data-key]');
     const paths = [...svg.querySelectorAll<SVGPathElement>('path[data-key]')];
-    if (event.key === 'Escape') {
+    if (target === parts.area && ['ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowUp', 'Enter', ' '].includes(event.key)) {
       event.preventDefault();
-      void zoomOut({ animate: true });
+      if (paths[0]) moveFocus(paths, paths[0]);
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      // Out one level; at the top, out of the chart (back to its container, as every chart's keyboard walk does).
+      if (focus === 0) parts.area.focus();
+      else void zoomOut({ animate: true });
     } else if ((event.key === 'Enter' || event.key === ' ') && path) {
       event.preventDefault();
       void zoomTo(path.dataset.key!, { animate: true, focusKey: '' });
@@ -199,6 +204,7 @@ export function initSunburst(figure: HTMLElement): void {
     if (button) void zoomTo(button.dataset.key!, { animate: true });
   });
 
+  parts.area.tabIndex = 0;
   const fromHash = () => (location.hash.startsWith(hashPrefix) ? decodedOrEmpty(location.hash.slice(hashPrefix.length)) : '');
   window.addEventListener('hashchange', () => void zoomTo(fromHash(), { animate: false }));
   makeArcsFocusable();

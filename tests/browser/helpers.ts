@@ -88,3 +88,21 @@ export function useBrowser(): () => import('playwright-core').Browser {
   });
   return () => browser!;
 }
+
+const htmlcsSource = readFileSync(require.resolve('@pa11y/html_codesniffer/build/HTMLCS.js'), 'utf8');
+
+/** A second engine beside axe: HTML_CodeSniffer (pa11y's fork, the runner pa11y uses) at WCAG 2 AA; its errors only. */
+export async function htmlcsErrors(page: Page): Promise<string[]> {
+  await page.evaluate(htmlcsSource);
+  return page.evaluate(
+    () =>
+      new Promise<string[]>((resolve) => {
+        // @ts-expect-error HTMLCS is injected above
+        const htmlcs = window.HTMLCS;
+        htmlcs.process('WCAG2AA', document, () => {
+          const errors = htmlcs.getMessages().filter((m: { type: number }) => m.type === htmlcs.ERROR);
+          resolve(errors.map((m: { code: string; msg: string; element: Element }) => `${m.code}: ${m.msg} — ${m.element.outerHTML?.slice(0, 120) ?? ''}`));
+        });
+      }),
+  );
+}
