@@ -70,6 +70,8 @@ export function initNavigator(figure: HTMLElement): void {
     });
     stop.focus();
     if (tooltip) {
+      // For sighted keyboard users; screen readers already hear the stop's name.
+      tooltip.setAttribute('aria-hidden', 'true');
       tooltip.textContent = all[current]!.name;
       placeTooltip(tooltip, area!, target.right + 6, target.bottom + 6);
     }

@@ -193,10 +193,8 @@ export function initSunburst(figure: HTMLElement): void {
       void zoomOut({ animate: true });
     } else if (path && ['ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowUp', 'Home', 'End'].includes(event.key)) {
       event.preventDefault();
-      const i = paths.indexOf(path);
-      const step = event.key === 'ArrowRight' || event.key === 'ArrowDown' ? 1 : -1;
-      const next = event.key === 'Home' ? 0 : event.key === 'End' ? paths.length - 1 : (i + step + paths.length) % paths.length;
-      moveFocus(paths, paths[next]!);
+      const next = treeStep(paths, paths.indexOf(path), event.key);
+      if (next !== undefined) moveFocus(paths, paths[next]!);
     }
   });
   crumbs.addEventListener('click', (event) => {
@@ -221,4 +219,37 @@ function decodedOrEmpty(text: string): string {
   } catch {
     return '';
   }
+}
+
+/** An arc's level from its key: "l2:…" is a level-2 cluster, a value's key is its name (level 0). */
+const levelOf = (path: SVGPathElement) => Number(/^l(\d):/.exec(path.dataset.key ?? '')?.[1] ?? 0);
+
+/**
+ * Walk the rings as the tree they draw (arcs are in depth-first order): Left and Right among siblings, Up to the
+ * parent, Down to the first child, Home and End to the first and last sibling.
+ */
+export function treeStep(paths: SVGPathElement[], i: number, key: string): number | undefined {
+  const levels = paths.map(levelOf);
+  const parentOf = (j: number) => {
+    for (let k = j - 1; k >= 0; k--) if (levels[k]! > levels[j]!) return k;
+    return -1;
+  };
+  const parent = parentOf(i);
+  const siblings = paths.map((_, j) => j).filter((j) => levels[j] === levels[i] && parentOf(j) === parent);
+  const at = siblings.indexOf(i);
+  switch (key) {
+    case 'ArrowRight':
+      return siblings[(at + 1) % siblings.length];
+    case 'ArrowLeft':
+      return siblings[(at - 1 + siblings.length) % siblings.length];
+    case 'ArrowUp':
+      return parent >= 0 ? parent : undefined;
+    case 'ArrowDown':
+      return levels[i + 1] !== undefined && levels[i + 1]! < levels[i]! ? i + 1 : undefined;
+    case 'Home':
+      return siblings[0];
+    case 'End':
+      return siblings.at(-1);
+  }
+  return undefined;
 }
