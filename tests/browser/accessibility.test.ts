@@ -125,6 +125,27 @@ describe('every chart can be walked by keyboard in place', () => {
   });
 });
 
+describe('listening to a chart', () => {
+  it('loads the sonification only when Listen is pressed, then plays the table’s values', async () => {
+    const { page, problems, close } = await open('/embed/top-values/');
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(r.url()));
+    await page.waitForFunction(() => performance.getEntriesByName('interactive-ready').length > 0);
+    await page.keyboard.press('Tab'); // some interaction first: still nothing requested
+    expect(requested.filter((u) => /sonify/.test(u))).toEqual([]);
+    const listen = page.locator('[data-action="listen"]');
+    await listen.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => listen.getAttribute('aria-pressed')).toBe('true');
+    expect(requested.filter((u) => /sonify/.test(u)).length).toBe(1);
+    await expect.poll(() => page.locator('[data-announce]').textContent()).toMatch(/Playing 30 values/);
+    await page.keyboard.press('Enter'); // Stop
+    await expect.poll(() => listen.getAttribute('aria-pressed')).toBe('false');
+    expect(problems).toEqual([]);
+    await close();
+  });
+});
+
 describe('display settings', () => {
   it('forced colours (high contrast): every chart keeps its marks distinct from its background and its text readable', async () => {
     for (const scheme of ['dark', 'light'] as const) {
