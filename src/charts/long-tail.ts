@@ -98,6 +98,11 @@ export default defineChart<LongTailData>({
   render: renderLongTail,
   summary: longTailSummary,
   table: longTailTable,
+  predict: (d) => ({
+    question: `Of all ${d.valueCount.toLocaleString('en-US')} values, what share do you think appear in fewer than ${d.cutoff}% of conversations?`,
+    answer: d.shareBelowCutoff,
+    answerText: `${percent(d.shareBelowCutoff)} of the values`,
+  }),
   takeaway: (d) =>
     `The top five values each appear in more than ${Math.floor(d.top[4]!.pctConvos)}% of conversations, while ${percent(d.shareBelowCutoff)} of all values appear in fewer than ${d.cutoff}%.`,
   provenance: () => fromDataset(),

@@ -143,6 +143,11 @@ export default defineChart<ResponseTypesData>({
   render: renderResponseTypes,
   summary: responseTypesSummary,
   table: responseTypesTable,
+  predict: ({ groups }) => ({
+    question: 'When users expressed their values, how often do you think Claude pushed back (resisted them, mildly or strongly)? Give a share of all conversations.',
+    answer: groups.resistance,
+    answerText: `${percent(groups.resistance)} of conversations`,
+  }),
   navigation: { label: 'type', value: 'pct', group: 'group' },
   takeaway: ({ groups }) =>
     `Claude supported the user’s values in ${percent(groups.support)} of conversations and resisted them in ${percent(groups.resistance)}; reframing (${percent(groups.reframing)}) sits in between.`,

@@ -169,6 +169,14 @@ export default defineChart<TopValuesData, TopValuesOptions>({
   render: renderTopValues,
   summary: topValuesSummary,
   table: topValuesTable,
+  predict: ({ rows }) => {
+    const top = rows[0]!;
+    return {
+      question: `Claude’s commonest value is ${top.value}. In what share of conversations do you think Claude’s replies showed it?`,
+      answer: top.pctConvos,
+      answerText: `${percent(top.pctConvos)} of conversations`,
+    };
+  },
   takeaway: ({ rows: [first, second] }) =>
     `A handful of service values dominate: ${first?.value} appears in ${percent(first?.pctConvos ?? 0)} of conversations and ${second?.value} in ${percent(second?.pctConvos ?? 0)}.`,
   provenance: () => fromDataset(),

@@ -23,6 +23,8 @@ function start(figure: HTMLElement, part: string, init: ((figure: HTMLElement) =
 for (const figure of document.querySelectorAll<HTMLElement>('figure.chart-figure')) {
   start(figure, figure.dataset.island ?? 'island', islands[figure.dataset.island ?? '']);
   start(figure, 'toolbar', initToolbar);
+  // Only three charts offer a guess first; the rest never load its code.
+  if (figure.querySelector('.predict')) void import('./predict.ts').then((m) => start(figure, 'guessing game', m.initPredict));
   // The sunburst's arcs are keyboard stops of their own (Enter zooms); every other chart is walked through its table.
   if (figure.dataset.island !== 'sunburst') start(figure, 'keyboard walk', initNavigator);
 }

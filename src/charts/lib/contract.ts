@@ -43,6 +43,14 @@ export interface Navigation {
   detail?: string;
 }
 
+/** Predict, then reveal: one question a reader answers with a percentage before seeing the chart. */
+export interface Prediction {
+  question: string;
+  /** The true answer, in %, and how the reveal says it. */
+  answer: number;
+  answerText: string;
+}
+
 export interface Teaching {
   shows: string;
   question: string;
@@ -84,6 +92,8 @@ export interface ChartDrawing<Data, Options = Record<string, never>> {
    * and the first percentage (else numeric) column.
    */
   navigation?: { label?: string; value?: string; group?: string; detail?: string };
+  /** A question to guess before the chart is shown (offered on the report; embeds start with it given ?predict=1). */
+  predict?(data: Data): Prediction;
   /** An island that adds interaction beyond controls: its name, the hint shown to readers, and whether it loads the data. */
   interaction?: { island: 'sunburst' | 'tips'; hint: string; loadsData?: boolean; zoomPath?: boolean };
   /** Wide charts scroll sideways inside their figure on narrow screens instead of shrinking. */

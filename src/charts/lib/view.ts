@@ -1,5 +1,5 @@
 import type { Model } from '../../data/model.ts';
-import { optionsOf, type AnyChart, type AnyDrawing, type ChartTable, type Control, type Marker, type Navigation, type OptionsInput, type SourceLink, type Teaching } from './contract.ts';
+import { optionsOf, type AnyChart, type AnyDrawing, type ChartTable, type Control, type Marker, type Navigation, type Prediction, type OptionsInput, type SourceLink, type Teaching } from './contract.ts';
 import { serverDocument } from './server-document.ts';
 import { LICENSE_LINK } from './sources.ts';
 
@@ -23,6 +23,7 @@ export interface ChartView {
   /** Show a zoom path (breadcrumb) above the chart. */
   zoomPath: boolean;
   controls?: Control[];
+  predict?: Prediction;
   /** The columns a keyboard walk through the data reads. */
   navigation: Navigation;
   /** Where the island finds its data (the chart's selected data, written at build time). */
@@ -57,6 +58,7 @@ export function drawingView(drawing: AnyDrawing, data: unknown, about: { id: str
     summary: drawing.summary(data, options),
     table,
     navigation: navigationOf(drawing, table),
+    predict: drawing.predict?.(data),
     sources: licensed,
     marker,
     notes,
