@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { CHARTS } from '../../src/charts/lib/registry.ts';
 import { startStaticServer, type StaticServer } from '../../scripts/static-server.ts';
 import { launchBrowser } from '../../scripts/browser.ts';
-import { axeViolations, describeViolations, newContext, watchPage } from './helpers.ts';
+import { axeViolations, describeViolations, embedLayout, newContext, watchPage } from './helpers.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -82,7 +82,9 @@ describe('embed pages', () => {
     const key = await page.locator('path[data-key^="l2:"]').first().getAttribute('data-key');
     await page.goto(`${baseUrl}/embed/taxonomy-sunburst/?focus=${encodeURIComponent(key!)}`);
     await page.waitForFunction((k) => document.querySelector('figure')?.getAttribute('data-focus') === k, key);
-    await expect(page.locator('[data-embed-iframe]').inputValue()).resolves.toContain(`?focus=${encodeURIComponent(key!)}`);
+    for (const kind of ['withScript', 'scriptFree']) {
+      await expect(page.locator(`[data-snippet="${kind}"]`).inputValue()).resolves.toContain(`?focus=${encodeURIComponent(key!)}`);
+    }
     await page.goto(`${baseUrl}/embed/taxonomy-sunburst/?focus=nonsense`);
     await page.waitForLoadState('networkidle');
     expect(await page.locator('figure').getAttribute('data-focus')).toBeNull();
@@ -95,9 +97,16 @@ describe('auto-height in a host page on another origin', () => {
   const frameGap = (page: Page, id: string) =>
     page.evaluate((frameId) => document.getElementById(frameId)!.getBoundingClientRect().height, id);
 
+  /** The embed's natural height: without the class that fits it to whatever frame it is in. */
   async function contentHeight(page: Page, id: string) {
     const frame = page.frame({ url: new RegExp(id === 'a' ? 'category-shares' : 'top-values') })!;
-    return frame.evaluate(() => document.documentElement.getBoundingClientRect().height);
+    return frame.evaluate(() => {
+      const root = document.documentElement;
+      root.classList.remove('embed-fit');
+      const height = root.getBoundingClientRect().height;
+      root.classList.add('embed-fit');
+      return height;
+    });
   }
 
   async function settled(page: Page, id: string) {
@@ -116,6 +125,10 @@ describe('auto-height in a host page on another origin', () => {
     for (const id of ['a', 'b']) {
       const { frame, content } = await settled(page, id);
       expect(Math.abs(frame - content), `${id}: frame ${frame}px, content ${content}px`).toBeLessThanOrEqual(4);
+      // The frame is the content's own size: the chart is drawn whole, not scaled down to fit.
+      const layout = await page.frame({ url: id === 'a' ? /category-shares/ : /top-values/ })!.evaluate(embedLayout);
+      expect(layout.scale, id).toBeGreaterThan(0.99);
+      expect(layout.scrollHeight, id).toBeLessThanOrEqual(layout.clientHeight);
     }
     const before = await frameGap(page, 'a');
     await page.setViewportSize({ width: 360, height: 800 });
