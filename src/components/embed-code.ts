@@ -11,10 +11,10 @@ import { escapeHtml } from '../lib/escape.ts';
 /** Host widths (px) at which a chart's narrow and wide heights apply. */
 export const EMBED_WIDTHS = { narrow: 360, wide: 768 } as const;
 
-/** The two snippets a teacher chooses between, in the order they are offered. */
+/** The two snippets a teacher chooses between, in the order they are offered, and the lines each needs to show. */
 export const SNIPPETS = [
-  { kind: 'withScript', label: 'With auto-height script' },
-  { kind: 'scriptFree', label: 'Script-free (for Canvas and other editors that strip scripts)' },
+  { kind: 'withScript', label: 'With auto-height script', rows: 5 },
+  { kind: 'scriptFree', label: 'Script-free (for Canvas and other editors that strip scripts)', rows: 4 },
 ] as const;
 
 export type SnippetKind = (typeof SNIPPETS)[number]['kind'];
@@ -25,11 +25,11 @@ export interface EmbeddableChart {
   embedHeight: EmbedHeight;
 }
 
-/** CSS for the frame's height: a line through both heights in viewport widths, clamped between them. */
+/** CSS for the frame's height: the line through both heights, in viewport widths, clamped between them. */
 function heightCss({ narrow, wide }: EmbedHeight): string {
-  const slope = (wide - narrow) / (EMBED_WIDTHS.wide - EMBED_WIDTHS.narrow);
-  const line = `calc(${narrow}px ${slope < 0 ? '-' : '+'} ${Math.abs(slope).toFixed(4)} * (100vw - ${EMBED_WIDTHS.narrow}px))`;
-  return `clamp(${Math.min(narrow, wide)}px,${line},${Math.max(narrow, wide)}px)`;
+  const pxPerVw = ((wide - narrow) / (EMBED_WIDTHS.wide - EMBED_WIDTHS.narrow)) * 100;
+  const intercept = Math.round(narrow - (pxPerVw * EMBED_WIDTHS.narrow) / 100);
+  return `clamp(${Math.min(narrow, wide)}px,${intercept}px ${pxPerVw < 0 ? '-' : '+'} ${Math.abs(pxPerVw).toFixed(2)}vw,${Math.max(narrow, wide)}px)`;
 }
 
 export function embedCode(origin: string, chart: EmbeddableChart, query = ''): Record<SnippetKind, string> {

@@ -4,6 +4,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { CHARTS } from '../../src/charts/lib/registry.ts';
+import { integer } from '../../src/charts/lib/format.ts';
+import { DATASET_LICENSE, DATASET_LICENSE_URL } from '../../src/config.ts';
+import { loadDataset, loadPaperFigures } from '../../src/data/load.ts';
+import { buildModel } from '../../src/data/model.ts';
+import { realDatasetDir } from '../unit/dataset-dir.ts';
 import { startStaticServer, type StaticServer } from '../../scripts/static-server.ts';
 import { launchBrowser } from '../../scripts/browser.ts';
 import { axeViolations, describeViolations, embedLayout, newContext, watchPage } from './helpers.ts';
@@ -283,8 +288,33 @@ describe('downloads and tools', () => {
   });
 });
 
+describe('About this data, in every embed', () => {
+  const model = buildModel(loadDataset(realDatasetDir), loadPaperFigures());
+  const sampleSize = integer(model.scope('subjective_conversations').value);
+
+  it('is a disclosure, closed at first, that opens without JavaScript and gives the sample size and the licence', async () => {
+    const { page, close } = await open(`${baseUrl}/`, { javaScriptEnabled: false });
+    for (const chart of CHARTS) {
+      await page.goto(`${baseUrl}/embed/${chart.id}/`);
+      const about = page.locator('details', { has: page.locator('summary', { hasText: 'About this data' }) });
+      expect(await about.count(), chart.id).toBe(1);
+      expect(await about.evaluate((d) => (d as HTMLDetailsElement).open), chart.id).toBe(false);
+      const text = await about.textContent();
+      expect(text, chart.id).toContain(`${sampleSize} subjective conversations`);
+      expect(text, chart.id).toContain(chart.measure);
+      expect(text, chart.id).toContain(DATASET_LICENSE);
+      expect(await about.locator(`a[href="${DATASET_LICENSE_URL}"]`).count(), chart.id).toBe(1);
+      await about.locator('summary').click();
+      expect(await about.evaluate((d) => (d as HTMLDetailsElement).open), chart.id).toBe(true);
+      expect(await about.locator('p').first().isVisible(), chart.id).toBe(true);
+    }
+    await close();
+  });
+});
+
 describe('accessibility of the pages for educators', () => {
-  for (const pagePath of ['/embed/taxonomy-sunburst/', '/embed/top-values/', '/embed/category-shares/', '/charts/', '/data/']) {
+  const chartPages = CHARTS.map((chart) => `/charts/${chart.id}/`);
+  for (const pagePath of ['/embed/taxonomy-sunburst/', '/embed/top-values/', '/embed/category-shares/', '/charts/', ...chartPages, '/data/']) {
     it(`has no axe violations on ${pagePath}`, async () => {
       const { page, problems, close } = await open(`${baseUrl}${pagePath}`);
       const violations = await axeViolations(page);
