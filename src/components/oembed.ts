@@ -46,3 +46,21 @@ export function oembed(origin: string, view: RegistryChartView): OEmbedRich {
     cache_age: OEMBED_CACHE_AGE,
   };
 }
+
+/**
+ * This site as an oEmbed provider, in the shape of oembed.com's providers.json, for consumers that use only providers
+ * they are given (WordPress for most roles, Moodle's oEmbed filter): a static host cannot answer `?url=…`, so each
+ * chart has its own endpoint, for the addresses of its chart page and its embed.
+ */
+export function oembedProvider(origin: string, ids: readonly string[]) {
+  const base = origin.replace(/\/$/, '');
+  return {
+    provider_name: SITE_TITLE,
+    provider_url: `${base}/`,
+    endpoints: ids.map((id) => ({
+      schemes: [`${base}/charts/${id}/`, `${base}/charts/${id}/*`, `${base}/embed/${id}/`, `${base}/embed/${id}/*`],
+      url: oembedUrl(base, id),
+      formats: ['json'],
+    })),
+  };
+}

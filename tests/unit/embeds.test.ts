@@ -5,7 +5,7 @@ import { embedHeightAround } from '../../src/charts/lib/embed-height.ts';
 import { standaloneSvg, standaloneSvgSize } from '../../src/charts/lib/standalone-svg.ts';
 import { svgAbout } from '../../src/charts/lib/view.ts';
 import { EMBED_WIDTHS, embedCode, SNIPPETS } from '../../src/components/embed-code.ts';
-import { oembed, oembedUrl } from '../../src/components/oembed.ts';
+import { oembed, oembedProvider, oembedUrl } from '../../src/components/oembed.ts';
 import { aboutStudy } from '../../src/components/about-data.ts';
 import { validateDataset } from '../../src/data/validate.ts';
 import { loadPaperFigures } from '../../src/data/load.ts';
@@ -82,6 +82,15 @@ describe('oEmbed answers', () => {
       expect(oembedUrl(`${ORIGIN}/`, chart.id)).toBe(`${ORIGIN}/oembed/${chart.id}.json`);
     });
   }
+});
+
+describe('the oEmbed provider entry, for consumers that need providers registered', () => {
+  it('lists one endpoint per chart, for its chart page and its embed', () => {
+    const provider = oembedProvider(`${ORIGIN}/`, CHARTS.map((c) => c.id));
+    expect(provider.provider_url).toBe(`${ORIGIN}/`);
+    expect(provider.endpoints.map((e) => e.url)).toEqual(CHARTS.map((c) => oembedUrl(ORIGIN, c.id)));
+    expect(provider.endpoints[0]!.schemes).toEqual([`${ORIGIN}/charts/${CHARTS[0]!.id}/`, `${ORIGIN}/charts/${CHARTS[0]!.id}/*`, `${ORIGIN}/embed/${CHARTS[0]!.id}/`, `${ORIGIN}/embed/${CHARTS[0]!.id}/*`]);
+  });
 });
 
 describe('About this data', () => {
