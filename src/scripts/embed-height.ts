@@ -2,9 +2,9 @@
  * On an embed page inside an iframe: tell the host page how tall the content is at its natural size, whenever that
  * changes, so a host script can size the frame to it. Two hosts are answered:
  * - our embed.js: {type: 'vitw-embed:height', height};
- * - WordPress's wp-embed.js, when the frame's URL carries `#?secret=…` (WordPress adds it to an oEmbed iframe):
- *   {message: 'height', value, secret}, again whenever it says {message: 'ready', secret}; and links, which cannot
- *   open a new tab from its sandboxed frame, go to it as {message: 'link', value: href, secret} for it to follow.
+ * - WordPress's wp-embed.js, when the frame's URL carries `#?secret=…` (WordPress adds it to an oEmbed iframe, at
+ *   once or later): {message: 'height', value, secret}, again whenever it says {message: 'ready', secret}; and links,
+ *   which cannot open a new tab from its sandboxed frame, go to it as {message: 'link', value: href, secret}.
  */
 export const HEIGHT_MESSAGE = 'vitw-embed:height';
 /** The class that makes the page fit its frame (src/styles/site.css), taken off for a moment to measure. */
@@ -25,6 +25,7 @@ if (window.parent !== window && document.body.hasAttribute('data-embed')) {
   // fitted layout); a chart redrawn while the frame keeps its size changes only the page's content.
   new ResizeObserver(post).observe(root);
   new MutationObserver(post).observe(document.body, { subtree: true, childList: true });
+  addEventListener('hashchange', post);
   addEventListener('message', (event) => event.data?.message === 'ready' && event.data.secret === secret() && post());
   addEventListener('click', (event) => {
     const link = (event.target as Element).closest<HTMLAnchorElement>('a[href]:not([download])');
