@@ -46,8 +46,8 @@ async function open(url: string, options: { javaScriptEnabled?: boolean; width?:
   const context = await newContext(browser, options);
   const page = await context.newPage();
   const problems = watchPage(page, baseUrl);
-  await page.goto(url);
-  return { page, problems, context, close: () => context.close() };
+  const response = await page.goto(url);
+  return { page, problems, context, status: response?.status(), close: () => context.close() };
 }
 
 const barCount = (page: Page) => page.locator('.chart-area svg [aria-label="bar"] rect').count();
@@ -316,7 +316,8 @@ describe('accessibility of the pages for educators', () => {
   const chartPages = CHARTS.map((chart) => `/charts/${chart.id}/`);
   for (const pagePath of ['/embed/taxonomy-sunburst/', '/embed/top-values/', '/embed/category-shares/', '/charts/', ...chartPages, '/data/']) {
     it(`has no axe violations on ${pagePath}`, async () => {
-      const { page, problems, close } = await open(`${baseUrl}${pagePath}`);
+      const { page, problems, status, close } = await open(`${baseUrl}${pagePath}`);
+      expect(status).toBe(200);
       const violations = await axeViolations(page);
       expect(violations, describeViolations(violations)).toEqual([]);
       expect(problems).toEqual([]);
