@@ -7,6 +7,7 @@ export const PAGE_KINDS: Record<string, string> = {
   'embed (sunburst)': '/embed/taxonomy-sunburst/',
   'embed (top values)': '/embed/top-values/',
   gallery: '/charts/',
+  'chart page': '/charts/top-values/',
   data: '/data/',
 };
 

@@ -13,6 +13,9 @@ export function siteOrigin(site?: URL | string): string {
   return new URL(site ?? DEFAULT_SITE_URL).origin;
 }
 
+/** How long (s) an oEmbed consumer may keep a chart's answer, and a host may cache it (it changes with a build). */
+export const OEMBED_CACHE_AGE = 86400;
+
 export const PAPER_URL = 'https://arxiv.org/abs/2504.15236';
 export const PAPER_ID = 'arXiv:2504.15236';
 export const PAPER_SHORT = 'Huang et al., “Values in the Wild” (2025)';

@@ -64,7 +64,9 @@ function categorySharesSummary(data: CategorySharesData): string {
 export default defineChart<CategorySharesData>({
   id: 'category-shares',
   title: 'Five kinds of value',
-  embedHeight: 560,
+  embedHeight: { narrow: 740, wide: 640 },
+  measure:
+    'Share of value expressions: of all the values Claude expressed, the percentage in each category (they add up to 100%).',
   teaching: {
     shows: 'How the values Claude expressed divide among the five top-level categories, with the number of clusters and values under each.',
     question: 'Social values have more distinct values than epistemic ones but a smaller share. What does that tell you about how often each social value appears?',

@@ -142,7 +142,9 @@ function contextHeatmapSummary(data: HeatmapData): string {
 export default defineChart<HeatmapData>({
   id: 'context-heatmap',
   title: 'Values that come with the task',
-  embedHeight: 760,
+  embedHeight: { narrow: 1090, wide: 930 },
+  measure:
+    'Adjusted Pearson residual: how far above chance a value appears in one kind of task, in standard deviations. It measures over-representation, not frequency.',
   teaching: {
     shows: 'Which values the paper found most over-represented in particular tasks, measured by adjusted Pearson residuals; blank cells are not reported, not zero.',
     question: '“Healthy boundaries” is far above chance in relationship advice. Is that Claude’s value or the topic’s? How could you tell the difference?',

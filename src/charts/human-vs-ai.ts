@@ -65,7 +65,9 @@ function humanVsAiSummary({ rows }: HumanVsAiData): string {
 export default defineChart<HumanVsAiData>({
   id: 'human-vs-ai',
   title: 'What users bring, beside what Claude brings',
-  embedHeight: 720,
+  embedHeight: { narrow: 970, wide: 870 },
+  measure:
+    '% of conversations in which the user or Claude expressed the value. Users’ values count only when stated outright; Claude’s also when implicit.',
   teaching: {
     shows: 'The ten values users expressed most often next to Claude’s ten, on the same scale.',
     question: 'Users’ values were counted only when they said them outright; Claude’s also when they were implicit. How would that change the bars, and what comparison would be fair?',

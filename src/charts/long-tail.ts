@@ -89,7 +89,9 @@ function longTailSummary(data: LongTailData): string {
 export default defineChart<LongTailData>({
   id: 'long-tail',
   title: 'A few common values, a very long tail',
-  embedHeight: 560,
+  embedHeight: { narrow: 670, wide: 600 },
+  measure:
+    'Each dot is a value, by its rank and its % of conversations (the share of subjective conversations expressing it), both on log scales.',
   teaching: {
     shows: 'Every one of the values ranked from most to least frequent, on a logarithmic scale, with the rare majority shaded.',
     question: 'If most values are rare, what would a study of only one week of conversations miss? How might you check whether a rare value is real or noise?',

@@ -43,7 +43,9 @@ interface MirroringData {
 export default defineChart<MirroringData>({
   id: 'mirroring',
   title: 'Mirroring by response type',
-  embedHeight: 360,
+  embedHeight: { narrow: 440, wide: 380 },
+  measure:
+    '% mirroring: for each kind of response, the share of conversations in which Claude expressed the very value the user had.',
   teaching: {
     shows: 'How often Claude expressed the very value the user expressed, for each kind of response.',
     question: 'Why would mirroring almost vanish when Claude resists?',

@@ -84,7 +84,9 @@ function modelVariantsSummary({ rows }: ModelVariantsData): string {
 export default defineChart<ModelVariantsData>({
   id: 'model-variants',
   title: 'Different models, different values',
-  embedHeight: 560,
+  embedHeight: { narrow: 840, wide: 700 },
+  measure:
+    '% of conversations in each model’s own sample in which it strongly supported or resisted the user’s values, or the user expressed none; samples differ in size and dates.',
   teaching: {
     shows: 'Three Claude models compared on how often they strongly supported or strongly resisted users’ values, and how often users expressed none.',
     question: 'Claude 3 Opus both supports and resists more. Why might a model be more “opinionated” in both directions? Note its much smaller sample.',

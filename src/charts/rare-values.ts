@@ -111,7 +111,9 @@ function rareValuesTakeaway(d: RareValuesData): string {
 export default defineChart<RareValuesData>({
   id: 'rare-values',
   title: 'Rare values as an early warning',
-  embedHeight: 560,
+  embedHeight: { narrow: 750, wide: 620 },
+  measure:
+    'How many values sit at each % of conversations (log scale); marked are the values the study traced, most likely, to jailbreak attempts.',
   teaching: {
     shows: 'Where the three values that the study traced, most likely, to jailbreak attempts sit among all values: rare in absolute terms, yet commoner than most values.',
     question: 'A value that appears in 0.1% of conversations can still be thousands of conversations. How would you use such a signal without flagging innocent users?',

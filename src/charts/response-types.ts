@@ -128,7 +128,9 @@ interface ResponseTypesData {
 export default defineChart<ResponseTypesData>({
   id: 'response-types',
   title: 'Support, reframing, resistance',
-  embedHeight: 560,
+  embedHeight: { narrow: 810, wide: 630 },
+  measure:
+    '% of all subjective conversations in which Claude responded to the user’s values in each way, from strong support to strong resistance.',
   teaching: {
     shows: 'How Claude responded to the values users expressed, as shares of all conversations: support on the left, resistance on the right, the rest set apart.',
     question: 'Resistance is rare. Is that reassuring or worrying? What would you want to know about the conversations where Claude resisted?',

@@ -50,7 +50,9 @@ const ACROSS_TASKS = 'AI values, across tasks';
 export default defineChart<StableCoreData>({
   id: 'stable-core',
   title: 'A stable core',
-  embedHeight: 520,
+  embedHeight: { narrow: 610, wide: 570 },
+  measure:
+    'Coefficient of variation: how much a value’s frequency changes across contexts (standard deviation ÷ mean); 0 would mean no change.',
   teaching: {
     shows: 'How much the most common values vary in frequency from one context to another (the coefficient of variation: lower is steadier).',
     question: 'Why would helpfulness vary less across tasks than across the values users bring? What would a high number mean?',

@@ -98,7 +98,9 @@ function studyFlowSummary({ steps }: StudyFlowData): string {
 export default defineChart<StudyFlowData>({
   id: 'study-flow',
   title: 'How the study worked',
-  embedHeight: 720,
+  embedHeight: { narrow: 830, wide: 790 },
+  measure:
+    'Counts at each step: conversations sampled, the subjective ones analysed, and the values and clusters found in them.',
   teaching: {
     shows: 'The pipeline from a week of real conversations to a taxonomy of values and the statistics run on it.',
     question: 'At which step could a mistake change the results most, and how did the researchers check it?',

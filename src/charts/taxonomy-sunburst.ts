@@ -11,7 +11,9 @@ const categoryNodes = (layout: SunburstLayout) => childrenOf(layout)[0]!;
 export default defineChart<SunburstLayout>({
   id: 'taxonomy-sunburst',
   title: 'The taxonomy of Claude’s values',
-  embedHeight: 980,
+  embedHeight: { narrow: 840, wide: 1030 },
+  measure:
+    'Each arc is as wide as its share of all value expressions (a value counts once per conversation); a cluster sums its values.',
   teaching: {
     shows: 'The whole four-level taxonomy at once: every arc is a category, cluster or value, as wide as its share of all value expressions.',
     question: 'Zoom into the smallest category. Which of its clusters would you have expected to be larger, and why might it be small in a chat assistant’s conversations?',

@@ -6,6 +6,7 @@ import { percent, percentAdaptive } from './lib/format.ts';
 import { categoryColor, shortCategory } from './lib/palette.ts';
 import { plotSvg } from './lib/plot-svg.ts';
 import { tagRows } from './lib/svg.ts';
+import { embedHeightAround } from './lib/embed-height.ts';
 import { fromDataset } from './lib/sources.ts';
 
 export interface TopValue {
@@ -39,6 +40,7 @@ export const TOP_VALUES_DEFAULTS: TopValuesOptions = { limit: TOP_VALUES_LIMITS.
 const WIDTH = 420;
 const ROW = 17;
 const LABEL_CHARS = 26;
+const drawingHeight = (rows: number) => rows * ROW + 46;
 
 /**
  * Options from untrusted input (a form or a query string): anything invalid falls back to the default, and a number
@@ -90,7 +92,7 @@ function renderTopValues(data: TopValuesData, options: TopValuesOptions, documen
   const svg = plotSvg(
     {
       width: WIDTH,
-      height: rows.length * ROW + 46,
+      height: drawingHeight(rows.length),
       marginLeft: 170,
       marginRight: 44,
       marginTop: 30,
@@ -154,7 +156,9 @@ function topValuesControls({ categories }: TopValuesData, options: TopValuesOpti
 export default defineChart<TopValuesData, TopValuesOptions>({
   id: 'top-values',
   title: 'The values Claude expresses most',
-  embedHeight: 900,
+  embedHeight: (data, options) => embedHeightAround({ narrow: 501, wide: 332 }, { width: WIDTH, height: drawingHeight(selectTopValues(data, options).length) }),
+  measure:
+    '% of conversations: the share of subjective conversations in which Claude expressed the value. Conversations hold several values, so shares add up to more than 100%.',
   teaching: {
     shows: 'The most frequent individual values, by the share of conversations in which Claude expressed them; readers can change how many and filter by category.',
     question: 'Most of the top values describe doing a job well rather than ethics. Why might that be, given what people use an assistant for?',

@@ -3,6 +3,7 @@ import { percentAdaptive } from './lib/format.ts';
 import { categoryColor, shortCategory } from './lib/palette.ts';
 import { plotSvg } from './lib/plot-svg.ts';
 import { tagRows } from './lib/svg.ts';
+import { embedHeightAround } from './lib/embed-height.ts';
 import type { Model } from '../data/model.ts';
 import { truncate } from '../lib/text.ts';
 import { defineChart, type ChartTable, type Control } from './lib/contract.ts';
@@ -42,13 +43,16 @@ function family(data: ValueFamilyData, options: ValueFamilyOptions) {
   return data.families.find((f) => f.word === options.family) ?? data.families[0]!;
 }
 
+const WIDTH = 420;
+const drawingHeight = (members: number) => members * 16 + 50;
+
 function renderValueFamily(data: ValueFamilyData, options: ValueFamilyOptions, document: Document): SVGSVGElement {
   const { members } = family(data, options);
   const min = Math.min(...members.map((m) => m.pctConvos));
   const svg = plotSvg(
     {
-      width: 420,
-      height: members.length * 16 + 50,
+      width: WIDTH,
+      height: drawingHeight(members.length),
       marginLeft: 170,
       marginRight: 50,
       marginTop: 32,
@@ -114,7 +118,9 @@ function valueFamilyTakeaway(data: ValueFamilyData): string {
 export default defineChart<ValueFamilyData, ValueFamilyOptions>({
   id: 'value-family',
   title: 'One idea, many contexts',
-  embedHeight: 820,
+  embedHeight: (data, options) => embedHeightAround({ narrow: 473, wide: 332 }, { width: WIDTH, height: drawingHeight(family(data, options).members.length) }),
+  measure:
+    '% of conversations (log scale): the share of subjective conversations in which Claude expressed each value whose name holds the word.',
   teaching: {
     shows: 'All the values whose names share one word, such as “autonomy”: the same idea, split by the context in which Claude expressed it.',
     question: 'Why might “user autonomy” be so much more common than “patient autonomy”? What does that say about what people ask Claude for?',

@@ -93,7 +93,9 @@ interface ValuePairsData {
 export default defineChart<ValuePairsData>({
   id: 'value-pairs',
   title: 'Mirroring, complementing, opposing',
-  embedHeight: 620,
+  embedHeight: { narrow: 920, wide: 740 },
+  measure:
+    'Each arrow links a value users expressed to one Claude expressed in reply, a pairing far above chance; bracketed figures are the paper’s.',
   teaching: {
     shows: 'Three ways Claude’s values relate to the values a user brings: it can share them, add a value that supports them, or push against them.',
     question: 'When is mirroring a user’s values helpful, and when could it become sycophancy?',

@@ -1,4 +1,4 @@
-import type { AnyChart, OptionsInput } from '../charts/lib/contract.ts';
+import { embedHeightOf, type AnyChart, type OptionsInput } from '../charts/lib/contract.ts';
 import { fetchJson, figureParts, once } from './figure-parts.ts';
 
 /**
@@ -9,7 +9,7 @@ const CHART_MODULES = import.meta.glob<{ default: AnyChart }>('../charts/*.ts');
 
 /**
  * A chart with controls: changing one redraws the chart, its summary and its table through the chart's contract, and
- * records the options as data-query (for the embed code). On an embed page the options come from the query string.
+ * records the options as data-query and the frame heights they need as data-embed-height (for the embed code). On an embed page the options come from the query string.
  */
 export function initControls(figure: HTMLElement): void {
   const form = figure.querySelector<HTMLFormElement>('form[data-controls]');
@@ -39,6 +39,7 @@ export function initControls(figure: HTMLElement): void {
     parts.summary.textContent = chart.summary(rows, options);
     parts.replaceTable(chart.table(rows, options));
     for (const [key, value] of Object.entries(options)) figure.dataset[`option${key[0]!.toUpperCase()}${key.slice(1)}`] = String(value);
+    figure.dataset.embedHeight = JSON.stringify(embedHeightOf(chart, rows, options));
     figure.dataset.query = chart.options.query(options, rows);
   }
 

@@ -3,6 +3,8 @@ import { initControls } from './controls-island.ts';
 import { initToolbar } from './toolbar.ts';
 import { initTips } from './tips-island.ts';
 import { initNavigator } from './navigator.ts';
+// On an embed page (every one holds a figure), tell the host page its height; in this bundle it costs fewer bytes.
+import './embed-height.ts';
 
 /** Adds interaction to the server-rendered figures on the page. Heavy code and data load on first interaction. */
 const islands: Record<string, (figure: HTMLElement) => void> = {

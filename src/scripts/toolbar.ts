@@ -1,4 +1,4 @@
-import { embedCode } from '../components/embed-code.ts';
+import { embedCode, type SnippetKind } from '../components/embed-code.ts';
 
 /**
  * The figure toolbar: Table view, downloads of what is drawn right now (CSV, SVG, PNG at 2×), embed code with the
@@ -60,14 +60,11 @@ export function initToolbar(figure: HTMLElement): void {
     }
   }
 
-  // Keep the embed code in step with the chart's current options (set by its island as data-query).
-  const iframeCode = toolbar.querySelector<HTMLTextAreaElement>('[data-embed-iframe]')!;
-  const scriptCode = toolbar.querySelector<HTMLTextAreaElement>('[data-embed-script]')!;
+  // Keep the embed code in step with the chart's current options (set by its island as data-query and data-embed-height).
   const refreshEmbedCode = () => {
-    const chart = { id: figure.id, title, embedHeight: Number(figure.dataset.embedHeight) || 600 };
+    const chart = { id: figure.id, title, embedHeight: JSON.parse(figure.dataset.embedHeight!) };
     const code = embedCode(location.origin, chart, figure.dataset.query ?? '');
-    iframeCode.value = code.iframe;
-    scriptCode.value = code.script;
+    for (const snippet of toolbar.querySelectorAll<HTMLTextAreaElement>('[data-snippet]')) snippet.value = code[snippet.dataset.snippet as SnippetKind];
   };
   refreshEmbedCode();
   new MutationObserver(refreshEmbedCode).observe(figure, { attributes: true, attributeFilter: ['data-query'] });

@@ -1,3 +1,5 @@
+import { OEMBED_CACHE_AGE } from '../config.ts';
+
 /**
  * The site's Content-Security-Policy: everything from our own origin, no inline script or style, no eval. Images may
  * be data: or blob: URLs (the PNG download draws the chart's SVG from a blob).
@@ -45,11 +47,18 @@ const UNFRAMEABLE = [`Content-Security-Policy: ${CONTENT_SECURITY_POLICY}; frame
 /** Embed pages, which any site may frame (no frame-ancestors: file:// pages and every scheme included). */
 const FRAMEABLE = [`Content-Security-Policy: ${CONTENT_SECURITY_POLICY}`];
 
-/** Extra headers for a top-level entry of the build (a folder, written "name/", or a file). */
+/**
+ * Extra headers for a top-level entry of the build (a folder, written "name/", or a file). An embed that WordPress
+ * shows from an oEmbed answer sits in a sandboxed frame with an opaque origin, for which loading its module scripts and
+ * its islands' data are cross-origin requests: those files, public anyway, say that any origin may read them.
+ */
+const ANY_ORIGIN = 'Access-Control-Allow-Origin: *';
 const EXTRA: Record<string, string[]> = {
-  '_astro/': ['Cache-Control: public, max-age=31536000, immutable'],
+  '_astro/': ['Cache-Control: public, max-age=31536000, immutable', ANY_ORIGIN],
+  'data/': [ANY_ORIGIN],
   'embed/': ['Cache-Control: public, max-age=3600'],
-  'embed.js': ['Cache-Control: public, max-age=3600', 'Access-Control-Allow-Origin: *'],
+  'embed.js': ['Cache-Control: public, max-age=3600', ANY_ORIGIN],
+  'oembed/': [`Cache-Control: public, max-age=${OEMBED_CACHE_AGE}`, ANY_ORIGIN],
 };
 
 /**

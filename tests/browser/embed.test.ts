@@ -4,9 +4,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { CHARTS } from '../../src/charts/lib/registry.ts';
+import { integer } from '../../src/charts/lib/format.ts';
+import { DATASET_LICENSE, DATASET_LICENSE_URL } from '../../src/config.ts';
+import { loadDataset, loadPaperFigures } from '../../src/data/load.ts';
+import { buildModel } from '../../src/data/model.ts';
+import { realDatasetDir } from '../unit/dataset-dir.ts';
 import { startStaticServer, type StaticServer } from '../../scripts/static-server.ts';
 import { launchBrowser } from '../../scripts/browser.ts';
-import { axeViolations, describeViolations, newContext, watchPage } from './helpers.ts';
+import { axeViolations, describeViolations, embedLayout, newContext, watchPage } from './helpers.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -41,8 +46,8 @@ async function open(url: string, options: { javaScriptEnabled?: boolean; width?:
   const context = await newContext(browser, options);
   const page = await context.newPage();
   const problems = watchPage(page, baseUrl);
-  await page.goto(url);
-  return { page, problems, context, close: () => context.close() };
+  const response = await page.goto(url);
+  return { page, problems, context, status: response?.status(), close: () => context.close() };
 }
 
 const barCount = (page: Page) => page.locator('.chart-area svg [aria-label="bar"] rect').count();
@@ -82,7 +87,9 @@ describe('embed pages', () => {
     const key = await page.locator('path[data-key^="l2:"]').first().getAttribute('data-key');
     await page.goto(`${baseUrl}/embed/taxonomy-sunburst/?focus=${encodeURIComponent(key!)}`);
     await page.waitForFunction((k) => document.querySelector('figure')?.getAttribute('data-focus') === k, key);
-    await expect(page.locator('[data-embed-iframe]').inputValue()).resolves.toContain(`?focus=${encodeURIComponent(key!)}`);
+    for (const kind of ['withScript', 'scriptFree']) {
+      await expect(page.locator(`[data-snippet="${kind}"]`).inputValue()).resolves.toContain(`?focus=${encodeURIComponent(key!)}`);
+    }
     await page.goto(`${baseUrl}/embed/taxonomy-sunburst/?focus=nonsense`);
     await page.waitForLoadState('networkidle');
     expect(await page.locator('figure').getAttribute('data-focus')).toBeNull();
@@ -95,9 +102,16 @@ describe('auto-height in a host page on another origin', () => {
   const frameGap = (page: Page, id: string) =>
     page.evaluate((frameId) => document.getElementById(frameId)!.getBoundingClientRect().height, id);
 
+  /** The embed's natural height: without the class that fits it to whatever frame it is in. */
   async function contentHeight(page: Page, id: string) {
     const frame = page.frame({ url: new RegExp(id === 'a' ? 'category-shares' : 'top-values') })!;
-    return frame.evaluate(() => document.documentElement.getBoundingClientRect().height);
+    return frame.evaluate(() => {
+      const root = document.documentElement;
+      root.classList.remove('embed-fit');
+      const height = root.getBoundingClientRect().height;
+      root.classList.add('embed-fit');
+      return height;
+    });
   }
 
   async function settled(page: Page, id: string) {
@@ -116,6 +130,10 @@ describe('auto-height in a host page on another origin', () => {
     for (const id of ['a', 'b']) {
       const { frame, content } = await settled(page, id);
       expect(Math.abs(frame - content), `${id}: frame ${frame}px, content ${content}px`).toBeLessThanOrEqual(4);
+      // The frame is the content's own size: the chart is drawn whole, not scaled down to fit.
+      const layout = await page.frame({ url: id === 'a' ? /category-shares/ : /top-values/ })!.evaluate(embedLayout);
+      expect(layout.scale, id).toBeGreaterThan(0.99);
+      expect(layout.scrollHeight, id).toBeLessThanOrEqual(layout.clientHeight);
     }
     const before = await frameGap(page, 'a');
     await page.setViewportSize({ width: 360, height: 800 });
@@ -270,10 +288,36 @@ describe('downloads and tools', () => {
   });
 });
 
+describe('About this data, in every embed', () => {
+  const model = buildModel(loadDataset(realDatasetDir), loadPaperFigures());
+  const sampleSize = integer(model.scope('subjective_conversations').value);
+
+  it('is a disclosure, closed at first, that opens without JavaScript and gives the sample size and the licence', async () => {
+    const { page, close } = await open(`${baseUrl}/`, { javaScriptEnabled: false });
+    for (const chart of CHARTS) {
+      await page.goto(`${baseUrl}/embed/${chart.id}/`);
+      const about = page.locator('details', { has: page.locator('summary', { hasText: 'About this data' }) });
+      expect(await about.count(), chart.id).toBe(1);
+      expect(await about.evaluate((d) => (d as HTMLDetailsElement).open), chart.id).toBe(false);
+      const text = await about.textContent();
+      expect(text, chart.id).toContain(`${sampleSize} subjective conversations`);
+      expect(text, chart.id).toContain(chart.measure);
+      expect(text, chart.id).toContain(DATASET_LICENSE);
+      expect(await about.locator(`a[href="${DATASET_LICENSE_URL}"]`).count(), chart.id).toBe(1);
+      await about.locator('summary').click();
+      expect(await about.evaluate((d) => (d as HTMLDetailsElement).open), chart.id).toBe(true);
+      expect(await about.locator('p').first().isVisible(), chart.id).toBe(true);
+    }
+    await close();
+  });
+});
+
 describe('accessibility of the pages for educators', () => {
-  for (const pagePath of ['/embed/taxonomy-sunburst/', '/embed/top-values/', '/embed/category-shares/', '/charts/', '/data/']) {
+  const chartPages = CHARTS.map((chart) => `/charts/${chart.id}/`);
+  for (const pagePath of ['/embed/taxonomy-sunburst/', '/embed/top-values/', '/embed/category-shares/', '/charts/', ...chartPages, '/data/']) {
     it(`has no axe violations on ${pagePath}`, async () => {
-      const { page, problems, close } = await open(`${baseUrl}${pagePath}`);
+      const { page, problems, status, close } = await open(`${baseUrl}${pagePath}`);
+      expect(status).toBe(200);
       const violations = await axeViolations(page);
       expect(violations, describeViolations(violations)).toEqual([]);
       expect(problems).toEqual([]);

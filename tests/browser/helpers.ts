@@ -109,3 +109,26 @@ export async function htmlcsErrors(page: Page): Promise<string[]> {
       }),
   );
 }
+
+/**
+ * Run inside an embed's frame (frame.evaluate(embedLayout)): how its page sits in the frame (overflow either way, where
+ * the source line is) and the scale the chart is drawn at, against its natural width (1 = not shrunk to fit).
+ */
+export function embedLayout() {
+  const root = document.documentElement;
+  const source = document.querySelector('.chart-source')!.getBoundingClientRect();
+  const svg = document.querySelector('.chart-area svg')!;
+  const box = svg.getBoundingClientRect();
+  const [, , w, h] = svg.getAttribute('viewBox')!.split(/[\s,]+/).map(Number) as [number, number, number, number];
+  const natural = Math.min(Number(svg.getAttribute('width')), document.querySelector('.chart-area')!.clientWidth);
+  return {
+    scrollHeight: root.scrollHeight,
+    clientHeight: root.clientHeight,
+    scrollWidth: root.scrollWidth,
+    clientWidth: root.clientWidth,
+    sourceTop: source.top,
+    sourceBottom: source.bottom,
+    // The drawing keeps its aspect ratio, so its scale is the smaller of the two its box allows.
+    scale: Math.min(box.width / natural, box.height / ((natural * h) / w)),
+  };
+}

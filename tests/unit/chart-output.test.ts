@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clusterMembers, clusterMembersOf, clusterMembersTitle } from '../../src/charts/cluster-members.ts';
 import { CHARTS } from '../../src/charts/lib/registry.ts';
-import { chartView, drawingView } from '../../src/charts/lib/view.ts';
+import { chartView, drawingView, type ChartView } from '../../src/charts/lib/view.ts';
 import { validateDataset } from '../../src/data/validate.ts';
 import { loadPaperFigures } from '../../src/data/load.ts';
 import { buildModel } from '../../src/data/model.ts';
@@ -19,7 +19,7 @@ const { dataset } = validateDataset(fixture.tree, fixture.frequencies);
 const model = buildModel(dataset!, loadPaperFigures());
 
 /** One chart's whole output: the SVG, then its text parts, so a change to any of them is caught. */
-function expected(view: ReturnType<typeof chartView>): string {
+function expected(view: ChartView): string {
   const text = [
     `title: ${view.title}`,
     `takeaway: ${view.takeaway}`,

@@ -100,6 +100,15 @@ export interface ChartDrawing<Data, Options = Record<string, never>> {
   wide?: boolean;
 }
 
+/**
+ * Heights (px) of a chart's embed frame where no script can size it: in a host page 360 px wide and in one 768 px or
+ * wider (the snippet interpolates between them). The embed page fits itself to any frame; these make it fit well.
+ */
+export interface EmbedHeight {
+  narrow: number;
+  wide: number;
+}
+
 /** A chart of the report: a drawing plus its id, its data from the model, and what the gallery and embeds need. */
 export interface Chart<Data, Options = Record<string, never>> extends ChartDrawing<Data, Options> {
   /** Stable id: the embed URL (/embed/<id>/), the downloads and the module name (src/charts/<id>.ts). */
@@ -107,8 +116,10 @@ export interface Chart<Data, Options = Record<string, never>> extends ChartDrawi
   /** The data the chart draws, selected from the model. Plain JSON, so islands can load it. */
   select(model: Model): Data;
   teaching: Teaching;
-  /** Height (px) of the embed iframe before the auto-height script, if any, adjusts it. */
-  embedHeight: number;
+  /** What the chart's numbers measure, for readers who meet it out of context (no figures: those come from the data). */
+  measure: string;
+  /** The embed frame's heights for the default options, or for the options drawn when they change its size. */
+  embedHeight: EmbedHeight | ((data: Data, options: Options) => EmbedHeight);
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -123,6 +134,11 @@ export function defineChart<Data, Options = Record<string, never>>(chart: Chart<
 
 export function defineDrawing<Data, Options = Record<string, never>>(drawing: ChartDrawing<Data, Options>): ChartDrawing<Data, Options> {
   return drawing;
+}
+
+/** A chart's embed frame heights for these options. */
+export function embedHeightOf<Data, Options>(chart: Pick<Chart<Data, Options>, 'embedHeight'>, data: Data, options: Options): EmbedHeight {
+  return typeof chart.embedHeight === 'function' ? chart.embedHeight(data, options) : chart.embedHeight;
 }
 
 /** The options a chart draws with: parsed from input when there is input, else the defaults (none for most charts). */

@@ -1,6 +1,6 @@
 import { siteModel } from '../../data/model.ts';
 import type { AnyChart } from './contract.ts';
-import { chartData, chartView, type ChartView } from './view.ts';
+import { chartData, chartView, type RegistryChartView } from './view.ts';
 import studyFlow from '../study-flow.ts';
 import taxonomySunburst from '../taxonomy-sunburst.ts';
 import categoryShares from '../category-shares.ts';
@@ -45,10 +45,10 @@ export function figureNumber(id: string): number {
   return CHARTS.findIndex((c) => c.id === id) + 1;
 }
 
-const views = new Map<string, ChartView>();
+const views = new Map<string, RegistryChartView>();
 
 /** A chart's default view from this build's model, drawn once. */
-export function siteChartView(id: string): ChartView {
+export function siteChartView(id: string): RegistryChartView {
   if (!views.has(id)) views.set(id, chartView(chartById(id), siteModel()));
   return views.get(id)!;
 }

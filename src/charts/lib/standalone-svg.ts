@@ -17,21 +17,38 @@ function wrap(text: string, max: number): string[] {
   return line ? [...lines, line] : lines;
 }
 
-/**
- * A chart's SVG as a file that stands on its own (for downloads and thumbnails): white background, the chart's title
- * above; below, the caveat of every uncertain figure, the source and the licence, all vector. Works on markup, so the
- * page and the build share it.
- */
-export function standaloneSvg(chartSvg: string, about: { title: string; source: string; url?: string; caveats?: string[] }): string {
+interface SvgAbout {
+  title: string;
+  source: string;
+  url?: string;
+  caveats?: string[];
+}
+
+/** Where everything sits in a standalone SVG: the chart's own size, the page's size and the lines below the chart. */
+function layout(chartSvg: string, about: SvgAbout) {
   const viewBox = /viewBox="([^"]+)"/.exec(chartSvg)?.[1]?.split(/[\s,]+/).map(Number) ?? [0, 0, 640, 400];
   const [, , w = 640, h = 400] = viewBox;
-  const width = w + 2 * PAD;
   // The caveats wrap to the chart's width (about 5.5 px per character at 10 px); the source line is set one part per
   // line, so a long one is never cut off by a narrow chart.
   const caveatLines = (about.caveats ?? []).flatMap((caveat) => wrap(caveat, Math.floor(w / 5.5)));
   const sourceLines = [...caveatLines, ...about.source.split(' · ')];
   const footer = FOOTER + (sourceLines.length - 1) * 14;
-  const height = h + HEADER + footer;
+  return { w, h, caveatLines, sourceLines, footer, width: w + 2 * PAD, height: h + HEADER + footer };
+}
+
+/** The width and height (px) of the standalone SVG for this chart (stated, for instance, for an oEmbed thumbnail). */
+export function standaloneSvgSize(chartSvg: string, about: SvgAbout): { width: number; height: number } {
+  const { width, height } = layout(chartSvg, about);
+  return { width, height };
+}
+
+/**
+ * A chart's SVG as a file that stands on its own (for downloads and thumbnails): white background, the chart's title
+ * above; below, the caveat of every uncertain figure, the source and the licence, all vector. Works on markup, so the
+ * page and the build share it.
+ */
+export function standaloneSvg(chartSvg: string, about: SvgAbout): string {
+  const { w, h, caveatLines, sourceLines, footer, width, height } = layout(chartSvg, about);
   const inner = chartSvg.replace(/^<svg\b[^>]*>/, (openTag) =>
     openTag
       .replace(/\s(?:width|height|aria-hidden|x|y)="[^"]*"/g, '')

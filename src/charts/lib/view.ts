@@ -1,5 +1,5 @@
 import type { Model } from '../../data/model.ts';
-import { optionsOf, type AnyChart, type AnyDrawing, type ChartTable, type Control, type Marker, type Navigation, type Prediction, type OptionsInput, type SourceLink, type Teaching } from './contract.ts';
+import { embedHeightOf, optionsOf, type AnyChart, type EmbedHeight, type AnyDrawing, type ChartTable, type Control, type Marker, type Navigation, type Prediction, type OptionsInput, type SourceLink, type Teaching } from './contract.ts';
 import { serverDocument } from './server-document.ts';
 import { LICENSE_LINK } from './sources.ts';
 
@@ -34,7 +34,8 @@ export interface ChartView {
   query: string;
   /** For the gallery and embeds (absent for charts drawn on one page only). */
   teaching?: Teaching;
-  embedHeight?: number;
+  measure?: string;
+  embedHeight?: EmbedHeight;
 }
 
 /** Whether the browser loads a chart's data: charts with controls, and islands that need it. */
@@ -94,11 +95,20 @@ export function chartData(chart: AnyChart, model: Model): unknown {
   return cache.get(chart.id);
 }
 
-export function chartView(chart: AnyChart, model: Model, input?: OptionsInput): ChartView {
-  const view = drawingView(chart, chartData(chart, model), { id: chart.id }, input);
-  return { ...view, teaching: chart.teaching, embedHeight: chart.embedHeight };
+/** The view of a chart of the registry, which also has what the gallery and embeds need. */
+export type RegistryChartView = ChartView & Required<Pick<ChartView, 'teaching' | 'measure' | 'embedHeight'>>;
+
+export function chartView(chart: AnyChart, model: Model, input?: OptionsInput): RegistryChartView {
+  const data = chartData(chart, model);
+  const view = drawingView(chart, data, { id: chart.id }, input);
+  return { ...view, teaching: chart.teaching, measure: chart.measure, embedHeight: embedHeightOf(chart, data, optionsOf(chart, data, input)) };
 }
 
 export function sourceLine(view: Pick<ChartView, 'sources'>): string {
   return view.sources.map((s) => s.text).join(' · ');
+}
+
+/** What a chart's standalone SVG (its image download and thumbnail) says beside the chart. */
+export function svgAbout(view: Pick<ChartView, 'title' | 'sources' | 'caveats'>) {
+  return { title: view.title, source: sourceLine(view), url: view.sources[0]?.href, caveats: view.caveats };
 }

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { CHARTS, siteChartView } from '../../charts/lib/registry.ts';
-import { sourceLine } from '../../charts/lib/view.ts';
+import { sourceLine, svgAbout } from '../../charts/lib/view.ts';
 import { standaloneSvg } from '../../charts/lib/standalone-svg.ts';
 import { tableToCsv } from '../../charts/lib/csv.ts';
 import { siteOrigin } from '../../config.ts';
@@ -14,7 +14,7 @@ export const GET: APIRoute = ({ params, site }) => {
   const view = siteChartView(id);
   const source = `${sourceLine(view)} (${view.sources[0]?.href})`;
   if (ext === 'svg') {
-    return new Response(standaloneSvg(view.svg, { title: view.title, source: sourceLine(view), url: view.sources[0]?.href, caveats: view.caveats }), { headers: { 'Content-Type': 'image/svg+xml' } });
+    return new Response(standaloneSvg(view.svg, svgAbout(view)), { headers: { 'Content-Type': 'image/svg+xml' } });
   }
   const from = new URL(`/embed/${id}/`, siteOrigin(site)).href;
   return new Response(tableToCsv(view.table, [view.title, `Source: ${source}`, ...view.caveats.map((c) => `Caution: ${c}`), `From: ${from}`]), { headers: { 'Content-Type': 'text/csv' } });
