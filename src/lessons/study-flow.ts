@@ -20,6 +20,7 @@ export default defineLesson({
         'At which step could a mistake change the results most, and how did the researchers check it?',
         `The classifier that picked the subjective conversations was ${fig('subjectivity_accuracy')}% accurate in a human check. Which way could its ${100 - fig('subjectivity_accuracy')}% of mistakes push the results?`,
         'The values were named by a language model and then grouped. What would be lost, and what gained, if people had named them instead?',
+        `The ${integer(values)} values were grouped into ${level1}, then ${level2}, then ${categories} clusters. What does grouping make easier to see, and what can it hide?`,
       ],
       gettingStarted: [
         {
@@ -41,10 +42,6 @@ export default defineLesson({
         {
           ask: 'A computer model, not a person, found the values in each chat. How could the team check its work?',
           answer: `People checked a sample by hand. They agreed with the model on the values ${fig('extraction_accuracy')}% of the time.`,
-        },
-        {
-          ask: `The values were sorted into groups, then bigger groups: ${integer(values)}, then ${level1}, then ${level2}, then ${categories}. Why sort them like this?`,
-          answer: `No one can read ${integer(values)} values at once. Grouping like with like shows the big picture, and you can still zoom in to see each value.`,
         },
       ],
     };
