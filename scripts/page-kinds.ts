@@ -7,6 +7,8 @@ export const PAGE_KINDS: Record<string, string> = {
   'embed (sunburst)': '/embed/taxonomy-sunburst/',
   'embed (top values)': '/embed/top-values/',
   gallery: '/charts/',
+  handout: '/charts/taxonomy-sunburst/handout/',
+  'teacher’s page': '/charts/context-heatmap/teach/',
   data: '/data/',
 };
 

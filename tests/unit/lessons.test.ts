@@ -1,11 +1,13 @@
-import { describe, expect, it } from 'vitest';
-import { CHARTS } from '../../src/charts/lib/registry.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { CHARTS, chartById } from '../../src/charts/lib/registry.ts';
 import { buildModel } from '../../src/data/model.ts';
 import { loadDataset, loadPaperFigures } from '../../src/data/load.ts';
-import { HANDOUT_TEXT, orderedChoices, studentText, type Lesson } from '../../src/lessons/lib/lesson.ts';
-import { LESSONS, lessonFor } from '../../src/lessons/lib/registry.ts';
+import { genericLesson, HANDOUT_TEXT, orderedChoices, studentText, type Lesson } from '../../src/lessons/lib/lesson.ts';
+import { LESSONS, lessonFor, lessonOrGeneric } from '../../src/lessons/lib/registry.ts';
 import { aboveGrade, readingLevel, syllables } from '../../src/lib/reading-level.ts';
 import { realDatasetDir } from './dataset-dir.ts';
+import { validateDataset } from '../../src/data/validate.ts';
+import { HOSTILE_TEXTS, syntheticDataset } from '../fixtures/synthetic-dataset.ts';
 
 const freshModel = () => buildModel(loadDataset(realDatasetDir), loadPaperFigures());
 const model = freshModel();
@@ -62,10 +64,29 @@ describe('lessons', () => {
     expect(lessons.find(([id]) => id === 'top-values')![1].misconception.wrong).toContain(`${model.value('accuracy')!.pctConvos.toFixed(1)}%`);
   });
 
-  it('stop the build when the data no longer bears out what a question says', () => {
+  it('fit this build’s data: no chart falls back to the generic lesson', () => {
+    for (const chart of CHARTS) expect(() => lessonFor(chart.id).lesson(model), chart.id).not.toThrow();
+  });
+
+  it('give way to the generic lesson, which claims no figure, when the data no longer bears out what a question says', () => {
     const changed = freshModel();
     for (const row of changed.paper.mirroring) row.pct_mirroring = row.response_type === 'support' ? 0.5 : 30;
     expect(() => lessonFor('mirroring').lesson(changed)).toThrow(/mirroring is rarest under strong resistance/);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const fallback = lessonOrGeneric('mirroring', changed);
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^Lesson for mirroring: .*generic lesson/));
+    warn.mockRestore();
+    expect(fallback).toEqual(genericLesson(chartById('mirroring')));
+    expect(JSON.stringify(fallback)).not.toMatch(/\d/);
+    expect(aboveGrade(studentText(fallback), MAX_GRADE)).toEqual([]);
+  });
+
+  it('are written, own or generic, for a build from made-up, hostile data (nothing else goes wrong)', () => {
+    const fixture = syntheticDataset({ names: HOSTILE_TEXTS, clusterNames: HOSTILE_TEXTS });
+    const hostile = buildModel(validateDataset(fixture.tree, fixture.frequencies).dataset!, loadPaperFigures());
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    for (const chart of CHARTS) expect(lessonOrGeneric(chart.id, hostile).gettingStarted.length, chart.id).toBeGreaterThan(0);
+    warn.mockRestore();
   });
 
   it('order figure choices by size and names alphabetically', () => {

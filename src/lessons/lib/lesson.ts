@@ -59,9 +59,12 @@ export function dataOf<Data>(chart: Chart<Data, any>, model: Model): Data {
   return chartData(chart, model) as Data;
 }
 
-/** What a question is about; the build stops, naming it, if the data no longer has it. */
+/** Thrown when the data lacks what a lesson's questions are about, or no longer bears out what they say. */
+export class LessonDataError extends Error {}
+
+/** What a question is about; the lesson cannot be written, naming it, if the data does not have it. */
 export function required<T>(found: T | undefined, what: string): T {
-  if (found === undefined) throw new Error(`A lesson needs ${what}, which the data does not have. Rewrite the lesson's question.`);
+  if (found === undefined) throw new LessonDataError(`the lesson needs ${what}, which the data does not have`);
   return found;
 }
 
@@ -72,7 +75,31 @@ export function find<T>(rows: readonly T[], test: (row: T) => boolean, what: str
 
 /** A statement a question relies on ("bigger", "more than half"); the build stops if the data no longer bears it out. */
 export function holds(condition: boolean, statement: string): void {
-  if (!condition) throw new Error(`A lesson says "${statement}", which the data no longer bears out. Rewrite the lesson's question.`);
+  if (!condition) throw new LessonDataError(`the lesson says "${statement}", which the data does not bear out`);
+}
+
+/**
+ * The lesson for a chart whose own lesson does not fit the data it was built from (a test or a changed dataset):
+ * questions that read any chart and claim nothing about the figures. The tests require every chart's own lesson to
+ * fit the real data, so the site never ships this by accident.
+ */
+export function genericLesson(chart: { title: string; teaching: { question: string } }): Lesson {
+  return {
+    goal: `Students can say in their own words what “${chart.title}” shows, read one figure from it, and name something it cannot tell them.`,
+    misconception: {
+      wrong: '“The chart shows what Claude believes.”',
+      right: 'It shows how often values were expressed in conversations, as a language model read them. It does not measure belief, sincerity or behaviour.',
+    },
+    discussion: [chart.teaching.question, 'What would you want to know about how these numbers were made before you trusted them?'],
+    gettingStarted: [
+      { ask: 'What is the chart about? Say it in one sentence.', answer: 'Answers vary. A good answer says what is counted and who it is about.' },
+      { ask: 'Find the biggest number or the longest bar. What does it stand for?', answer: 'Answers vary. A good answer reads the label and the number, and says what the number counts.' },
+    ],
+    goingFurther: [
+      { ask: 'What is one thing this chart cannot tell you?', answer: 'Answers vary. For example, it cannot tell you why a value came up, or if Claude acted on it.' },
+      { ask: 'Write a question you could answer with this chart. Then answer it.', answer: 'Answers vary. Check that the chart really holds the answer.' },
+    ],
+  };
 }
 
 /** The choices in the order students see them: by size when they are figures, else alphabetically. */
