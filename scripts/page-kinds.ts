@@ -7,7 +7,7 @@ export const PAGE_KINDS: Record<string, string> = {
   'embed (sunburst)': '/embed/taxonomy-sunburst/',
   'embed (top values)': '/embed/top-values/',
   gallery: '/charts/',
-  handout: '/charts/taxonomy-sunburst/handout/',
+  handout: '/charts/top-values/handout/',
   'teacher’s page': '/charts/context-heatmap/teach/',
   data: '/data/',
 };

@@ -94,12 +94,13 @@ export function teacherNotesHtml(lesson: Lesson, level: 2 | 3 = 2): string {
   );
 }
 
-/** The handout's questions with their answers, as the teacher sees them. */
+/** The handout's questions with their answers, numbered as on the handout, as the teacher sees them. */
 export function questionsWithAnswersHtml(lesson: Lesson, level: 2 | 3 = 2): string {
-  return [
-    [HANDOUT_TEXT.gettingStarted, lesson.gettingStarted],
-    [HANDOUT_TEXT.goingFurther, lesson.goingFurther],
-  ]
-    .map(([title, questions]) => `<h${level}>${e(title)}</h${level}><ol>${(questions as Question[]).map((q) => `<li><p>${e(q.ask)}</p>${choicesHtml(q)}${answerHtml(q)}</li>`).join('')}</ol>`)
+  const levels: [string, Question[], number][] = [
+    [HANDOUT_TEXT.gettingStarted, lesson.gettingStarted, 1],
+    [HANDOUT_TEXT.goingFurther, lesson.goingFurther, lesson.gettingStarted.length + 1],
+  ];
+  return levels
+    .map(([title, questions, start]) => `<h${level}>${e(title)}</h${level}><ol start="${start}">${questions.map((q) => `<li><p>${e(q.ask)}</p>${choicesHtml(q)}${answerHtml(q)}</li>`).join('')}</ol>`)
     .join('');
 }
