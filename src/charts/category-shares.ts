@@ -3,6 +3,7 @@ import type { CategoryShare } from '../data/model.ts';
 import { integer, percent } from './lib/format.ts';
 import { categoryColor, shortCategory } from './lib/palette.ts';
 import { plotSvg } from './lib/plot-svg.ts';
+import { tagRows } from './lib/svg.ts';
 import { defineChart, type ChartTable } from './lib/contract.ts';
 import { fromDataset } from './lib/sources.ts';
 
@@ -18,7 +19,7 @@ function renderCategoryShares(data: CategorySharesData, _options: unknown, docum
     detail: `${d.level1Clusters} clusters · ${integer(d.values)} values`,
     color: categoryColor(d.category),
   }));
-  return plotSvg(
+  const svg = plotSvg(
     {
       width: WIDTH,
       height: rows.length * ROW + 40,
@@ -38,6 +39,8 @@ function renderCategoryShares(data: CategorySharesData, _options: unknown, docum
     document,
     13,
   );
+  tagRows(svg, 'g[aria-label="bar"] rect');
+  return svg;
 }
 
 function categorySharesTable(data: CategorySharesData): ChartTable {

@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { plotSvg } from './lib/plot-svg.ts';
+import { tagRows } from './lib/svg.ts';
 import type { Model } from '../data/model.ts';
 import { provenance } from '../data/paper.ts';
 import { truncate } from '../lib/text.ts';
@@ -22,7 +23,8 @@ export interface HeatmapData {
   /** Significance threshold for the residuals, derived from the number of values (Bonferroni). */
   threshold: number;
   /** The paper's own printed threshold. */
-  paperThreshold: number;
+  /** The paper's threshold as printed, with where it comes from. */
+  paperThreshold: string;
   paper: Model['paper']['taskResiduals'];
   valueCount: number;
 }
@@ -31,7 +33,7 @@ function selectHeatmap(model: Model): HeatmapData {
   const rows = model.paper.taskResiduals;
   return {
     threshold: model.threshold,
-    paperThreshold: model.scope('significance_threshold').value,
+    paperThreshold: `${model.scope('significance_threshold').printed.value}, ${provenance(model.scope('significance_threshold'))}`,
     cells: rows.map((r) => ({ task: r.task, value: r.ai_value, residual: r.residual, confidence: r.confidence, source: provenance(r), rank: model.value(r.ai_value)?.rank ?? null })),
     valueCount: model.taxonomy.values.length,
     paper: rows,
@@ -99,23 +101,22 @@ function renderContextHeatmap(data: HeatmapData, _options: unknown, document: Do
     },
     document,
   );
-  return makeCellsFocusable(svg);
+  return markReportedCells(svg, data);
 }
 
 const REPORTED = 'reported-cells';
 
-/** Reported cells (labelled by Plot from their `label`) become keyboard stops for the tooltip and screen readers. */
-function makeCellsFocusable(svg: SVGSVGElement): SVGSVGElement {
-  svg.removeAttribute('aria-hidden');
+/** Reported cells show their label as a tooltip on hover and are tied to their table row for the keyboard walk. */
+function markReportedCells(svg: SVGSVGElement, data: HeatmapData): SVGSVGElement {
   for (const g of Array.from(svg.querySelectorAll('g[aria-label]'))) {
     g.setAttribute('data-mark', g.getAttribute('aria-label')!);
     g.removeAttribute('aria-label');
   }
-  for (const rect of Array.from(svg.querySelectorAll(`g.${REPORTED} rect[aria-label]`))) {
-    rect.setAttribute('tabindex', '0');
-    rect.setAttribute('role', 'img');
-    rect.setAttribute('data-tip', '');
-  }
+  tagRows(svg, `g.${REPORTED} rect[aria-label]`, (rect) => {
+    const label = rect.getAttribute('aria-label')!;
+    return data.cells.findIndex((c) => label.startsWith(`${c.task} × ${c.value}:`));
+  });
+  for (const rect of Array.from(svg.querySelectorAll(`g.${REPORTED} rect[aria-label]`))) rect.setAttribute('data-tip', '');
   return svg;
 }
 
@@ -150,6 +151,7 @@ export default defineChart<HeatmapData>({
   render: renderContextHeatmap,
   summary: contextHeatmapSummary,
   table: contextHeatmapTable,
+  navigation: { label: 'value', value: 'residual', group: 'task' },
   takeaway: (d) => {
     const top = [...d.cells].filter((c) => c.residual !== null).sort((a, b) => b.residual! - a.residual!)[0]!;
     const ranks = d.cells.map((c) => c.rank).filter((r) => r !== null);
@@ -159,9 +161,9 @@ export default defineChart<HeatmapData>({
     fromPaper(d.paper, (r) => `${r.ai_value} in ${r.task} (${r.residual}, marked *)`, {
       dataset: 'the threshold and each value’s rank are',
       notes: [
-      `Significance threshold ${d.threshold.toFixed(2)}: the two-sided Bonferroni critical value at α = 0.05 over all values in the dataset (the paper reports ${d.paperThreshold}). “top” marks a value the paper names as a task’s most characteristic without giving its residual; “·” marks a combination the paper does not report, which is not the same as zero.`,
+      `Significance threshold ${d.threshold.toFixed(2)}: the two-sided Bonferroni critical value at α = 0.05 over all values in the dataset (the paper’s: ${d.paperThreshold}). “top” marks a value the paper names as a task’s most characteristic without giving its residual; “·” marks a combination the paper does not report, which is not the same as zero.`,
       ],
     }),
-  interaction: { island: 'tips', hint: 'Hover over a cell, or reach it with Tab, for its details.' },
+  interaction: { island: 'tips', hint: 'Hover over a cell for its details, or reach the chart with Tab and move through the cells with the arrow keys.' },
   wide: true,
 });

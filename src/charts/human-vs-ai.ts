@@ -74,6 +74,7 @@ export default defineChart<HumanVsAiData>({
   render: renderHumanVsAi,
   summary: humanVsAiSummary,
   table: humanVsAiTable,
+  navigation: { label: 'value', value: 'pct', group: 'who' },
   takeaway: (d) => {
     const human = d.rows.find((r) => r.who === 'Users (human values)');
     return `Users’ most common value, ${human?.value}, appears in ${percent(human?.pct ?? 0)} of conversations, Claude’s leading value in ${leaderRatio(d.rows).toFixed(0)} times as many. The bars are not like for like: users’ values were counted only when stated outright, Claude’s also when implicit.`;

@@ -2,6 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { percent, percentAdaptive } from './lib/format.ts';
 import { categoryColor } from './lib/palette.ts';
 import { plotSvg } from './lib/plot-svg.ts';
+import { tagRows } from './lib/svg.ts';
 import type { Model } from '../data/model.ts';
 import { defineChart, type ChartTable } from './lib/contract.ts';
 import { fromDataset } from './lib/sources.ts';
@@ -33,7 +34,7 @@ function selectLongTail(model: Model): LongTailData {
 
 function renderLongTail(data: LongTailData, _options: unknown, document: Document): SVGSVGElement {
   const firstBelow = data.curve.find((d) => d.pctConvos < data.cutoff)?.rank ?? data.valueCount;
-  return plotSvg(
+  const svg = plotSvg(
     {
       width: 420,
       height: 300,
@@ -61,6 +62,8 @@ function renderLongTail(data: LongTailData, _options: unknown, document: Documen
     },
     document,
   );
+  tagRows(svg, 'g[aria-label="dot"] circle', (_, n) => data.curve.findIndex((d) => d.rank === data.top[n]?.rank));
+  return svg;
 }
 
 function longTailTable(data: LongTailData): ChartTable {
@@ -95,6 +98,11 @@ export default defineChart<LongTailData>({
   render: renderLongTail,
   summary: longTailSummary,
   table: longTailTable,
+  predict: (d) => ({
+    question: `Of all ${d.valueCount.toLocaleString('en-US')} values, what share do you think appear in fewer than ${d.cutoff}% of conversations?`,
+    answer: d.shareBelowCutoff,
+    answerText: `${percent(d.shareBelowCutoff)} of the values`,
+  }),
   takeaway: (d) =>
     `The top five values each appear in more than ${Math.floor(d.top[4]!.pctConvos)}% of conversations, while ${percent(d.shareBelowCutoff)} of all values appear in fewer than ${d.cutoff}%.`,
   provenance: () => fromDataset(),

@@ -1,7 +1,7 @@
 import { integer, percent } from './lib/format.ts';
 import { renderLabelledBars } from './lib/labelled-bars.ts';
 import type { Model } from '../data/model.ts';
-import { provenance } from '../data/paper.ts';
+import { PAPER_TABLES, provenance } from '../data/paper.ts';
 import { defineChart, type ChartTable } from './lib/contract.ts';
 import { fromPaper } from './lib/sources.ts';
 
@@ -17,6 +17,7 @@ export interface ModelSample {
   subjective: number;
 }
 
+const METRICS = PAPER_TABLES.modelVariants.columns.metric;
 const MODEL_COLORS = ['#0072B2', '#56B4E9', '#CC79A7'];
 
 interface ModelVariantsData {
@@ -31,7 +32,10 @@ interface ModelVariantsData {
 function selectModelVariants({ paper, scope }: Model): ModelVariantsData {
   return {
     mainSampleShare: scope('share_claude_35_sonnet').value,
-    rows: paper.modelVariants.map((r) => ({ model: r.model, metric: r.metric, pct: r.pct, source: provenance(r) })),
+    // Grouped by response as drawn (the table, the bars and the keyboard walk share this order).
+    rows: [...paper.modelVariants]
+      .sort((a, b) => METRICS.indexOf(a.metric) - METRICS.indexOf(b.metric))
+      .map((r) => ({ model: r.model, metric: r.metric, pct: r.pct, source: provenance(r) })),
     samples: paper.modelSamples.map((r) => ({ model: r.model, subjective: r.subjective })),
     paper: [...paper.modelVariants, ...paper.modelSamples],
     variantNotes: paper.modelVariants.filter((r) => r.caveat && r.confidence !== 'C').map((r) => `${r.model}, ${r.metric}: ${r.caveat}`),
@@ -89,6 +93,7 @@ export default defineChart<ModelVariantsData>({
   render: renderModelVariants,
   summary: modelVariantsSummary,
   table: modelVariantsTable,
+  navigation: { label: 'model', value: 'pct', group: 'metric' },
   takeaway: ({ rows }) => {
     const pct = (model: string, metric: string) => rows.find((r) => r.model === model && r.metric === metric)?.pct ?? 0;
     const [opus, sonnet] = ['Claude 3 Opus', 'Claude 3.5 Sonnet'];

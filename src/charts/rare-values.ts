@@ -2,6 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { integer, percent, percentAdaptive } from './lib/format.ts';
 import { capitalize, plural } from '../lib/text.ts';
 import { plotSvg } from './lib/plot-svg.ts';
+import { tagRows } from './lib/svg.ts';
 import type { Model } from '../data/model.ts';
 import { defineChart, type ChartTable } from './lib/contract.ts';
 import { fromPaper } from './lib/sources.ts';
@@ -44,7 +45,7 @@ function selectRareValues(model: Model): RareValuesData {
 
 function renderRareValues(data: RareValuesData, _options: unknown, document: Document): SVGSVGElement {
   const log = data.all.map((p) => ({ log: Math.log10(p) }));
-  return plotSvg(
+  const svg = plotSvg(
     {
       width: 420,
       height: 300,
@@ -75,6 +76,9 @@ function renderRareValues(data: RareValuesData, _options: unknown, document: Doc
     },
     document,
   );
+  // The first rules drawn are the rare values' (the baseline rule comes last).
+  tagRows(svg, 'g[aria-label="rule"] line', (_, n) => (n < data.rare.length ? n : undefined));
+  return svg;
 }
 
 function rareValuesTable(data: RareValuesData): ChartTable {

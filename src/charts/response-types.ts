@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { percent } from './lib/format.ts';
 import { plotSvg } from './lib/plot-svg.ts';
+import { tagRows } from './lib/svg.ts';
 import type { Model } from '../data/model.ts';
 import { provenance } from '../data/paper.ts';
 import { defineChart, type ChartTable } from './lib/contract.ts';
@@ -58,7 +59,7 @@ type Segment = ReturnType<typeof responseSegments>[number];
 
 function renderResponseTypes({ rows }: ResponseTypesData, _options: unknown, document: Document): SVGSVGElement {
   const segments = responseSegments(rows);
-  return plotSvg(
+  const svg = plotSvg(
     {
       width: 420,
       height: 260,
@@ -95,6 +96,8 @@ function renderResponseTypes({ rows }: ResponseTypesData, _options: unknown, doc
     },
     document,
   );
+  tagRows(svg, 'g[aria-label="bar"] rect', (bar) => rows.findIndex((r) => bar.querySelector('title')?.textContent?.startsWith(`${r.type}:`)));
+  return svg;
 }
 
 function responseTypesTable({ rows }: ResponseTypesData): ChartTable {
@@ -140,6 +143,12 @@ export default defineChart<ResponseTypesData>({
   render: renderResponseTypes,
   summary: responseTypesSummary,
   table: responseTypesTable,
+  predict: ({ groups }) => ({
+    question: 'When users expressed their values, how often do you think Claude pushed back (resisted them, mildly or strongly)? Give a share of all conversations.',
+    answer: groups.resistance,
+    answerText: `${percent(groups.resistance)} of conversations`,
+  }),
+  navigation: { label: 'type', value: 'pct', group: 'group' },
   takeaway: ({ groups }) =>
     `Claude supported the user’s values in ${percent(groups.support)} of conversations and resisted them in ${percent(groups.resistance)}; reframing (${percent(groups.reframing)}) sits in between.`,
   provenance: (d) =>

@@ -59,6 +59,7 @@ export default defineChart<StableCoreData>({
   render: renderStableCore,
   summary: stableCoreSummary,
   table: stableCoreTable,
+  navigation: { label: 'value', value: 'cv', group: 'set' },
   takeaway: ({ rows }) => {
     const acrossTasks = rows.filter((r) => r.set === ACROSS_TASKS);
     return `Across tasks, ${acrossTasks.map((r) => r.value).join(', ')} vary least (coefficients ${acrossTasks.map((r) => r.cv).join(', ')}): they show up whatever the conversation is about.`;

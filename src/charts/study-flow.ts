@@ -66,7 +66,7 @@ function renderStudyFlow({ steps }: StudyFlowData, _options: unknown, document: 
   svg.append(defs);
   steps.forEach((step, i) => {
     const y = 4 + i * (BOX + GAP);
-    const g = el('g', { transform: `translate(4,${y})` });
+    const g = el('g', { transform: `translate(4,${y})`, 'data-row': i });
     g.append(el('rect', { width: WIDTH - 8, height: BOX, rx: 6, fill: i === steps.length - 1 ? '#eef2f6' : '#ffffff', stroke: '#1a1a1a', 'stroke-width': 1.25 }));
     g.append(el('text', { x: 14, y: 28, 'font-size': 16, 'font-weight': 'bold', fill: '#1a1a1a' }, step.title));
     g.append(el('text', { x: 14, y: 50, 'font-size': 12, fill: '#444' }, step.detail));
@@ -107,6 +107,7 @@ export default defineChart<StudyFlowData>({
   render: renderStudyFlow,
   summary: studyFlowSummary,
   table: studyFlowTable,
+  navigation: { label: 'title', value: 'detail' },
   takeaway: (d) =>
     `Fewer than half of the sampled conversations were subjective enough to analyse; from those, a model extracted the values that became a ${d.categoryCount}-category taxonomy.`,
   provenance: (d) => fromPaper(d.rows, (r) => r.label, { dataset: 'the taxonomy counts and the threshold are' }),

@@ -31,6 +31,6 @@ export default defineChart<SunburstLayout>({
     island: 'sunburst',
     loadsData: true,
     zoomPath: true,
-    hint: 'Click an arc, or focus it with Tab and press Enter, to zoom in; Escape or the centre zooms out. Arrow keys move between arcs.',
+    hint: 'Click an arc to zoom in, or reach the chart with Tab: Left and Right move among siblings, Down to a part, Up to the whole, Enter zooms in; Escape or the centre zooms out.',
   },
 });

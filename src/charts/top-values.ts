@@ -5,6 +5,7 @@ import { defineChart, type ChartTable, type Control, type OptionsInput } from '.
 import { percent, percentAdaptive } from './lib/format.ts';
 import { categoryColor, shortCategory } from './lib/palette.ts';
 import { plotSvg } from './lib/plot-svg.ts';
+import { tagRows } from './lib/svg.ts';
 import { fromDataset } from './lib/sources.ts';
 
 export interface TopValue {
@@ -86,7 +87,7 @@ export function selectTopValues(data: TopValuesData, options: TopValuesOptions):
 
 function renderTopValues(data: TopValuesData, options: TopValuesOptions, document: Document): SVGSVGElement {
   const rows = selectTopValues(data, options);
-  return plotSvg(
+  const svg = plotSvg(
     {
       width: WIDTH,
       height: rows.length * ROW + 46,
@@ -111,6 +112,8 @@ function renderTopValues(data: TopValuesData, options: TopValuesOptions, documen
     },
     document,
   );
+  tagRows(svg, 'g[aria-label="bar"] rect');
+  return svg;
 }
 
 function topValuesTable(data: TopValuesData, options: TopValuesOptions): ChartTable {
@@ -166,6 +169,14 @@ export default defineChart<TopValuesData, TopValuesOptions>({
   render: renderTopValues,
   summary: topValuesSummary,
   table: topValuesTable,
+  predict: ({ rows }) => {
+    const top = rows[0]!;
+    return {
+      question: `Claude’s commonest value is ${top.value}. In what share of conversations do you think Claude’s replies showed it?`,
+      answer: top.pctConvos,
+      answerText: `${percent(top.pctConvos)} of conversations`,
+    };
+  },
   takeaway: ({ rows: [first, second] }) =>
     `A handful of service values dominate: ${first?.value} appears in ${percent(first?.pctConvos ?? 0)} of conversations and ${second?.value} in ${percent(second?.pctConvos ?? 0)}.`,
   provenance: () => fromDataset(),

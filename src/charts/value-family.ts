@@ -2,6 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { percentAdaptive } from './lib/format.ts';
 import { categoryColor, shortCategory } from './lib/palette.ts';
 import { plotSvg } from './lib/plot-svg.ts';
+import { tagRows } from './lib/svg.ts';
 import type { Model } from '../data/model.ts';
 import { truncate } from '../lib/text.ts';
 import { defineChart, type ChartTable, type Control } from './lib/contract.ts';
@@ -44,7 +45,7 @@ function family(data: ValueFamilyData, options: ValueFamilyOptions) {
 function renderValueFamily(data: ValueFamilyData, options: ValueFamilyOptions, document: Document): SVGSVGElement {
   const { members } = family(data, options);
   const min = Math.min(...members.map((m) => m.pctConvos));
-  return plotSvg(
+  const svg = plotSvg(
     {
       width: 420,
       height: members.length * 16 + 50,
@@ -67,6 +68,8 @@ function renderValueFamily(data: ValueFamilyData, options: ValueFamilyOptions, d
     },
     document,
   );
+  tagRows(svg, 'g[aria-label="dot"] circle');
+  return svg;
 }
 
 function valueFamilyTable(data: ValueFamilyData, options: ValueFamilyOptions): ChartTable {

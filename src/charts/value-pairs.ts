@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { plotSvg } from './lib/plot-svg.ts';
+import { tagRows } from './lib/svg.ts';
 import type { Model } from '../data/model.ts';
 import { provenance } from '../data/paper.ts';
 import { defineChart, type ChartTable } from './lib/contract.ts';
@@ -33,7 +34,7 @@ function renderValuePairs({ rows: pairs }: ValuePairsData, _options: unknown, do
   ]);
   const heads = lines.filter((l) => l.kind === 'head');
   const rows = lines.filter((l): l is Extract<(typeof lines)[number], { kind: 'pair' }> => l.kind === 'pair');
-  return plotSvg(
+  const svg = plotSvg(
     {
       width: 460,
       height: lines.length * ROW + 16,
@@ -58,6 +59,10 @@ function renderValuePairs({ rows: pairs }: ValuePairsData, _options: unknown, do
     },
     document,
   );
+  // Claude's value, the last text mark, names each pair.
+  const texts = svg.querySelectorAll('g[aria-label="text"]');
+  tagRows(texts[texts.length - 1]!, 'text');
+  return svg;
 }
 
 function valuePairsTable({ rows: pairs }: ValuePairsData): ChartTable {
@@ -100,6 +105,7 @@ export default defineChart<ValuePairsData>({
   render: renderValuePairs,
   summary: valuePairsSummary,
   table: valuePairsTable,
+  navigation: { label: 'human', value: 'ai', group: 'pattern', detail: 'figure' },
   takeaway: ({ rows }) => {
     const efficiency = rows.find((r) => r.pattern === 'mirroring' && r.figure);
     return `Claude meets some values with the same one far more than chance would predict — ${efficiency?.human} with ${efficiency?.ai} (${efficiency?.figure}, a measure of over-representation, not of how often) — but answers deception and rule-breaking with ethical integrity and harm prevention.`;

@@ -43,6 +43,8 @@ export function initControls(figure: HTMLElement): void {
   }
 
   const formInput = () => Object.fromEntries(fields.map((f) => [f.name, f.value]));
+  // Changes apply as they are made, so the submit button (for readers without JavaScript) is not needed.
+  form.querySelector<HTMLButtonElement>('.apply')!.hidden = true;
   form.hidden = false;
   form.addEventListener('submit', (event) => event.preventDefault());
   form.addEventListener('input', () => {

@@ -2,6 +2,7 @@ import { initSunburst } from './sunburst-island.ts';
 import { initControls } from './controls-island.ts';
 import { initToolbar } from './toolbar.ts';
 import { initTips } from './tips-island.ts';
+import { initNavigator } from './navigator.ts';
 
 /** Adds interaction to the server-rendered figures on the page. Heavy code and data load on first interaction. */
 const islands: Record<string, (figure: HTMLElement) => void> = {
@@ -22,5 +23,9 @@ function start(figure: HTMLElement, part: string, init: ((figure: HTMLElement) =
 for (const figure of document.querySelectorAll<HTMLElement>('figure.chart-figure')) {
   start(figure, figure.dataset.island ?? 'island', islands[figure.dataset.island ?? '']);
   start(figure, 'toolbar', initToolbar);
+  // Only three charts offer a guess first; the rest never load its code.
+  if (figure.querySelector('.predict')) void import('./predict.ts').then((m) => start(figure, 'guessing game', m.initPredict));
+  // The sunburst's arcs are keyboard stops of their own (Enter zooms); every other chart is walked through its table.
+  if (figure.dataset.island !== 'sunburst') start(figure, 'keyboard walk', initNavigator);
 }
 performance.mark('interactive-ready');

@@ -36,10 +36,10 @@ export function initSunburst(figure: HTMLElement): void {
 
   function makeArcsFocusable(keepFocusOn?: string) {
     const paths = [...svg.querySelectorAll<SVGPathElement>('path[data-key]')];
-    paths.forEach((path, i) => {
+    paths.forEach((path) => {
       path.setAttribute('role', 'button');
       path.setAttribute('aria-label', path.querySelector('title')?.textContent ?? '');
-      path.setAttribute('tabindex', i === 0 ? '0' : '-1');
+      path.setAttribute('tabindex', '-1');
     });
     const center = svg.querySelector<SVGGElement>('.center')!;
     if (focus !== 0) {
@@ -53,8 +53,8 @@ export function initSunburst(figure: HTMLElement): void {
     }
   }
 
-  function moveFocus(paths: SVGPathElement[], target: SVGPathElement) {
-    for (const p of paths) p.setAttribute('tabindex', p === target ? '0' : '-1');
+  /** The chart is one Tab stop (its area); arrows move among the arcs, so Tab from any arc leaves the chart. */
+  function moveFocus(_paths: SVGPathElement[], target: SVGPathElement) {
     target.focus();
   }
 
@@ -177,9 +177,14 @@ export function initSunburst(figure: HTMLElement): void {
     const target = event.target as Element;
     const path = target.closest<SVGPathElement>('path[data-key]');
     const paths = [...svg.querySelectorAll<SVGPathElement>('path[data-key]')];
-    if (event.key === 'Escape') {
+    if (target === parts.area && ['ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowUp', 'Enter', ' '].includes(event.key)) {
       event.preventDefault();
-      void zoomOut({ animate: true });
+      if (paths[0]) moveFocus(paths, paths[0]);
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      // Out one level; at the top, out of the chart (back to its container, as every chart's keyboard walk does).
+      if (focus === 0) parts.area.focus();
+      else void zoomOut({ animate: true });
     } else if ((event.key === 'Enter' || event.key === ' ') && path) {
       event.preventDefault();
       void zoomTo(path.dataset.key!, { animate: true, focusKey: '' });
@@ -188,10 +193,8 @@ export function initSunburst(figure: HTMLElement): void {
       void zoomOut({ animate: true });
     } else if (path && ['ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowUp', 'Home', 'End'].includes(event.key)) {
       event.preventDefault();
-      const i = paths.indexOf(path);
-      const step = event.key === 'ArrowRight' || event.key === 'ArrowDown' ? 1 : -1;
-      const next = event.key === 'Home' ? 0 : event.key === 'End' ? paths.length - 1 : (i + step + paths.length) % paths.length;
-      moveFocus(paths, paths[next]!);
+      const next = treeStep(paths, paths.indexOf(path), event.key);
+      if (next !== undefined) moveFocus(paths, paths[next]!);
     }
   });
   crumbs.addEventListener('click', (event) => {
@@ -199,6 +202,7 @@ export function initSunburst(figure: HTMLElement): void {
     if (button) void zoomTo(button.dataset.key!, { animate: true });
   });
 
+  parts.area.tabIndex = 0;
   const fromHash = () => (location.hash.startsWith(hashPrefix) ? decodedOrEmpty(location.hash.slice(hashPrefix.length)) : '');
   window.addEventListener('hashchange', () => void zoomTo(fromHash(), { animate: false }));
   makeArcsFocusable();
@@ -215,4 +219,37 @@ function decodedOrEmpty(text: string): string {
   } catch {
     return '';
   }
+}
+
+/** An arc's level from its key: "l2:…" is a level-2 cluster, a value's key is its name (level 0). */
+const levelOf = (path: SVGPathElement) => Number(/^l(\d):/.exec(path.dataset.key ?? '')?.[1] ?? 0);
+
+/**
+ * Walk the rings as the tree they draw (arcs are in depth-first order): Left and Right among siblings, Up to the
+ * parent, Down to the first child, Home and End to the first and last sibling.
+ */
+export function treeStep(paths: SVGPathElement[], i: number, key: string): number | undefined {
+  const levels = paths.map(levelOf);
+  const parentOf = (j: number) => {
+    for (let k = j - 1; k >= 0; k--) if (levels[k]! > levels[j]!) return k;
+    return -1;
+  };
+  const parent = parentOf(i);
+  const siblings = paths.map((_, j) => j).filter((j) => levels[j] === levels[i] && parentOf(j) === parent);
+  const at = siblings.indexOf(i);
+  switch (key) {
+    case 'ArrowRight':
+      return siblings[(at + 1) % siblings.length];
+    case 'ArrowLeft':
+      return siblings[(at - 1 + siblings.length) % siblings.length];
+    case 'ArrowUp':
+      return parent >= 0 ? parent : undefined;
+    case 'ArrowDown':
+      return levels[i + 1] !== undefined && levels[i + 1]! < levels[i]! ? i + 1 : undefined;
+    case 'Home':
+      return siblings[0];
+    case 'End':
+      return siblings.at(-1);
+  }
+  return undefined;
 }

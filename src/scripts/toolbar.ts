@@ -32,6 +32,24 @@ export function initToolbar(figure: HTMLElement): void {
     details.open = showTable;
   });
 
+  // Sonification is loaded only when asked for.
+  const listenButton = toolbar.querySelector<HTMLButtonElement>('[data-action="listen"]');
+  listenButton?.addEventListener('click', () => {
+    void import('./sonify.ts').then((sonify) => {
+      const wasPlaying = listenButton.getAttribute('aria-pressed') === 'true';
+      sonify.stop();
+      const done = () => {
+        listenButton.setAttribute('aria-pressed', 'false');
+        listenButton.textContent = 'Listen';
+      };
+      if (wasPlaying) return done();
+      const count = sonify.play(figure, done);
+      listenButton.setAttribute('aria-pressed', 'true');
+      listenButton.textContent = 'Stop';
+      announce.textContent = `Playing ${count} values in table order: higher tones are larger values.`;
+    });
+  });
+
   toolbar.addEventListener('click', (event) => {
     const target = (event.target as Element).closest<HTMLElement>('[data-download], [data-copy]');
     if (!target) return;

@@ -281,3 +281,43 @@ describe('accessibility of the pages for educators', () => {
     });
   }
 });
+
+describe('predict, then reveal', () => {
+  for (const id of ['top-values', 'long-tail', 'response-types']) {
+    it(`${id}: guess by keyboard alone in an embed with ?predict=1, then see the data beside the guess`, async () => {
+      const { page, problems, close } = await open(`${baseUrl}/embed/${id}/?predict=1`);
+      await page.locator('.predict-panel').waitFor({ state: 'visible' });
+      expect(await page.locator('.chart-area').isVisible()).toBe(false);
+      expect(await page.locator('.chart-takeaway').isVisible()).toBe(false);
+      const slider = page.locator('.predict-guess input');
+      await slider.focus();
+      for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowLeft');
+      await expect(page.locator('.predict-guess output').textContent()).resolves.toBe('47%');
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      const result = page.locator('.predict-result');
+      await expect(result.textContent()).resolves.toMatch(/You guessed 47%\. The data: \d+(\.\d)?% of (conversations|the values)\. (You were [\d.]+ points too (high|low)\.|Very close\.)/);
+      expect(await page.evaluate(() => document.activeElement?.classList.contains('predict-result'))).toBe(true);
+      expect(await page.locator('.chart-area').isVisible()).toBe(true);
+      expect(await page.locator('.predict-bar').count()).toBe(2);
+      expect(problems).toEqual([]);
+      await close();
+    });
+  }
+
+  it('is offered on the report, and without JavaScript the chart simply shows', async () => {
+    const withJs = await open(`${baseUrl}/`);
+    await withJs.page.locator('#response-types [data-predict="start"]').waitFor({ state: 'visible' });
+    expect(await withJs.page.locator('[data-predict="start"]:visible').count()).toBe(3);
+    await withJs.page.locator('#long-tail [data-predict="start"]').click();
+    expect(await withJs.page.locator('#long-tail .chart-area').isVisible()).toBe(false);
+    await withJs.page.locator('#long-tail [data-predict="skip"]').click();
+    expect(await withJs.page.locator('#long-tail .chart-area').isVisible()).toBe(true);
+    await withJs.close();
+    const noJs = await open(`${baseUrl}/embed/top-values/?predict=1`, { javaScriptEnabled: false });
+    expect(await noJs.page.locator('.chart-area').isVisible()).toBe(true);
+    expect(await noJs.page.locator('.predict-panel').isVisible()).toBe(false);
+    expect(await noJs.page.locator('[data-predict="start"]').isVisible()).toBe(false);
+    await noJs.close();
+  });
+});

@@ -42,8 +42,11 @@ export function describeViolations(violations: AxeViolation[]): string {
   return violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('\n  ')}`).join('\n');
 }
 
-export async function newContext(browser: import('playwright-core').Browser, options: { javaScriptEnabled?: boolean; width?: number } = {}): Promise<BrowserContext> {
-  return browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: { width: options.width ?? 1280, height: 900 } });
+export async function newContext(
+  browser: import('playwright-core').Browser,
+  options: { javaScriptEnabled?: boolean; width?: number; colorScheme?: 'light' | 'dark' } = {},
+): Promise<BrowserContext> {
+  return browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: { width: options.width ?? 1280, height: 900 }, colorScheme: options.colorScheme ?? 'light' });
 }
 
 /**
@@ -87,4 +90,22 @@ export function useBrowser(): () => import('playwright-core').Browser {
     await browser?.close();
   });
   return () => browser!;
+}
+
+const htmlcsSource = readFileSync(require.resolve('@pa11y/html_codesniffer/build/HTMLCS.js'), 'utf8');
+
+/** A second engine beside axe: HTML_CodeSniffer (pa11y's fork, the runner pa11y uses) at WCAG 2 AA; its errors only. */
+export async function htmlcsErrors(page: Page): Promise<string[]> {
+  await page.evaluate(htmlcsSource);
+  return page.evaluate(
+    () =>
+      new Promise<string[]>((resolve) => {
+        // @ts-expect-error HTMLCS is injected above
+        const htmlcs = window.HTMLCS;
+        htmlcs.process('WCAG2AA', document, () => {
+          const errors = htmlcs.getMessages().filter((m: { type: number }) => m.type === htmlcs.ERROR);
+          resolve(errors.map((m: { code: string; msg: string; element: Element }) => `${m.code}: ${m.msg} — ${m.element.outerHTML?.slice(0, 120) ?? ''}`));
+        });
+      }),
+  );
 }

@@ -53,12 +53,13 @@ describe('report page with JavaScript', () => {
     await close();
   });
 
-  it('zooms the sunburst by keyboard: Tab to an arc, arrows, Enter in, Escape out', async () => {
+  it('zooms the sunburst by keyboard: Tab to the chart, arrows, Enter in, Escape out', async () => {
     const { page, problems, close } = await openReport();
-    const first = page.locator('#taxonomy-sunburst path[tabindex="0"]');
-    const categoryKey = await first.getAttribute('data-key');
-    await first.focus();
+    const categoryKey = await page.locator('#taxonomy-sunburst path[data-key]').first().getAttribute('data-key');
+    await page.locator('#taxonomy-sunburst .chart-area').focus();
     const activeKey = () => page.evaluate(() => (document.activeElement as Element | null)?.getAttribute('data-key'));
+    await page.keyboard.press('ArrowRight'); // into the chart, on its first arc
+    expect(await activeKey()).toBe(categoryKey);
     await page.keyboard.press('ArrowRight');
     expect(await activeKey()).not.toBe(categoryKey);
     await page.keyboard.press('ArrowLeft');

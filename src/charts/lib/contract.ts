@@ -34,6 +34,23 @@ export interface Provenance {
   marker: Marker;
 }
 
+/** The table columns a keyboard walk reads (see Chart.navigation), resolved for one chart. */
+export interface Navigation {
+  label: string;
+  value: string;
+  group?: string;
+  /** A column read after the value when the row has it (a reported figure beside a name). */
+  detail?: string;
+}
+
+/** Predict, then reveal: one question a reader answers with a percentage before seeing the chart. */
+export interface Prediction {
+  question: string;
+  /** The true answer, in %, and how the reveal says it. */
+  answer: number;
+  answerText: string;
+}
+
 export interface Teaching {
   shows: string;
   question: string;
@@ -69,6 +86,14 @@ export interface ChartDrawing<Data, Options = Record<string, never>> {
   options?: ChartOptions<Data, Options>;
   /** Category names, when the chart colours marks by category (a colour key is shown). */
   legend?(data: Data): string[];
+  /**
+   * How a keyboard walks the data in place (one stop per table row): which column names a stop, which gives its
+   * number, an optional column read after it, and an optional column that groups stops (Up/Down move between groups). Defaults: the first text column
+   * and the first percentage (else numeric) column.
+   */
+  navigation?: { label?: string; value?: string; group?: string; detail?: string };
+  /** A question to guess before the chart is shown (offered on the report; embeds start with it given ?predict=1). */
+  predict?(data: Data): Prediction;
   /** An island that adds interaction beyond controls: its name, the hint shown to readers, and whether it loads the data. */
   interaction?: { island: 'sunburst' | 'tips'; hint: string; loadsData?: boolean; zoomPath?: boolean };
   /** Wide charts scroll sideways inside their figure on narrow screens instead of shrinking. */

@@ -2,6 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { percent } from './format.ts';
 import { plotSvg } from './plot-svg.ts';
 import { truncateToWidth } from '../../lib/text.ts';
+import { tagRows } from './svg.ts';
 
 export interface LabelledBar {
   label: string;
@@ -33,7 +34,7 @@ export function renderLabelledBars(
   const key = (r: LabelledBar) => `${r.group ?? ''}${SEP}${r.label}`;
   const domain = groups.flatMap((g) => [...(grouped ? [`${HEAD}${g}`] : []), ...rows.filter((r) => (r.group ?? '') === g).map(key)]);
   const marginLeft = options.marginLeft ?? 150;
-  return plotSvg(
+  const svg = plotSvg(
     {
       width: 420,
       height: domain.length * ROW + 40,
@@ -52,4 +53,7 @@ export function renderLabelledBars(
     },
     document,
   );
+  // Bars are drawn in the order given, which every caller keeps equal to its table's rows.
+  tagRows(svg, 'g[aria-label="bar"] rect');
+  return svg;
 }

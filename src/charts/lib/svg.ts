@@ -7,3 +7,14 @@ export function svgElement(document: Document, name: string, attrs: Record<strin
   if (text !== undefined) node.textContent = text;
   return node;
 }
+
+/**
+ * Tie marks to the rows of the chart's data table (data-row="<index>"), so a keyboard walk through the table can
+ * outline each row's mark. By default the n-th mark matched is row n (Plot draws a mark's data in order).
+ */
+export function tagRows(svg: Element, selector: string, rowOf: (mark: Element, n: number) => number | undefined = (_, n) => n): void {
+  Array.from(svg.querySelectorAll(selector)).forEach((mark, n) => {
+    const row = rowOf(mark, n);
+    if (row !== undefined && row >= 0) mark.setAttribute('data-row', String(row));
+  });
+}

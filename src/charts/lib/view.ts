@@ -1,5 +1,5 @@
 import type { Model } from '../../data/model.ts';
-import { optionsOf, type AnyChart, type AnyDrawing, type ChartTable, type Control, type Marker, type OptionsInput, type SourceLink, type Teaching } from './contract.ts';
+import { optionsOf, type AnyChart, type AnyDrawing, type ChartTable, type Control, type Marker, type Navigation, type Prediction, type OptionsInput, type SourceLink, type Teaching } from './contract.ts';
 import { serverDocument } from './server-document.ts';
 import { LICENSE_LINK } from './sources.ts';
 
@@ -23,6 +23,9 @@ export interface ChartView {
   /** Show a zoom path (breadcrumb) above the chart. */
   zoomPath: boolean;
   controls?: Control[];
+  predict?: Prediction;
+  /** The columns a keyboard walk through the data reads. */
+  navigation: Navigation;
   /** Where the island finds its data (the chart's selected data, written at build time). */
   dataUrl?: string;
   legend?: string[];
@@ -44,6 +47,7 @@ export function drawingView(drawing: AnyDrawing, data: unknown, about: { id: str
   const { id } = about;
   const options = optionsOf(drawing, data, input);
   const { sources, notes, caveats, marker } = drawing.provenance(data);
+  const table = drawing.table(data, options);
   // Every chart carries a licence: the dataset's, or for charts of the paper's figures the same CC BY 4.0 for the chart.
   const licensed = sources.some((s) => s.href === LICENSE_LINK.href) ? sources : [...sources, LICENSE_LINK];
   return {
@@ -52,7 +56,9 @@ export function drawingView(drawing: AnyDrawing, data: unknown, about: { id: str
     takeaway: drawing.takeaway(data),
     svg: drawing.render(data, options, serverDocument()).outerHTML,
     summary: drawing.summary(data, options),
-    table: drawing.table(data, options),
+    table,
+    navigation: navigationOf(drawing, table),
+    predict: drawing.predict?.(data),
     sources: licensed,
     marker,
     notes,
@@ -66,6 +72,16 @@ export function drawingView(drawing: AnyDrawing, data: unknown, about: { id: str
     wide: drawing.wide ?? false,
     query: drawing.options?.query(options, data) ?? '',
   };
+}
+
+/** A chart's keyboard walk: its own choice of columns, else the first text column and the first percentage column. */
+function navigationOf(drawing: AnyDrawing, table: ChartTable): Navigation {
+  const numeric = (c: ChartTable['columns'][number]) => c.format === 'percent' || c.format === 'integer' || typeof table.rows[0]?.[c.key] === 'number';
+  const label = drawing.navigation?.label ?? table.columns.find((c) => !numeric(c))?.key ?? table.columns[0]!.key;
+  const value =
+    drawing.navigation?.value ??
+    (table.columns.find((c) => c.format === 'percent') ?? table.columns.find((c) => numeric(c) && c.key !== label) ?? table.columns[0]!).key;
+  return { label, value, group: drawing.navigation?.group, detail: drawing.navigation?.detail };
 }
 
 const selected = new WeakMap<Model, Map<string, unknown>>();

@@ -1,0 +1,124 @@
+import { placeTooltip } from './figure-parts.ts';
+
+/**
+ * Walk a chart's data in place from the keyboard, one stop per row of its data table (as Data Navigator does): Tab
+ * reaches the chart, an arrow key enters it, arrows move from stop to stop (Up and Down between groups when the chart
+ * has them), Home and End jump to the ends, Escape returns to the chart. Each stop is a focusable element laid over its
+ * mark, so its outline is the focus mark on the chart and its accessible name ("helpfulness, 23.4% of conversations,
+ * 1 of 30") is what a screen reader says. The stops are read from the table when the walk starts, so a redrawn chart
+ * is walked as drawn. Marks carry data-row="<row index>"; a row without a mark outlines the whole chart.
+ */
+export function initNavigator(figure: HTMLElement): void {
+  const area = figure.querySelector<HTMLElement>('.chart-area');
+  const [labelKey, valueKey, groupKey, detailKey] = (figure.dataset.nav ?? '').split(' ');
+  if (!area || !labelKey || !valueKey) return;
+  area.tabIndex = 0;
+  area.setAttribute('role', 'group');
+  area.setAttribute('aria-roledescription', 'chart');
+  const hint = document.createElement('span');
+  hint.id = `${figure.id}-nav-hint`;
+  hint.className = 'visually-hidden';
+  hint.textContent = 'Press an arrow key to move through the data, Escape to leave.';
+  area.append(hint);
+  area.setAttribute('aria-describedby', `${area.getAttribute('aria-describedby') ?? ''} ${hint.id}`.trim());
+
+  // Two stops that take turns, so every move is a change of focus that a screen reader announces.
+  const proxies = [0, 1].map(() => {
+    const stop = document.createElement('div');
+    stop.className = 'nav-stop';
+    stop.tabIndex = -1;
+    area.append(stop);
+    return stop;
+  });
+  let turn = 0;
+  let current = -1;
+
+  const tooltip = area.querySelector<HTMLElement>('.chart-tooltip');
+
+  function stops() {
+    const table = figure.querySelector<HTMLTableElement>('.chart-table table');
+    if (!table) return [];
+    const heads = [...table.tHead!.rows[0]!.cells];
+    const col = (key: string | undefined) => heads.findIndex((th) => th.dataset.key === key);
+    const [l, v, g, d] = [col(labelKey), col(valueKey), col(groupKey), col(detailKey)];
+    const valueHead = heads[v]?.textContent ?? '';
+    return [...table.tBodies[0]!.rows].map((tr, i, rows) => {
+      const text = (c: number) => tr.cells[c]?.textContent?.trim() ?? '';
+      const group = g >= 0 ? text(g) : '';
+      // A row with no name of its own (an unnamed point on a curve) is named by its first column: "Rank 100".
+      const label = text(l) && text(l) !== '—' ? text(l) : `${heads[0]!.textContent} ${text(0)}`;
+      const detail = d >= 0 && text(d) && text(d) !== '—' ? `, ${text(d)}` : '';
+      return { group, name: `${group ? `${group}: ` : ''}${label}, ${valueText(valueHead, text(v))}${detail}, ${i + 1} of ${rows.length}` };
+    });
+  }
+
+  function go(index: number) {
+    const all = stops();
+    if (!all.length) return;
+    current = Math.max(0, Math.min(index, all.length - 1));
+    const stop = proxies[(turn = 1 - turn)]!;
+    stop.setAttribute('role', 'img');
+    stop.setAttribute('aria-label', all[current]!.name);
+    const mark = area!.querySelector(`svg [data-row="${current}"]`) ?? area!.querySelector('svg');
+    const box = area!.getBoundingClientRect();
+    const target = mark!.getBoundingClientRect();
+    Object.assign(stop.style, {
+      left: `${target.left - box.left + area!.scrollLeft - 3}px`,
+      top: `${target.top - box.top - 3}px`,
+      width: `${target.width + 6}px`,
+      height: `${target.height + 6}px`,
+    });
+    stop.focus();
+    if (tooltip) {
+      // For sighted keyboard users; screen readers already hear the stop's name.
+      tooltip.setAttribute('aria-hidden', 'true');
+      tooltip.textContent = all[current]!.name;
+      placeTooltip(tooltip, area!, target.right + 6, target.bottom + 6);
+    }
+  }
+
+  /** The first stop of the next (step 1) or previous (step -1) group, or the next stop when there are no groups. */
+  function groupStep(step: 1 | -1) {
+    const all = stops();
+    if (!groupKey) return current + step;
+    let i = current;
+    do i += step;
+    while (i >= 0 && i < all.length && all[i]!.group === all[current]!.group);
+    if (step === -1) while (i > 0 && all[i - 1]!.group === all[i]!.group) i--;
+    return i < 0 || i >= all.length ? current : i;
+  }
+
+  area.addEventListener('keydown', (event) => {
+    const onStop = proxies.includes(event.target as HTMLDivElement);
+    if (event.target !== area && !onStop) return;
+    const moves: Record<string, () => number> = onStop
+      ? {
+          ArrowRight: () => current + 1,
+          ArrowLeft: () => current - 1,
+          ArrowDown: () => groupStep(1),
+          ArrowUp: () => groupStep(-1),
+          Home: () => 0,
+          End: () => stops().length - 1,
+        }
+      : { ArrowRight: () => 0, ArrowDown: () => 0, ArrowLeft: () => 0, ArrowUp: () => 0, Enter: () => 0, ' ': () => 0 };
+    if (event.key === 'Escape' && onStop) {
+      event.preventDefault();
+      if (tooltip) tooltip.hidden = true;
+      area.focus();
+    } else if (moves[event.key]) {
+      event.preventDefault();
+      go(onStop ? moves[event.key]!() : Math.max(current, 0));
+    }
+  });
+  area.addEventListener('focusout', (event) => {
+    if (tooltip && !area.contains(event.relatedTarget as Node)) tooltip.hidden = true;
+  });
+}
+
+/** "23.4" under "% of conversations" → "23.4% of conversations"; under "Adjusted residual" → "Adjusted residual: 93.84". */
+export function valueText(head: string, value: string): string {
+  if (head.startsWith('% ')) return `${value}%${head.slice(1)}`;
+  const percentOf = /^(.*) \(%\)$/.exec(head);
+  if (percentOf) return `${value}% ${percentOf[1]!.toLowerCase()}`;
+  return `${head}: ${value}`;
+}
