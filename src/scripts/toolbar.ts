@@ -1,12 +1,7 @@
 import { embedCode } from '../components/embed-code.ts';
 
-/** Whether this browser can put a PNG on the clipboard (the Copy image button stays hidden where it cannot). */
-function canCopyImages(): boolean {
-  return typeof ClipboardItem !== 'undefined' && typeof navigator.clipboard?.write === 'function' && (ClipboardItem.supports?.('image/png') ?? true);
-}
-
 /**
- * The figure toolbar: Table view, downloads of what is drawn right now (CSV, SVG, PNG at 2×) and of the slide image,
+ * The figure toolbar: Table view, Listen, downloads of what is drawn right now (CSV, SVG, PNG at 2×) and of the slide image,
  * embed code with the current options, the caption and citations, and copy buttons (text, and the slide image) that
  * announce themselves to screen readers.
  */
@@ -16,12 +11,9 @@ export function initToolbar(figure: HTMLElement): void {
   const announce = toolbar.querySelector<HTMLElement>('[data-announce]')!;
   const title = figure.dataset.title ?? figure.id;
   const about = () => ({ title, source: figure.dataset.source ?? '', url: figure.dataset.sourceUrl });
-  for (const hidden of toolbar.querySelectorAll<HTMLElement>('button[hidden]:not([data-copy-image])')) hidden.hidden = false;
-  const copyImageButton = toolbar.querySelector<HTMLButtonElement>('[data-copy-image]');
-  if (copyImageButton && canCopyImages()) {
-    copyImageButton.hidden = false;
-    copyImageButton.addEventListener('click', () => void copyImage(copyImageButton.dataset.copyImage!));
-  }
+  for (const hidden of toolbar.querySelectorAll<HTMLElement>('button[hidden]')) hidden.hidden = false;
+  // Copy image stays hidden where the browser cannot put a PNG on the clipboard.
+  if (typeof ClipboardItem !== 'function') toolbar.querySelector<HTMLElement>('[data-download="copy-image"]')!.hidden = true;
 
   const tableButton = toolbar.querySelector<HTMLButtonElement>('[data-action="table"]')!;
   tableButton.addEventListener('click', () => {
@@ -70,24 +62,6 @@ export function initToolbar(figure: HTMLElement): void {
       announce.textContent = 'Could not copy automatically; the text is selected, press Ctrl+C or Cmd+C.';
     }
   }
-
-  /** Copies the chart's slide image. The clipboard item gets the download as a promise, so Safari keeps the click's permission. */
-  async function copyImage(url: string) {
-    try {
-      const png = fetch(url).then((response) => {
-        if (!response.ok) throw new Error(`${url}: ${response.status}`);
-        return response.blob();
-      });
-      await navigator.clipboard.write([new ClipboardItem({ 'image/png': png })]);
-      announce.textContent = 'Image copied to the clipboard.';
-    } catch {
-      announce.textContent = 'Could not copy the image; download it from the Download menu instead.';
-    }
-  }
-
-  // The caption names the address the build assumed; name the one the reader is at.
-  const caption = toolbar.querySelector<HTMLElement>('[data-caption]');
-  if (caption && toolbar.dataset.origin) caption.textContent = caption.textContent!.replace(toolbar.dataset.origin, location.origin);
 
   // Keep the embed code in step with the chart's current options (set by its island as data-query).
   const iframeCode = toolbar.querySelector<HTMLTextAreaElement>('[data-embed-iframe]')!;

@@ -11,6 +11,8 @@ import { axeViolations, describeViolations, newContext, useBrowser, watchPage } 
 
 /** Slides, handouts, teacher's pages and the course pack: what a teacher takes from the site into a classroom. */
 const baseUrl = inject('baseUrl');
+/** The address the site was built for: captions and handouts name it, like the citations. */
+const buildOrigin = siteOrigin(process.env.SITE_URL || DEFAULT_SITE_URL);
 const browser = useBrowser();
 
 async function open(url: string) {
@@ -68,7 +70,7 @@ describe('slide images', () => {
 
     await page.locator('summary', { hasText: 'Cite' }).click();
     const caption = await page.locator('#category-shares-caption').textContent();
-    expect(caption).toBe(`Five kinds of value. Data: Anthropic, Values in the Wild · CC BY 4.0 · ${baseUrl}/embed/category-shares/`);
+    expect(caption).toBe(`Five kinds of value. Data: Anthropic, Values in the Wild · CC BY 4.0 · ${chartLink(buildOrigin, 'category-shares')}`);
     expect(problems).toEqual([]);
     await close();
   });
@@ -80,7 +82,7 @@ describe('slide images', () => {
     await page.goto(`${baseUrl}/embed/category-shares/`);
     await page.locator('button', { hasText: 'Copy embed code' }).waitFor({ state: 'attached' });
     await page.waitForFunction(() => !document.querySelector<HTMLButtonElement>('[data-copy="category-shares-caption"]')?.hidden);
-    expect(await page.locator('[data-copy-image]').isHidden()).toBe(true);
+    expect(await page.locator('[data-download="copy-image"]').isHidden()).toBe(true);
     await context.close();
   });
 });
@@ -112,7 +114,7 @@ describe('handouts', () => {
     expect(await sheet.locator('svg').count()).toBeGreaterThan(0);
     expect(await sheet.locator('h2').allTextContents()).toEqual(['What do you notice?', 'What do you wonder?', 'Getting started', 'Going further']);
     await expect(sheet.locator('figcaption').textContent()).resolves.toMatch(/Uncertain.*CC BY 4\.0/s);
-    expect(await sheet.locator('.handout-link a').getAttribute('href')).toBe(chartLink(siteOrigin(process.env.SITE_URL || DEFAULT_SITE_URL), 'context-heatmap'));
+    expect(await sheet.locator('.handout-link a').getAttribute('href')).toBe(chartLink(buildOrigin, 'context-heatmap'));
     expect(await page.locator('.handout-key .answer').count()).toBe(await sheet.locator('.questions > li').count());
     expect(problems).toEqual([]);
     await close();
