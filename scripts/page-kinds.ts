@@ -8,6 +8,8 @@ export const PAGE_KINDS: Record<string, string> = {
   'embed (top values)': '/embed/top-values/',
   gallery: '/charts/',
   'chart page': '/charts/top-values/',
+  handout: '/charts/top-values/handout/',
+  'teacher’s page': '/charts/context-heatmap/teach/',
   data: '/data/',
 };
 

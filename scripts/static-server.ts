@@ -88,6 +88,8 @@ export async function startStaticServer(root: string, port = 0): Promise<StaticS
       if (!res.headersSent) plain(res, 500, 'Could not read the file');
     });
     stream.once('ready', () => {
+      // The client may have gone (a page navigated away) while the file was opening: piping into a closed response throws.
+      if (res.destroyed) return void stream.destroy();
       res.writeHead(status, headers);
       const done = (error: Error | null) => {
         if (error) res.destroy();

@@ -142,7 +142,7 @@ function contextHeatmapSummary(data: HeatmapData): string {
 export default defineChart<HeatmapData>({
   id: 'context-heatmap',
   title: 'Values that come with the task',
-  embedHeight: { narrow: 1090, wide: 930 },
+  embedHeight: { narrow: 1146, wide: 930 },
   measure:
     'Adjusted Pearson residual: how far above chance a value appears in one kind of task, in standard deviations. It measures over-representation, not frequency.',
   teaching: {

@@ -111,7 +111,7 @@ function rareValuesTakeaway(d: RareValuesData): string {
 export default defineChart<RareValuesData>({
   id: 'rare-values',
   title: 'Rare values as an early warning',
-  embedHeight: { narrow: 750, wide: 620 },
+  embedHeight: { narrow: 806, wide: 620 },
   measure:
     'How many values sit at each % of conversations (log scale); marked are the values the study traced, most likely, to jailbreak attempts.',
   teaching: {

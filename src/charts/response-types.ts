@@ -128,7 +128,7 @@ interface ResponseTypesData {
 export default defineChart<ResponseTypesData>({
   id: 'response-types',
   title: 'Support, reframing, resistance',
-  embedHeight: { narrow: 810, wide: 630 },
+  embedHeight: { narrow: 866, wide: 630 },
   measure:
     '% of all subjective conversations in which Claude responded to the user’s values in each way, from strong support to strong resistance.',
   teaching: {

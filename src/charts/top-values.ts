@@ -156,7 +156,7 @@ function topValuesControls({ categories }: TopValuesData, options: TopValuesOpti
 export default defineChart<TopValuesData, TopValuesOptions>({
   id: 'top-values',
   title: 'The values Claude expresses most',
-  embedHeight: (data, options) => embedHeightAround({ narrow: 501, wide: 332 }, { width: WIDTH, height: drawingHeight(selectTopValues(data, options).length) }),
+  embedHeight: (data, options) => embedHeightAround({ narrow: 557, wide: 332 }, { width: WIDTH, height: drawingHeight(selectTopValues(data, options).length) }),
   measure:
     '% of conversations: the share of subjective conversations in which Claude expressed the value. Conversations hold several values, so shares add up to more than 100%.',
   teaching: {

@@ -118,7 +118,7 @@ function valueFamilyTakeaway(data: ValueFamilyData): string {
 export default defineChart<ValueFamilyData, ValueFamilyOptions>({
   id: 'value-family',
   title: 'One idea, many contexts',
-  embedHeight: (data, options) => embedHeightAround({ narrow: 473, wide: 332 }, { width: WIDTH, height: drawingHeight(family(data, options).members.length) }),
+  embedHeight: (data, options) => embedHeightAround({ narrow: 529, wide: 332 }, { width: WIDTH, height: drawingHeight(family(data, options).members.length) }),
   measure:
     '% of conversations (log scale): the share of subjective conversations in which Claude expressed each value whose name holds the word.',
   teaching: {

@@ -93,7 +93,7 @@ interface ValuePairsData {
 export default defineChart<ValuePairsData>({
   id: 'value-pairs',
   title: 'Mirroring, complementing, opposing',
-  embedHeight: { narrow: 920, wide: 740 },
+  embedHeight: { narrow: 976, wide: 740 },
   measure:
     'Each arrow links a value users expressed to one Claude expressed in reply, a pairing far above chance; bracketed figures are the paper’s.',
   teaching: {

@@ -2,7 +2,7 @@ import { standaloneSvg } from '../charts/lib/standalone-svg.ts';
 import { tableToCsv } from '../charts/lib/csv.ts';
 import { tableFromDom } from '../components/data-table.ts';
 
-/** The toolbar's downloads, loaded on first use: CSV of the rows drawn, standalone SVG, PNG at 2×. */
+/** The toolbar's downloads, loaded on first use: CSV of the rows drawn, standalone SVG, PNG at 2×, the slide image copied. */
 export interface About {
   title: string;
   source: string;
@@ -17,6 +17,20 @@ export function download(kind: string, figure: HTMLElement, about: About): void 
   if (kind === 'csv') save(new Blob([csv(figure, about, caveats)], { type: 'text/csv' }), `${about.id}.csv`);
   if (kind === 'svg') save(new Blob([svg()], { type: 'image/svg+xml' }), `${about.id}.svg`);
   if (kind === 'png') void png(svg()).then((blob) => save(blob, `${about.id}.png`));
+  if (kind === 'copy-image') void copySlide(figure);
+}
+
+/** The chart's slide image onto the clipboard, announced either way. Safari wants the write to start within the click, so it may refuse. */
+async function copySlide(figure: HTMLElement) {
+  const announce = figure.querySelector<HTMLElement>('[data-announce]')!;
+  try {
+    const response = await fetch(figure.querySelector<HTMLAnchorElement>('[data-slide]')!.href);
+    if (!response.ok) throw new Error(response.statusText);
+    await navigator.clipboard.write([new ClipboardItem({ 'image/png': await response.blob() })]);
+    announce.textContent = 'Image copied to the clipboard.';
+  } catch {
+    announce.textContent = 'Could not copy the image; download it from the Download menu instead.';
+  }
 }
 
 function csv(figure: HTMLElement, about: About, caveats: string[]): string {

@@ -1,8 +1,9 @@
 import { embedCode, type SnippetKind } from '../components/embed-code.ts';
 
 /**
- * The figure toolbar: Table view, downloads of what is drawn right now (CSV, SVG, PNG at 2×), embed code with the
- * current options, citations, and copy buttons that announce themselves to screen readers.
+ * The figure toolbar: Table view, Listen, downloads of what is drawn right now (CSV, SVG, PNG at 2×) and of the slide image,
+ * embed code with the current options, the caption and citations, and copy buttons (text, and the slide image) that
+ * announce themselves to screen readers.
  */
 export function initToolbar(figure: HTMLElement): void {
   const toolbar = figure.querySelector<HTMLElement>('.figure-toolbar');
@@ -11,6 +12,8 @@ export function initToolbar(figure: HTMLElement): void {
   const title = figure.dataset.title ?? figure.id;
   const about = () => ({ title, source: figure.dataset.source ?? '', url: figure.dataset.sourceUrl });
   for (const hidden of toolbar.querySelectorAll<HTMLElement>('button[hidden]')) hidden.hidden = false;
+  // Copy image stays hidden where the browser cannot put a PNG on the clipboard.
+  if (typeof ClipboardItem !== 'function') toolbar.querySelector<HTMLElement>('[data-download="copy-image"]')!.hidden = true;
 
   const tableButton = toolbar.querySelector<HTMLButtonElement>('[data-action="table"]')!;
   tableButton.addEventListener('click', () => {

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /**
- * The layers point one way: settings and helpers ← data (load → validate → model) ← charts ← components, browser
- * scripts, layouts ← pages. No module imports a later layer, none imports the tests, and no import cycle exists.
+ * The layers point one way: settings and helpers ← data (load → validate → model) ← charts ← components, lessons,
+ * browser scripts, layouts ← pages. No module imports a later layer, none imports the tests, and no import cycle exists.
  */
 const LAYERS: [string, number][] = [
   ['src/config.ts', 0],
@@ -13,6 +13,7 @@ const LAYERS: [string, number][] = [
   ['src/site/', 1],
   ['src/charts/', 2],
   ['src/components/', 3],
+  ['src/lessons/', 3],
   ['src/scripts/', 3],
   ['src/layouts/', 4],
   ['src/pages/', 5],

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startStaticServer, type StaticServer } from '../../scripts/static-server.ts';
 
 /** Files whose reading fails, to check the server survives read errors (a real one is hard to cause on purpose). */
-const failing = { beforeOpen: '', midway: '' };
+const failing = { beforeOpen: '', midway: '', slowOpen: '' };
 vi.mock('node:fs', async (importOriginal) => {
   const real = await importOriginal<typeof import('node:fs')>();
   const createReadStream = ((file: string, ...rest: unknown[]) => {
@@ -23,6 +23,15 @@ vi.mock('node:fs', async (importOriginal) => {
         stream.push('<!doctype html><p>the first part');
         setTimeout(() => stream.destroy(Object.assign(new Error('EIO: i/o error'), { code: 'EIO' })), 20);
       });
+      return stream;
+    }
+    if (file === failing.slowOpen) {
+      const stream = new Readable({ read() {} });
+      setTimeout(() => {
+        stream.emit('ready');
+        stream.push('<!doctype html><p>late');
+        stream.push(null);
+      }, 100);
       return stream;
     }
     return (real.createReadStream as (...args: unknown[]) => fs.ReadStream)(file, ...rest);
@@ -61,6 +70,8 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(workDir, 'dist-evil', 'secret.txt'), 'the secret');
   failing.beforeOpen = path.join(root, 'locked.txt');
   failing.midway = path.join(root, 'broken.html');
+  fs.writeFileSync(path.join(root, 'slow.html'), 'never read');
+  failing.slowOpen = path.join(root, 'slow.html');
   site = await startStaticServer(root);
 });
 
@@ -98,6 +109,16 @@ describe('the test server', () => {
   it('answers 500 when a file cannot be opened, cuts the response when reading fails midway, and keeps serving', async () => {
     expect(await request('/locked.txt')).toMatchObject({ status: 500, body: 'Could not read the file' });
     await expect(request('/broken.html')).rejects.toThrow(/aborted|socket hang up|ECONNRESET/);
+    expect((await request('/')).status).toBe(200);
+  });
+
+  it('keeps serving when a client leaves while its file is still opening', async () => {
+    await new Promise<void>((resolve) => {
+      const req = get(`${site.url}/slow.html`);
+      req.on('error', () => resolve());
+      setTimeout(() => req.destroy(), 20);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 150));
     expect((await request('/')).status).toBe(200);
   });
 });

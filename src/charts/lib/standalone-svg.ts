@@ -4,12 +4,12 @@ const HEADER = 56;
 const FOOTER = 46;
 const PAD = 16;
 
-/** Words set into lines of at most `max` characters (a long word gets a line of its own). */
-function wrap(text: string, max: number): string[] {
+/** Words set into lines that each `fit` (a word too long for any line gets a line of its own). */
+export function wrap(text: string, fit: (line: string) => boolean): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/)) {
-    if (line && line.length + 1 + word.length > max) {
+    if (line && !fit(`${line} ${word}`)) {
       lines.push(line);
       line = word;
     } else line = line ? `${line} ${word}` : word;
@@ -24,13 +24,27 @@ interface SvgAbout {
   caveats?: string[];
 }
 
+/** The width and height of a chart's viewBox. */
+export function chartSize(chartSvg: string): { w: number; h: number } {
+  const [, , w = 640, h = 400] = /viewBox="([^"]+)"/.exec(chartSvg)?.[1]?.split(/[\s,]+/).map(Number) ?? [];
+  return { w, h };
+}
+
+/** The chart's own <svg> placed in a box of a larger image (it keeps its viewBox, so it scales to fit). */
+export function placeChart(chartSvg: string, box: { x: number; y: number; width: number; height: number }): string {
+  return chartSvg.replace(/^<svg\b[^>]*>/, (openTag) =>
+    openTag
+      .replace(/\s(?:width|height|aria-hidden|x|y)="[^"]*"/g, '')
+      .replace(/^<svg\b/, `<svg x="${box.x}" y="${box.y}" width="${box.width}" height="${box.height}"`),
+  );
+}
+
 /** Where everything sits in a standalone SVG: the chart's own size, the page's size and the lines below the chart. */
 function layout(chartSvg: string, about: SvgAbout) {
-  const viewBox = /viewBox="([^"]+)"/.exec(chartSvg)?.[1]?.split(/[\s,]+/).map(Number) ?? [0, 0, 640, 400];
-  const [, , w = 640, h = 400] = viewBox;
+  const { w, h } = chartSize(chartSvg);
   // The caveats wrap to the chart's width (about 5.5 px per character at 10 px); the source line is set one part per
   // line, so a long one is never cut off by a narrow chart.
-  const caveatLines = (about.caveats ?? []).flatMap((caveat) => wrap(caveat, Math.floor(w / 5.5)));
+  const caveatLines = (about.caveats ?? []).flatMap((caveat) => wrap(caveat, (line) => line.length <= Math.floor(w / 5.5)));
   const sourceLines = [...caveatLines, ...about.source.split(' · ')];
   const footer = FOOTER + (sourceLines.length - 1) * 14;
   return { w, h, caveatLines, sourceLines, footer, width: w + 2 * PAD, height: h + HEADER + footer };
@@ -49,11 +63,7 @@ export function standaloneSvgSize(chartSvg: string, about: SvgAbout): { width: n
  */
 export function standaloneSvg(chartSvg: string, about: SvgAbout): string {
   const { w, h, caveatLines, sourceLines, footer, width, height } = layout(chartSvg, about);
-  const inner = chartSvg.replace(/^<svg\b[^>]*>/, (openTag) =>
-    openTag
-      .replace(/\s(?:width|height|aria-hidden|x|y)="[^"]*"/g, '')
-      .replace(/^<svg\b/, `<svg x="${PAD}" y="${HEADER}" width="${w}" height="${h}"`),
-  );
+  const inner = placeChart(chartSvg, { x: PAD, y: HEADER, width: w, height: h });
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="system-ui, sans-serif">` +
     `<title>${escapeHtml(about.title)}</title>` +

@@ -1,0 +1,20 @@
+/** Where each of a chart's pages and files lives on the site, in one place for pages, downloads and the course pack. */
+export function chartPaths(id: string) {
+  return {
+    page: `/charts/${id}/`,
+    embed: `/embed/${id}/`,
+    slide: `/downloads/slides/${id}.png`,
+    handout: `/charts/${id}/handout/`,
+    teach: `/charts/${id}/teach/`,
+  };
+}
+
+/** The chart's address for readers to follow back to it (printed on slides and handouts, given in captions). */
+export function chartLink(origin: string, id: string): string {
+  return new URL(chartPaths(id).page, origin).href;
+}
+
+/** The caption to paste beneath the chart's image: title, source and licence, and where to find it. */
+export function chartCaption(view: { id: string; title: string; sources: { text: string }[] }, origin: string): string {
+  return `${view.title}. ${view.sources.map((s) => s.text).join(' · ')} · ${chartLink(origin, view.id)}`;
+}

@@ -1,0 +1,103 @@
+import { escapeHtml } from '../../lib/escape.ts';
+import { approximateWidth } from '../../lib/text.ts';
+import { chartSize, placeChart, wrap } from './standalone-svg.ts';
+
+export const SLIDE_WIDTH = 1920;
+export const SLIDE_HEIGHT = 1080;
+const PAD = 80;
+const GAP = 40;
+const TITLE_SIZE = 56;
+const SMALL = 22;
+const LEADING = 1.3;
+/** The text column beside a tall chart. */
+const SIDE_COLUMN = 680;
+
+export interface SlideText {
+  title: string;
+  takeaway: string;
+  /** The source and licence, e.g. "Data: Anthropic, Values in the Wild · CC BY 4.0". */
+  source: string;
+  /** Where the chart lives, printed last. */
+  url: string;
+  caveats: string[];
+}
+
+type Box = { x: number; y: number; width: number; height: number };
+interface Block {
+  lines: string[];
+  size: number;
+  fill: string;
+  bold?: boolean;
+}
+
+const linesAt = (text: string, size: number, width: number) => wrap(text, (line) => approximateWidth(line, size) <= width);
+const blockHeight = (block: Block) => block.lines.length * block.size * LEADING;
+
+/** The takeaway at the largest size that keeps it within `maxLines` (the smallest size if none does). */
+function takeawayBlock(takeaway: string, width: number, maxLines: number): Block {
+  const sizes = [36, 32, 28, 24];
+  const size = sizes.find((s) => linesAt(takeaway, s, width).length <= maxLines) ?? sizes.at(-1)!;
+  return { lines: linesAt(takeaway, size, width), size, fill: '#333' };
+}
+
+/** Blocks of text set one under another from `top` (a block's first baseline is one font size below where it starts). */
+function textBlocks(blocks: Block[], x: number, top: number, gap: number): string {
+  let y = top;
+  return blocks
+    .map((block) => {
+      const weight = block.bold ? ' font-weight="bold"' : '';
+      const text = block.lines
+        .map((line, i) => `<text x="${x}" y="${Math.round(y + block.size + i * block.size * LEADING)}" font-size="${block.size}"${weight} fill="${block.fill}">${escapeHtml(line)}</text>`)
+        .join('');
+      y += blockHeight(block) + gap;
+      return text;
+    })
+    .join('');
+}
+
+/** How much a chart of this size grows to fill the box. */
+const scaleIn = (chart: { w: number; h: number }, box: Box) => Math.min(box.width / chart.w, box.height / chart.h);
+
+/** Title and takeaway above the chart, the footer below: for wide charts. */
+function stacked(text: SlideText, footer: (width: number) => Block[]) {
+  const width = SLIDE_WIDTH - 2 * PAD;
+  const head = [{ lines: linesAt(text.title, TITLE_SIZE, width), size: TITLE_SIZE, fill: '#1a1a1a', bold: true }, takeawayBlock(text.takeaway, width, 3)];
+  const foot = footer(width);
+  const headBottom = PAD + head.reduce((sum, b) => sum + blockHeight(b), 0) + GAP / 2;
+  const footTop = SLIDE_HEIGHT - PAD - foot.reduce((sum, b) => sum + blockHeight(b), 0);
+  const box = { x: PAD, y: Math.round(headBottom + GAP), width, height: Math.round(footTop - GAP - headBottom - GAP) };
+  return { box, text: textBlocks(head, PAD, PAD, GAP / 2) + textBlocks(foot, PAD, footTop, 0) };
+}
+
+/** The text in a column on the left, the chart filling the height on the right: for tall charts. */
+function side(text: SlideText, footer: (width: number) => Block[]) {
+  const head = [{ lines: linesAt(text.title, 48, SIDE_COLUMN), size: 48, fill: '#1a1a1a', bold: true }, takeawayBlock(text.takeaway, SIDE_COLUMN, 9)];
+  const foot = footer(SIDE_COLUMN);
+  const footTop = SLIDE_HEIGHT - PAD - foot.reduce((sum, b) => sum + blockHeight(b), 0);
+  const x = PAD + SIDE_COLUMN + GAP * 2;
+  const box = { x, y: PAD, width: SLIDE_WIDTH - PAD - x, height: SLIDE_HEIGHT - 2 * PAD };
+  return { box, text: textBlocks(head, PAD, PAD, GAP / 2) + textBlocks(foot, PAD, footTop, 0) };
+}
+
+/**
+ * A chart as a 16:9 slide (1920×1080) with its title, its takeaway, and its caveats, source, licence and address, so
+ * the image keeps its attribution wherever it is pasted. Wide charts sit under the text, tall ones beside it:
+ * whichever lets the chart grow more.
+ */
+export function slideSvg(chartSvg: string, text: SlideText): string {
+  const footer = (width: number): Block[] => [
+    { lines: text.caveats.flatMap((caveat) => linesAt(caveat, SMALL, width)), size: SMALL, fill: '#1a1a1a' },
+    { lines: [...linesAt(text.source, SMALL, width), text.url], size: SMALL, fill: '#555' },
+  ];
+  const chart = chartSize(chartSvg);
+  const layouts = [stacked(text, footer), side(text, footer)];
+  const best = layouts.reduce((a, b) => (scaleIn(chart, b.box) > scaleIn(chart, a.box) ? b : a));
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${SLIDE_WIDTH} ${SLIDE_HEIGHT}" width="${SLIDE_WIDTH}" height="${SLIDE_HEIGHT}" font-family="system-ui, sans-serif">` +
+    `<title>${escapeHtml(text.title)}</title>` +
+    `<rect width="100%" height="100%" fill="#fff"/>` +
+    best.text +
+    placeChart(chartSvg, best.box) +
+    `</svg>`
+  );
+}

@@ -1,0 +1,106 @@
+import type { ChartView } from '../../charts/lib/view.ts';
+import { chartSize } from '../../charts/lib/standalone-svg.ts';
+import { sourceLine } from '../../charts/lib/view.ts';
+import { escapeHtml as e } from '../../lib/escape.ts';
+import { HANDOUT_TEXT, orderedChoices, type Lesson, type Question } from './lesson.ts';
+
+/**
+ * A lesson as HTML, for the site's pages and the course pack alike: the student handout (page 1 the chart and the
+ * questions, page 2 the answer key) and the teacher's notes. Every piece of text is escaped.
+ */
+export interface LessonLinks {
+  /** The chart online, printed on the handout as the way back. */
+  chart: string;
+  /** The teacher's page, named on the answer key. */
+  teach: string;
+}
+
+const lines = (count: number) => `<span class="write-lines" aria-hidden="true">${'<span></span>'.repeat(count)}</span>`;
+
+function choicesHtml(question: Question): string {
+  if (!question.choices) return '';
+  const items = orderedChoices(question.choices).map((c) => `<li>${e(c.text)}</li>`).join('');
+  return `<p class="choose">${e(HANDOUT_TEXT.choose)}</p><ol class="choices" type="a">${items}</ol>`;
+}
+
+function questionsHtml(questions: Question[], start: number, writingLines: number): string {
+  const items = questions.map((q) => `<li><p>${e(q.ask)}</p>${q.choices ? choicesHtml(q) : lines(writingLines)}</li>`).join('');
+  return `<ol class="questions" start="${start}">${items}</ol>`;
+}
+
+/** Every question of the lesson, numbered as on the handout, with the level it belongs to. */
+export function numberedQuestions(lesson: Lesson): { level: string; number: number; question: Question }[] {
+  return [
+    ...lesson.gettingStarted.map((question) => ({ level: HANDOUT_TEXT.gettingStarted, question })),
+    ...lesson.goingFurther.map((question) => ({ level: HANDOUT_TEXT.goingFurther, question })),
+  ].map((q, i) => ({ ...q, number: i + 1 }));
+}
+
+function answerHtml(question: Question): string {
+  const right = question.choices ? orderedChoices(question.choices).findIndex((c) => c.right) : -1;
+  const letter = right >= 0 ? `(${String.fromCharCode(97 + right)}) ` : '';
+  return `<p class="answer">${e(letter)}${e(question.answer)}</p>`;
+}
+
+/** The source under the chart: caveats of uncertain figures first, then the source and licence. */
+function chartSourceHtml(view: ChartView): string {
+  const caveats = view.caveats.map((c) => `<p class="handout-caveat">${e(c)}</p>`).join('');
+  return `<figcaption>${caveats}<p>${e(sourceLine(view))}</p></figcaption>`;
+}
+
+/** The printable handout: student sheet, then the answer key on a page of its own. */
+export function handoutHtml(view: ChartView, lesson: Lesson, links: LessonLinks): string {
+  const started = lesson.gettingStarted.length;
+  const summaryId = `${view.id}-handout-summary`;
+  // A tall chart sits beside the notice-and-wonder boxes, where it can be drawn larger than across the page.
+  const size = chartSize(view.svg);
+  const tall = size.h > size.w;
+  const key = numberedQuestions(lesson)
+    .map(({ level, number, question }) => `<li value="${number}"><p class="asked"><span class="level">${e(level)}.</span> ${e(question.ask)}</p>${answerHtml(question)}</li>`)
+    .join('');
+  return (
+    `<section class="handout-sheet" aria-labelledby="${view.id}-handout-title">` +
+    `<p class="handout-name" aria-hidden="true"><span>Name</span><span>Date</span></p>` +
+    `<h1 id="${view.id}-handout-title">${e(view.title)}</h1>` +
+    `<p class="handout-intro">${e(HANDOUT_TEXT.intro)}</p>` +
+    `<div class="handout-top${tall ? ' handout-tall' : ''}">` +
+    `<figure class="handout-chart"><div class="handout-chart-image" role="img" aria-label="${e(view.title)}" aria-describedby="${summaryId}">${view.svg}</div>` +
+    `<p class="visually-hidden" id="${summaryId}">${e(view.summary)}</p>${chartSourceHtml(view)}</figure>` +
+    `<div class="notice-wonder">${HANDOUT_TEXT.prompts.map((p) => `<div><h2>${e(p)}</h2>${lines(tall ? 5 : 3)}</div>`).join('')}</div>` +
+    `</div>` +
+    `<div class="handout-questions"><section><h2>${e(HANDOUT_TEXT.gettingStarted)}</h2>${questionsHtml(lesson.gettingStarted, 1, 1)}</section>` +
+    `<section><h2>${e(HANDOUT_TEXT.goingFurther)}</h2>${questionsHtml(lesson.goingFurther, started + 1, 2)}</section></div>` +
+    `<p class="handout-link">See the chart online: <a href="${e(links.chart)}">${e(links.chart.replace(/^https?:\/\//, ''))}</a></p>` +
+    `</section>` +
+    `<section class="handout-key" aria-labelledby="${view.id}-key-title">` +
+    `<h2 id="${view.id}-key-title">${e(HANDOUT_TEXT.answerKey)}: ${e(view.title)}</h2>` +
+    `<ol class="key">${key}</ol>` +
+    `<p class="handout-link">For teachers: the learning goal, a common misreading and discussion questions are at <a href="${e(links.teach)}">${e(links.teach.replace(/^https?:\/\//, ''))}</a></p>` +
+    `</section>`
+  );
+}
+
+/** The teacher's notes: learning goal, the misconception to address, discussion questions. `level` is their headings' level. */
+export function teacherNotesHtml(lesson: Lesson, level: 2 | 3 = 2): string {
+  const h = (text: string) => `<h${level}>${e(text)}</h${level}>`;
+  return (
+    h('Learning goal') +
+    `<p>${e(lesson.goal)}</p>` +
+    h('A misconception to address') +
+    `<p><strong>Students may think:</strong> ${e(lesson.misconception.wrong)}</p>` +
+    `<p><strong>In fact:</strong> ${e(lesson.misconception.right)}</p>` +
+    h('Discussion questions') +
+    `<ol>${lesson.discussion.map((d) => `<li>${e(d)}</li>`).join('')}</ol>`
+  );
+}
+
+/** The handout's questions with their answers, numbered as on the handout, as the teacher sees them. */
+export function questionsWithAnswersHtml(lesson: Lesson, level: 2 | 3 = 2): string {
+  const levels: [string, Question[], number][] = [
+    [HANDOUT_TEXT.gettingStarted, lesson.gettingStarted, 1],
+    [HANDOUT_TEXT.goingFurther, lesson.goingFurther, lesson.gettingStarted.length + 1],
+  ];
+  return levels
+    .map(([title, questions, start]) => `<h${level}>${e(title)}</h${level}><ol start="${start}">${questions.map((q) => `<li><p>${e(q.ask)}</p>${choicesHtml(q)}${answerHtml(q)}</li>`).join('')}</ol>`)
+    .join('');
+}

@@ -1,0 +1,27 @@
+import { readFileSync } from 'node:fs';
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { CHARTS, siteChartView } from '../../charts/lib/registry.ts';
+import { siteOrigin } from '../../config.ts';
+import { cartridgeProblems } from '../../lessons/lib/cartridge-check.ts';
+import { COURSE_PACK_MOODLE_PATH, COURSE_PACK_PATH, coursePackFiles, type CartridgeVersion } from '../../lessons/lib/course-pack.ts';
+import { siteLesson } from '../../lessons/lib/registry.ts';
+import { unzip, zip } from '../../lib/zip.ts';
+
+/** The course pack, as Common Cartridge 1.3 and (for Moodle) 1.1, checked before it is written: a broken pack stops the build. */
+const PACKS: [string, CartridgeVersion][] = [
+  [COURSE_PACK_PATH, '1.3'],
+  [COURSE_PACK_MOODLE_PATH, '1.1'],
+];
+const name = (path: string) => path.replace(/^\/downloads\//, '').replace(/\.imscc$/, '');
+
+export const getStaticPaths: GetStaticPaths = () => PACKS.map(([path, version]) => ({ params: { pack: name(path) }, props: { version } }));
+
+export const GET: APIRoute = ({ props, site }) => {
+  const charts = CHARTS.map((chart) => ({ view: siteChartView(chart.id), lesson: siteLesson(chart.id) }));
+  // The handout's print stylesheet travels with the pack (read from the project root, where every build runs).
+  const css = readFileSync('src/styles/classroom.css', 'utf8');
+  const bytes = zip(coursePackFiles(charts, siteOrigin(site), props.version as CartridgeVersion, css));
+  const problems = cartridgeProblems(unzip(bytes));
+  if (problems.length) throw new Error(`The course pack (Common Cartridge ${props.version}) is broken:\n  ${problems.join('\n  ')}`);
+  return new Response(bytes, { headers: { 'Content-Type': 'application/zip' } });
+};
