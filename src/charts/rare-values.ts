@@ -116,7 +116,7 @@ export default defineChart<RareValuesData>({
     'How many values sit at each % of conversations (log scale); marked are the values the study traced, most likely, to jailbreak attempts.',
   teaching: {
     shows: 'Where the three values that the study traced, most likely, to jailbreak attempts sit among all values: rare in absolute terms, yet commoner than most values.',
-    question: 'A value that appears in 0.1% of conversations can still be thousands of conversations. How would you use such a signal without flagging innocent users?',
+    question: 'A value in 0.1% of conversations is still hundreds of the conversations studied here, and many more across all of Claude’s use. How would you use such a signal without flagging innocent users?',
   },
   select: selectRareValues,
   render: renderRareValues,
