@@ -30,11 +30,12 @@ export function findFonts(dirs: string[] = fontDirs(process.env)): string[] {
 
 let fonts: string[] | undefined;
 
-/** The SVG drawn as a PNG at its own size. */
-export function svgToPng(svg: string): Uint8Array<ArrayBuffer> {
+/** The SVG drawn as a PNG at its own size, or scaled to `width` pixels wide. */
+export function svgToPng(svg: string, width?: number): Uint8Array<ArrayBuffer> {
   fonts ??= findFonts();
   const resvg = new Resvg(svg, {
     font: { loadSystemFonts: false, fontFiles: fonts, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
+    ...(width ? { fitTo: { mode: 'width' as const, value: width } } : {}),
   });
   return new Uint8Array(resvg.render().asPng());
 }

@@ -7,7 +7,7 @@ import { COURSE_PACK_MOODLE_PATH, COURSE_PACK_PATH } from '../../src/lessons/lib
 import { cartridgeProblems } from '../../src/lessons/lib/cartridge-check.ts';
 import { unzip } from '../../src/lib/zip.ts';
 import { pngSize } from '../png-size.ts';
-import { axeViolations, describeViolations, newContext, useBrowser, watchPage } from './helpers.ts';
+import { axeViolations, colourCount, describeViolations, newContext, useBrowser, watchPage } from './helpers.ts';
 
 /** Slides, handouts, teacher's pages and the course pack: what a teacher takes from the site into a classroom. */
 const baseUrl = inject('baseUrl');
@@ -24,21 +24,6 @@ async function open(url: string) {
 }
 
 /** How many distinct colours a PNG has (sampled), decoded by the browser. */
-function colourCount(page: Page, png: Buffer): Promise<number> {
-  return page.evaluate(async (base64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${base64}`;
-    await img.decode();
-    const canvas = document.createElement('canvas');
-    [canvas.width, canvas.height] = [img.naturalWidth, img.naturalHeight];
-    const context = canvas.getContext('2d')!;
-    context.drawImage(img, 0, 0);
-    const data = context.getImageData(0, 0, canvas.width, canvas.height).data;
-    const colours = new Set<number>();
-    for (let i = 0; i < data.length; i += 4 * 97) colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
-    return colours.size;
-  }, png.toString('base64'));
-}
 
 describe('slide images', () => {
   it('exist for every chart at 1920×1080 and are not blank', async () => {

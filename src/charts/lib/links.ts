@@ -4,9 +4,17 @@ export function chartPaths(id: string) {
     page: `/charts/${id}/`,
     embed: `/embed/${id}/`,
     slide: `/downloads/slides/${id}.png`,
+    card: shareCardPath(id),
     handout: `/charts/${id}/handout/`,
     teach: `/charts/${id}/teach/`,
   };
+}
+
+/** Share cards (Open Graph, 1200×630): one per chart, one for the report, one per top-level category (by slug). */
+export const SHARE_CARD = { width: 1200, height: 630 } as const;
+export const REPORT_CARD = 'report';
+export function shareCardPath(name: string): string {
+  return `/downloads/cards/${name}.png`;
 }
 
 /** The chart's address for readers to follow back to it (printed on slides and handouts, given in captions). */

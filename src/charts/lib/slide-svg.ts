@@ -23,6 +23,9 @@ export interface SlideText {
 }
 
 type Box = { x: number; y: number; width: number; height: number };
+/** The image's size in SVG units: a slide (1920×1080), or a share card laid out at 1920×1008 and drawn at 1200×630. */
+export type SlideSize = { width: number; height: number };
+export const SLIDE: SlideSize = { width: SLIDE_WIDTH, height: SLIDE_HEIGHT };
 interface Block {
   lines: string[];
   size: number;
@@ -59,23 +62,23 @@ function textBlocks(blocks: Block[], x: number, top: number, gap: number): strin
 const scaleIn = (chart: { w: number; h: number }, box: Box) => Math.min(box.width / chart.w, box.height / chart.h);
 
 /** Title and takeaway above the chart, the footer below: for wide charts. */
-function stacked(text: SlideText, footer: (width: number) => Block[]) {
-  const width = SLIDE_WIDTH - 2 * PAD;
+function stacked(text: SlideText, footer: (width: number) => Block[], size: SlideSize) {
+  const width = size.width - 2 * PAD;
   const head = [{ lines: linesAt(text.title, TITLE_SIZE, width), size: TITLE_SIZE, fill: '#1a1a1a', bold: true }, takeawayBlock(text.takeaway, width, 3)];
   const foot = footer(width);
   const headBottom = PAD + head.reduce((sum, b) => sum + blockHeight(b), 0) + GAP / 2;
-  const footTop = SLIDE_HEIGHT - PAD - foot.reduce((sum, b) => sum + blockHeight(b), 0);
+  const footTop = size.height - PAD - foot.reduce((sum, b) => sum + blockHeight(b), 0);
   const box = { x: PAD, y: Math.round(headBottom + GAP), width, height: Math.round(footTop - GAP - headBottom - GAP) };
   return { box, text: textBlocks(head, PAD, PAD, GAP / 2) + textBlocks(foot, PAD, footTop, 0) };
 }
 
 /** The text in a column on the left, the chart filling the height on the right: for tall charts. */
-function side(text: SlideText, footer: (width: number) => Block[]) {
+function side(text: SlideText, footer: (width: number) => Block[], size: SlideSize) {
   const head = [{ lines: linesAt(text.title, 48, SIDE_COLUMN), size: 48, fill: '#1a1a1a', bold: true }, takeawayBlock(text.takeaway, SIDE_COLUMN, 9)];
   const foot = footer(SIDE_COLUMN);
-  const footTop = SLIDE_HEIGHT - PAD - foot.reduce((sum, b) => sum + blockHeight(b), 0);
+  const footTop = size.height - PAD - foot.reduce((sum, b) => sum + blockHeight(b), 0);
   const x = PAD + SIDE_COLUMN + GAP * 2;
-  const box = { x, y: PAD, width: SLIDE_WIDTH - PAD - x, height: SLIDE_HEIGHT - 2 * PAD };
+  const box = { x, y: PAD, width: size.width - PAD - x, height: size.height - 2 * PAD };
   return { box, text: textBlocks(head, PAD, PAD, GAP / 2) + textBlocks(foot, PAD, footTop, 0) };
 }
 
@@ -84,16 +87,16 @@ function side(text: SlideText, footer: (width: number) => Block[]) {
  * the image keeps its attribution wherever it is pasted. Wide charts sit under the text, tall ones beside it:
  * whichever lets the chart grow more.
  */
-export function slideSvg(chartSvg: string, text: SlideText): string {
+export function slideSvg(chartSvg: string, text: SlideText, size: SlideSize = SLIDE): string {
   const footer = (width: number): Block[] => [
     { lines: text.caveats.flatMap((caveat) => linesAt(caveat, SMALL, width)), size: SMALL, fill: '#1a1a1a' },
     { lines: [...linesAt(text.source, SMALL, width), text.url], size: SMALL, fill: '#555' },
   ];
   const chart = chartSize(chartSvg);
-  const layouts = [stacked(text, footer), side(text, footer)];
+  const layouts = [stacked(text, footer, size), side(text, footer, size)];
   const best = layouts.reduce((a, b) => (scaleIn(chart, b.box) > scaleIn(chart, a.box) ? b : a));
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${SLIDE_WIDTH} ${SLIDE_HEIGHT}" width="${SLIDE_WIDTH}" height="${SLIDE_HEIGHT}" font-family="system-ui, sans-serif">` +
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${size.width} ${size.height}" width="${size.width}" height="${size.height}" font-family="system-ui, sans-serif">` +
     `<title>${escapeHtml(text.title)}</title>` +
     `<rect width="100%" height="100%" fill="#fff"/>` +
     best.text +
