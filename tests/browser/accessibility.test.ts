@@ -251,3 +251,20 @@ describe('a second engine agrees', () => {
     });
   }
 });
+
+describe('markup the HTML checker would flag', () => {
+  for (const [kind, path] of Object.entries(kinds)) {
+    it(`${kind}: no heading level skipped, one control per label, no font-variant attribute`, async () => {
+      const { page, close } = await open(path);
+      const found = await page.evaluate(() => {
+        const levels = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => Number(h.tagName[1]));
+        const skips = levels.filter((level, i) => i > 0 && level > levels[i - 1]! + 1).map(String);
+        const crowded = [...document.querySelectorAll('label')].filter((l) => l.querySelectorAll('input, select, textarea, output, button, meter, progress').length > 1).map((l) => l.outerHTML.slice(0, 60));
+        const fontVariant = document.querySelectorAll('[font-variant]').length;
+        return { skips, crowded, fontVariant };
+      });
+      expect(found).toEqual({ skips: [], crowded: [], fontVariant: 0 });
+      await close();
+    });
+  }
+});
