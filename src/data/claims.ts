@@ -1,10 +1,12 @@
 import type { Claim, ModelFacts, Verdict } from './model-types.ts';
 import { ORIGINS, provenance, provenanceOf } from './paper.ts';
 
+/** How many decimals a figure is printed with: "4.33" → 2, "4.0" → 1, "75" → 0. */
+const decimalsOf = (printed: string) => (printed.includes('.') ? printed.split('.')[1]!.length : 0);
+
 /** Half a unit of the last digit the paper prints: 4.33 → 0.005, 4.0 → 0.05, 75 → 0.5. */
 function roundingTolerance(printed: string): number {
-  const decimals = printed.includes('.') ? printed.split('.')[1]!.length : 0;
-  return 0.5 * 10 ** -decimals;
+  return 0.5 * 10 ** -decimalsOf(printed);
 }
 
 /**
@@ -21,8 +23,7 @@ export function verdict(paperPrinted: string, ours: number): Verdict {
 
 /** Ours, printed at the precision of the paper's figure (4.0 → one decimal). */
 function atPrecisionOf(paperPrinted: string, ours: number): string {
-  const decimals = paperPrinted.includes('.') ? paperPrinted.split('.')[1]!.length : 0;
-  return ours.toFixed(decimals);
+  return ours.toFixed(decimalsOf(paperPrinted));
 }
 
 /** The worst of several verdicts (a claim made of several numbers is only as good as its weakest part). */

@@ -39,3 +39,8 @@ export function ordinal(n: number): string {
   const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
   return `${n}${suffix}`;
 }
+
+/** What goes before item `i` of `count` in a list set in prose: "", ", " … and " and " (or " or ") before the last. */
+export function listSeparator(i: number, count: number, conjunction: 'and' | 'or' = 'and'): string {
+  return i === 0 ? '' : i === count - 1 ? ` ${conjunction} ` : ', ';
+}

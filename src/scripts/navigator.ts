@@ -1,4 +1,5 @@
 import { placeTooltip } from './figure-parts.ts';
+import { walkTable } from './walk-table.ts';
 
 /**
  * Walk a chart's data in place from the keyboard, one stop per row of its data table (as Data Navigator does): Tab
@@ -10,8 +11,8 @@ import { placeTooltip } from './figure-parts.ts';
  */
 export function initNavigator(figure: HTMLElement): void {
   const area = figure.querySelector<HTMLElement>('.chart-area');
-  const [labelKey, valueKey, groupKey, detailKey] = (figure.dataset.nav ?? '').split(' ');
-  if (!area || !labelKey || !valueKey) return;
+  const { keys } = walkTable(figure);
+  if (!area || !keys.label || !keys.value) return;
   area.tabIndex = 0;
   area.setAttribute('role', 'group');
   area.setAttribute('aria-roledescription', 'chart');
@@ -36,13 +37,10 @@ export function initNavigator(figure: HTMLElement): void {
   const tooltip = area.querySelector<HTMLElement>('.chart-tooltip');
 
   function stops() {
-    const table = figure.querySelector<HTMLTableElement>('.chart-table table');
-    if (!table) return [];
-    const heads = [...table.tHead!.rows[0]!.cells];
-    const col = (key: string | undefined) => heads.findIndex((th) => th.dataset.key === key);
-    const [l, v, g, d] = [col(labelKey), col(valueKey), col(groupKey), col(detailKey)];
+    const { heads, rows: trs, column } = walkTable(figure);
+    const [l, v, g, d] = [column(keys.label), column(keys.value), column(keys.group), column(keys.detail)];
     const valueHead = heads[v]?.textContent ?? '';
-    return [...table.tBodies[0]!.rows].map((tr, i, rows) => {
+    return trs.map((tr, i, rows) => {
       const text = (c: number) => tr.cells[c]?.textContent?.trim() ?? '';
       const group = g >= 0 ? text(g) : '';
       // A row with no name of its own (an unnamed point on a curve) is named by its first column: "Rank 100".
@@ -80,7 +78,7 @@ export function initNavigator(figure: HTMLElement): void {
   /** The first stop of the next (step 1) or previous (step -1) group, or the next stop when there are no groups. */
   function groupStep(step: 1 | -1) {
     const all = stops();
-    if (!groupKey) return current + step;
+    if (!keys.group) return current + step;
     let i = current;
     do i += step;
     while (i >= 0 && i < all.length && all[i]!.group === all[current]!.group);

@@ -1,3 +1,5 @@
+import { walkTable } from './walk-table.ts';
+
 /**
  * Listen to a chart (loaded only when a reader presses Listen): each value of its data table in order as a short
  * tone, higher for larger values, as Chart2Music does. The values are read from the same table columns the keyboard
@@ -19,11 +21,10 @@ export function stop(): void {
 
 /** The numbers of the table's value column, in row order (cells without a number are skipped). */
 export function tableValues(figure: HTMLElement): number[] {
-  const [, valueKey] = (figure.dataset.nav ?? '').split(' ');
-  const table = figure.querySelector<HTMLTableElement>('.chart-table table');
-  if (!table || !valueKey) return [];
-  const column = [...table.tHead!.rows[0]!.cells].findIndex((th) => th.dataset.key === valueKey);
-  return [...table.tBodies[0]!.rows].map((tr) => parseFloat(tr.cells[column]?.dataset.v ?? tr.cells[column]?.textContent ?? '')).filter(Number.isFinite);
+  const { keys, rows, column } = walkTable(figure);
+  const c = column(keys.value);
+  if (c < 0) return [];
+  return rows.map((tr) => parseFloat(tr.cells[c]?.dataset.v ?? tr.cells[c]?.textContent ?? '')).filter(Number.isFinite);
 }
 
 /** Pitch on a log scale when the values span more than a factor of 20 (the long tail), else linear. */

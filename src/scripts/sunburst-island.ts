@@ -39,6 +39,7 @@ export function initSunburst(figure: HTMLElement): void {
     paths.forEach((path) => {
       path.setAttribute('role', 'button');
       path.setAttribute('aria-label', path.querySelector('title')?.textContent ?? '');
+      // The chart is one Tab stop (its area); arrows move among the arcs, so Tab from any arc leaves the chart.
       path.setAttribute('tabindex', '-1');
     });
     const center = svg.querySelector<SVGGElement>('.center')!;
@@ -49,13 +50,8 @@ export function initSunburst(figure: HTMLElement): void {
     }
     if (keepFocusOn !== undefined) {
       const target = paths.find((p) => p.dataset.key === keepFocusOn) ?? paths[0];
-      if (target) moveFocus(paths, target);
+      target?.focus();
     }
-  }
-
-  /** The chart is one Tab stop (its area); arrows move among the arcs, so Tab from any arc leaves the chart. */
-  function moveFocus(_paths: SVGPathElement[], target: SVGPathElement) {
-    target.focus();
   }
 
   async function showTooltip(path: SVGPathElement, at?: { x: number; y: number }) {
@@ -179,7 +175,7 @@ export function initSunburst(figure: HTMLElement): void {
     const paths = [...svg.querySelectorAll<SVGPathElement>('path[data-key]')];
     if (target === parts.area && ['ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowUp', 'Enter', ' '].includes(event.key)) {
       event.preventDefault();
-      if (paths[0]) moveFocus(paths, paths[0]);
+      paths[0]?.focus();
     } else if (event.key === 'Escape') {
       event.preventDefault();
       // Out one level; at the top, out of the chart (back to its container, as every chart's keyboard walk does).
@@ -194,7 +190,7 @@ export function initSunburst(figure: HTMLElement): void {
     } else if (path && ['ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowUp', 'Home', 'End'].includes(event.key)) {
       event.preventDefault();
       const next = treeStep(paths, paths.indexOf(path), event.key);
-      if (next !== undefined) moveFocus(paths, paths[next]!);
+      if (next !== undefined) paths[next]!.focus();
     }
   });
   crumbs.addEventListener('click', (event) => {
@@ -228,7 +224,7 @@ const levelOf = (path: SVGPathElement) => Number(/^l(\d):/.exec(path.dataset.key
  * Walk the rings as the tree they draw (arcs are in depth-first order): Left and Right among siblings, Up to the
  * parent, Down to the first child, Home and End to the first and last sibling.
  */
-export function treeStep(paths: SVGPathElement[], i: number, key: string): number | undefined {
+function treeStep(paths: SVGPathElement[], i: number, key: string): number | undefined {
   const levels = paths.map(levelOf);
   const parentOf = (j: number) => {
     for (let k = j - 1; k >= 0; k--) if (levels[k]! > levels[j]!) return k;
