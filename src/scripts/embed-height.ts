@@ -14,17 +14,30 @@ if (window.parent !== window && document.body.hasAttribute('data-embed')) {
   const root = document.documentElement;
   const secret = () => /secret=(\w+)/.exec(location.hash)?.[1];
   const send = (message: object) => window.parent.postMessage(message, '*');
-  const post = () => {
+  const measure = () => {
+    pending = false;
     root.classList.remove(FIT);
     const height = Math.ceil(root.getBoundingClientRect().height);
     root.classList.add(FIT);
     send({ type: HEIGHT_MESSAGE, height });
     if (secret()) send({ message: 'height', value: height, secret: secret() });
   };
+  let pending = false;
+  const post = () => {
+    if (!pending) requestAnimationFrame(measure);
+    pending = true;
+  };
   // The observer reports at once, then whenever the frame's size changes or a panel opens or closes (the page leaves its
-  // fitted layout); a chart redrawn while the frame keeps its size changes only the page's content.
+  // fitted layout); a chart redrawn or a control shown (its `hidden` dropped by a script) while the frame keeps its size
+  // changes only the page's content. Posts are coalesced to one per frame.
   new ResizeObserver(post).observe(root);
-  new MutationObserver(post).observe(document.body, { subtree: true, childList: true });
+  new MutationObserver(post).observe(document.body, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    attributeFilter: ['hidden', 'class', 'open', 'style'],
+  });
+  addEventListener('load', post);
   addEventListener('hashchange', post);
   addEventListener('message', (event) => event.data?.message === 'ready' && event.data.secret === secret() && post());
   addEventListener('click', (event) => {
