@@ -109,4 +109,13 @@ export default defineChart<LongTailData>({
     `The top five values each appear in more than ${Math.floor(d.top[4]!.pctConvos)}% of conversations, while ${percent(d.shareBelowCutoff)} of all values appear in fewer than ${d.cutoff}%.`,
   provenance: () => fromDataset(),
   legend: (d) => d.categories,
+  reportRows: longTailReportRows,
 });
+
+/** The report's sample of the curve: its first ten points, then the first point at or past each step of the log scale, and the last. */
+export function longTailReportRows(table: ChartTable): { rows: number[]; which: string } {
+  const ranks = table.rows.map((r) => Number(r.rank));
+  const steps = [20, 50, 100, 200, 500, 1000, 2000].map((step) => ranks.findIndex((rank) => rank >= step)).filter((i) => i >= 10);
+  const rows = [...new Set([...ranks.slice(0, 10).map((_, i) => i), ...steps, ranks.length - 1])].sort((a, b) => a - b);
+  return { rows, which: 'the ten highest ranks, then the first at or past ranks 20, 50, 100, 200, 500, 1,000 and 2,000, and the last' };
+}
