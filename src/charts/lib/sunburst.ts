@@ -43,8 +43,8 @@ const HOLE = 74;
 const MAX_DEPTH = 4;
 /** Rings drawn at once below the focus: three, so the whole tree needs one zoom to reach any value. */
 const RINGS = 3;
-/** Arcs shorter than this (px, along the outer edge) are merged per parent into one "n more" arc. */
-const MIN_ARC_PX = 6;
+/** Arcs shorter than this (px, along the outer edge) are merged per parent into one "n more" arc: thinner ones are hard to see or point at, and each costs the page a node or two (issue 11 item 7). */
+const MIN_ARC_PX = 8;
 const FONT_PX = 11;
 const LEVEL_NAMES = ['value', 'level-1 cluster', 'level-2 cluster', 'category', 'root'];
 const LEVEL_PLURALS = ['values', 'level-1 clusters', 'level-2 clusters', 'categories', 'roots'];
