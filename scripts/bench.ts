@@ -294,7 +294,7 @@ async function main() {
   console.log('|---|---|---|---|---|---|---|---|---|');
   for (const r of results) {
     const b = r.bytes;
-    const pair = (k: string) => `${kb(b[k]!.raw)} / ${kb(b[k]!.gzip)}`;
+    const pair = (k: Kind | 'total') => `${kb(b[k]!.raw)} / ${kb(b[k]!.gzip)}`;
     console.log(`| ${r.kind} | ${b.total!.requests} | ${pair('html')} | ${pair('css')} | ${pair('js')} | ${kb(b.font!.gzip)} | ${kb(b.image!.gzip)} | ${kb(b.data!.gzip)} | ${pair('total')} |`);
   }
   console.log(`\nTimes (ms, median of ${runs} cold loads; throttled = 150 ms RTT, 1.6 Mbit/s, CPU ×4)`);
