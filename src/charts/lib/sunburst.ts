@@ -281,5 +281,7 @@ export function sunburstSummary(layout: SunburstLayout, focus: number, children 
   const kids = children[focus]!;
   const parts = kids.slice(0, 6).map((i) => `${layout.name[i]} ${percent(layout.share[i]!)}`);
   const rest = kids.length > 6 ? `, and ${kids.length - 6} more` : '';
-  return `Sunburst of the value taxonomy${focus ? `, zoomed into ${layout.name[focus]}` : ''}: ${plural(layout.valueCount[focus]!, 'value')} in ${kids.length} ${levelName(layout.level[focus]! - 1, kids.length)}. Largest by share of expressions: ${parts.join(', ')}${rest}.`;
+  const merged = visibleArcs(layout, focus, children).some((arc) => arc.merged.length > 1);
+  const thin = merged ? ' Arcs too thin to see are drawn, and listed in the table, together as “n more”: zoom in to see them one by one.' : '';
+  return `Sunburst of the value taxonomy${focus ? `, zoomed into ${layout.name[focus]}` : ''}: ${plural(layout.valueCount[focus]!, 'value')} in ${kids.length} ${levelName(layout.level[focus]! - 1, kids.length)}. Largest by share of expressions: ${parts.join(', ')}${rest}.${thin}`;
 }
