@@ -268,8 +268,10 @@ async function main() {
     if (baseline && pagePath !== null) pair.push([`baseline ${kind}`, baseline.url + pagePath]);
     process.stderr.write(`measuring ${pair.map(([k, u]) => `${k} (${u})`).join(' and ')}…\n`);
     const measured = await Promise.all(pair.map(async ([k, u]) => ({ kind: k, url: u, bytes: await firstLoadBytes(browser, u), fast: [] as Timing[], slow: [] as Timing[] })));
-    for (let i = 0; i < runs; i++) for (const m of measured) m.fast.push(await coldLoad(browser, m.url, false));
-    for (let i = 0; i < runs; i++) for (const m of measured) m.slow.push(await coldLoad(browser, m.url, true));
+    // Taking turns, and each going first every other time, so that a busy moment on the machine falls on both alike.
+    const inTurn = (i: number) => (i % 2 ? [...measured].reverse() : measured);
+    for (let i = 0; i < runs; i++) for (const m of inTurn(i)) m.fast.push(await coldLoad(browser, m.url, false));
+    for (let i = 0; i < runs; i++) for (const m of inTurn(i)) m.slow.push(await coldLoad(browser, m.url, true));
     for (const m of measured) results.push({ kind: m.kind, url: m.url, bytes: m.bytes, unthrottled: summarise(m.fast), throttled: summarise(m.slow) });
   }
   const searchPage = !onlyPages || onlyPages.includes('search') ? pageKindsIn(dist).search : undefined;
