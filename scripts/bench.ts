@@ -1,10 +1,15 @@
 /**
- * npm run bench [-- --build] [--runs 5] [--no-lighthouse] [--peer https://other.site/page ...]
+ * npm run bench [-- --build] [--runs 5] [--no-lighthouse] [--peer https://other.site/page ...] [--baseline ../other/dist]
+ *   [--pages report,embed (sunburst)]
  *
  * Measures the built site as a reader would get it from a static host (gzip on): bytes and requests on first load by
  * type, paint and readiness times over cold loads (unthrottled and throttled: 150 ms latency, 1.6 Mbit/s down, CPU
  * 4× slower), long tasks, Lighthouse scores (mobile), and the build. Prints tables and writes bench/results.json.
  * A script, not a test: timings on a shared machine are noisy, so compare ratios within one run; bytes are exact.
+ *
+ * --baseline serves a second built site (say, a worktree of main built into its own dist/) beside this one and
+ * measures the same pages in it, taking turns load by load so that both see the same machine, then prints the two side
+ * by side with ratios. --pages limits the page kinds measured (comma-separated names, as printed).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
@@ -23,10 +28,22 @@ const option = (name: string, fallback: string) => {
 const peers = args.flatMap((a, i) => (a === '--peer' && args[i + 1] ? [args[i + 1]!] : []));
 const runs = Number(option('runs', '5'));
 const dist = path.resolve('dist');
+const baselineDist = option('baseline', '') ? path.resolve(option('baseline', '')) : null;
+const onlyPages = option('pages', '') ? option('pages', '').split(',').map((k) => k.trim()) : null;
 
 type Kind = 'html' | 'css' | 'js' | 'font' | 'image' | 'data' | 'other';
 interface Bytes { raw: number; gzip: number; requests: number }
-interface Timing { fcp: number | null; firstChart: number | null; interactive: number | null; longTasks: number; longTaskMs: number }
+interface Timing {
+  fcp: number | null;
+  firstChart: number | null;
+  interactive: number | null;
+  longTasks: number;
+  longTaskMs: number;
+  /** The longest task at load (ms; 0 when none reached 50 ms). */
+  longestTaskMs: number;
+  /** Elements in the document once loaded. */
+  elements: number;
+}
 
 function countPages(dir: string): number {
   let count = 0;
@@ -110,7 +127,11 @@ async function coldLoad(browser: Browser, url: string, throttled: boolean): Prom
   const timing = await page.evaluate(() => {
     const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? null;
     const tasks = (window as unknown as { __longTasks: number[] }).__longTasks;
-    return { fcp: at('first-contentful-paint'), firstChart: at('first-chart-visible'), interactive: at('interactive-ready'), longTasks: tasks.length, longTaskMs: tasks.reduce((a, b) => a + b, 0) };
+    return {
+      fcp: at('first-contentful-paint'), firstChart: at('first-chart-visible'), interactive: at('interactive-ready'),
+      longTasks: tasks.length, longTaskMs: tasks.reduce((a, b) => a + b, 0), longestTaskMs: Math.max(0, ...tasks),
+      elements: document.getElementsByTagName('*').length,
+    };
   });
   await context.close();
   return timing;
@@ -189,6 +210,34 @@ async function waitForPort(port: number) {
 }
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+interface Summary { fcp: number | null; firstChart: number | null; interactive: number | null; longTasks: number | null; longTaskMs: number | null; longestTaskMs: number | null; elements: number | null }
+interface Result { kind: string; url: string; bytes: Record<Kind | 'total', Bytes>; unthrottled: Summary; throttled: Summary }
+
+/** Each page beside the same page in the baseline build, with this build's figure as a fraction of the baseline's. */
+function printComparison(results: Result[]) {
+  const ratio = (a: number | null, b: number | null) => (a === null || b === null || b === 0 ? '—' : (a / b).toFixed(2));
+  const rows: [string, (r: Result) => number | null, (n: number | null) => string][] = [
+    ['HTML, gzip (KB)', (r) => r.bytes.html.gzip, (n) => (n === null ? '—' : kb(n))],
+    ['total first load, gzip (KB)', (r) => r.bytes.total.gzip, (n) => (n === null ? '—' : kb(n))],
+    ['elements', (r) => r.throttled.elements, (n) => (n === null ? '—' : String(n))],
+    ['FCP (ms)', (r) => r.unthrottled.fcp, ms],
+    ['FCP, throttled (ms)', (r) => r.throttled.fcp, ms],
+    ['first chart, throttled (ms)', (r) => r.throttled.firstChart, ms],
+    ['interactive, throttled (ms)', (r) => r.throttled.interactive, ms],
+    ['long tasks, throttled', (r) => r.throttled.longTasks, (n) => (n === null ? '—' : String(n))],
+    ['long tasks, throttled, total (ms)', (r) => r.throttled.longTaskMs, ms],
+    ['longest task, throttled (ms)', (r) => r.throttled.longestTaskMs, ms],
+  ];
+  for (const current of results.filter((r) => !r.kind.startsWith('baseline ') && !r.kind.startsWith('peer '))) {
+    const base = results.find((r) => r.kind === `baseline ${current.kind}`);
+    if (!base) continue;
+    console.log(`\n${current.kind}: this build against the baseline (${baselineDist}), medians of ${runs} loads each, taken in turn`);
+    console.log('| measure | this build | baseline | ratio |');
+    console.log('|---|---|---|---|');
+    for (const [label, get, show] of rows) console.log(`| ${label} | ${show(get(current))} | ${show(get(base))} | ${ratio(get(current), get(base))} |`);
+  }
+}
 function median(xs: (number | null)[]): number | null {
   const v = xs.filter((x): x is number => x !== null).sort((a, b) => a - b);
   return v.length ? v[Math.floor(v.length / 2)]! : null;
@@ -199,26 +248,33 @@ const ms = (n: number | null) => (n === null ? '—' : `${Math.round(n)}`);
 async function main() {
   const built = build();
   const site = await startStaticServer(dist);
+  const baseline = baselineDist ? await startStaticServer(baselineDist) : null;
   const browser = await launchBrowser();
+  const kinds = Object.entries(pageKindsIn(dist)).filter(([kind]) => !onlyPages || onlyPages.includes(kind));
   const targets: [string, string][] = [
-    ...Object.entries(pageKindsIn(dist)).map(([kind, p]): [string, string] => [kind, site.url + p]),
+    ...kinds.map(([kind, p]): [string, string] => [kind, site.url + p]),
     ...peers.map((url): [string, string] => [`peer ${new URL(url).host}`, url]),
   ];
-  const results: Record<string, unknown>[] = [];
+  const results: Result[] = [];
+  const summarise = (t: Timing[]) => ({
+    fcp: median(t.map((x) => x.fcp)), firstChart: median(t.map((x) => x.firstChart)), interactive: median(t.map((x) => x.interactive)),
+    longTasks: median(t.map((x) => x.longTasks)), longTaskMs: median(t.map((x) => x.longTaskMs)), longestTaskMs: median(t.map((x) => x.longestTaskMs)),
+    elements: median(t.map((x) => x.elements)),
+  });
   for (const [kind, url] of targets) {
-    process.stderr.write(`measuring ${kind} (${url})…\n`);
-    const bytes = await firstLoadBytes(browser, url);
-    const fast: Timing[] = [];
-    const slow: Timing[] = [];
-    for (let i = 0; i < runs; i++) fast.push(await coldLoad(browser, url, false));
-    for (let i = 0; i < runs; i++) slow.push(await coldLoad(browser, url, true));
-    const summarise = (t: Timing[]) => ({
-      fcp: median(t.map((x) => x.fcp)), firstChart: median(t.map((x) => x.firstChart)), interactive: median(t.map((x) => x.interactive)),
-      longTasks: median(t.map((x) => x.longTasks)), longTaskMs: median(t.map((x) => x.longTaskMs)),
-    });
-    results.push({ kind, url, bytes, unthrottled: summarise(fast), throttled: summarise(slow) });
+    // The same page in the baseline build, measured in turn with this one.
+    const pagePath = url.startsWith(site.url) ? url.slice(site.url.length) : null;
+    const pair: [string, string][] = [[kind, url]];
+    if (baseline && pagePath !== null) pair.push([`baseline ${kind}`, baseline.url + pagePath]);
+    process.stderr.write(`measuring ${pair.map(([k, u]) => `${k} (${u})`).join(' and ')}…\n`);
+    const measured = await Promise.all(pair.map(async ([k, u]) => ({ kind: k, url: u, bytes: await firstLoadBytes(browser, u), fast: [] as Timing[], slow: [] as Timing[] })));
+    // Taking turns, and each going first every other time, so that a busy moment on the machine falls on both alike.
+    const inTurn = (i: number) => (i % 2 ? [...measured].reverse() : measured);
+    for (let i = 0; i < runs; i++) for (const m of inTurn(i)) m.fast.push(await coldLoad(browser, m.url, false));
+    for (let i = 0; i < runs; i++) for (const m of inTurn(i)) m.slow.push(await coldLoad(browser, m.url, true));
+    for (const m of measured) results.push({ kind: m.kind, url: m.url, bytes: m.bytes, unthrottled: summarise(m.fast), throttled: summarise(m.slow) });
   }
-  const searchPage = pageKindsIn(dist).search;
+  const searchPage = !onlyPages || onlyPages.includes('search') ? pageKindsIn(dist).search : undefined;
   const search = searchPage
     ? { unthrottled: await searchLatency(browser, site.url + searchPage, 1), cpu4x: await searchLatency(browser, site.url + searchPage, 4) }
     : null;
@@ -233,23 +289,25 @@ async function main() {
     }
   }
   await site.close();
+  await baseline?.close();
 
   console.log('\nFirst load, before interaction (KB; gzip = bytes on the wire)');
   console.log('| page | requests | HTML raw/gz | CSS raw/gz | JS raw/gz | fonts | images | data | total raw/gz |');
   console.log('|---|---|---|---|---|---|---|---|---|');
-  for (const r of results as { kind: string; bytes: Record<string, Bytes> }[]) {
+  for (const r of results) {
     const b = r.bytes;
-    const pair = (k: string) => `${kb(b[k]!.raw)} / ${kb(b[k]!.gzip)}`;
+    const pair = (k: Kind | 'total') => `${kb(b[k]!.raw)} / ${kb(b[k]!.gzip)}`;
     console.log(`| ${r.kind} | ${b.total!.requests} | ${pair('html')} | ${pair('css')} | ${pair('js')} | ${kb(b.font!.gzip)} | ${kb(b.image!.gzip)} | ${kb(b.data!.gzip)} | ${pair('total')} |`);
   }
   console.log(`\nTimes (ms, median of ${runs} cold loads; throttled = 150 ms RTT, 1.6 Mbit/s, CPU ×4)`);
   console.log('| page | FCP | first chart | interactive | long tasks | FCP (thr.) | first chart (thr.) | interactive (thr.) | long tasks (thr.) |');
   console.log('|---|---|---|---|---|---|---|---|---|');
-  for (const r of results as { kind: string; unthrottled: Record<string, number | null>; throttled: Record<string, number | null> }[]) {
+  for (const r of results) {
     const u = r.unthrottled;
     const t = r.throttled;
     console.log(`| ${r.kind} | ${ms(u.fcp!)} | ${ms(u.firstChart!)} | ${ms(u.interactive!)} | ${u.longTasks} (${ms(u.longTaskMs!)} ms) | ${ms(t.fcp!)} | ${ms(t.firstChart!)} | ${ms(t.interactive!)} | ${t.longTasks} (${ms(t.longTaskMs!)} ms) |`);
   }
+  if (baseline) printComparison(results);
   if (Object.keys(lighthouseResults).length) {
     console.log('\nLighthouse (mobile preset)');
     console.log('| page | performance | accessibility | best practices | SEO | LCP ms | TBT ms | CLS |');
@@ -266,7 +324,7 @@ async function main() {
   const pages = countPages(dist);
   console.log(`\nBuild: ${built ? `${built.seconds.toFixed(1)} s` : 'existing dist/ (pass --build to time a build)'}; ${pages} HTML pages.`);
   mkdirSync('bench', { recursive: true });
-  writeFileSync('bench/results.json', JSON.stringify({ date: new Date().toISOString(), runs, build: built, pages, results, search, lighthouse: lighthouseResults }, null, 2));
+  writeFileSync('bench/results.json', JSON.stringify({ date: new Date().toISOString(), runs, build: built, baseline: baselineDist, pages, results, search, lighthouse: lighthouseResults }, null, 2));
   console.log('Wrote bench/results.json');
 }
 

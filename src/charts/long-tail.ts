@@ -55,7 +55,7 @@ function renderLongTail(data: LongTailData, _options: unknown, document: Documen
           text: () => `${percent(data.shareBelowCutoff)} of values are under ${data.cutoff}%`,
           fill: 'currentColor',
         }),
-        Plot.line(data.curve, { x: 'rank', y: 'pctConvos', stroke: '#1a1a1a', strokeWidth: 1.5 }),
+        Plot.line(drawnCurve(data.curve), { x: 'rank', y: 'pctConvos', stroke: '#1a1a1a', strokeWidth: 1.5 }),
         Plot.dot(data.top, { x: 'rank', y: 'pctConvos', r: 4, fill: (d) => categoryColor(d.category), stroke: 'white', title: (d) => `#${d.rank} ${d.value}: ${percent(d.pctConvos)}` }),
         Plot.text([data.top[0]!, data.top.at(-1)!], { x: 'rank', y: 'pctConvos', text: (d) => `${d.value} ${percent(d.pctConvos)}`, dx: 8, dy: -8, textAnchor: 'start', fill: 'currentColor' }),
       ],
@@ -64,6 +64,20 @@ function renderLongTail(data: LongTailData, _options: unknown, document: Documen
   );
   tagRows(svg, 'g[aria-label="dot"] circle', (_, n) => data.curve.findIndex((d) => d.rank === data.top[n]?.rank));
   return svg;
+}
+
+/**
+ * The points of the curve worth drawing: each at least about a pixel (in either direction, on the log axes of this
+ * 420 × 300 chart) from the last one kept, and the last. The table keeps every point.
+ */
+export function drawnCurve(curve: LongTailData['curve']): LongTailData['curve'] {
+  const kept: LongTailData['curve'] = [];
+  for (const [i, point] of curve.entries()) {
+    const last = kept.at(-1);
+    const far = !last || Math.abs(Math.log10(point.rank / last.rank)) * 100 >= 1 || Math.abs(Math.log10(point.pctConvos / last.pctConvos)) * 50 >= 1;
+    if (far || i === curve.length - 1) kept.push(point);
+  }
+  return kept;
 }
 
 function longTailTable(data: LongTailData): ChartTable {
@@ -109,4 +123,13 @@ export default defineChart<LongTailData>({
     `The top five values each appear in more than ${Math.floor(d.top[4]!.pctConvos)}% of conversations, while ${percent(d.shareBelowCutoff)} of all values appear in fewer than ${d.cutoff}%.`,
   provenance: () => fromDataset(),
   legend: (d) => d.categories,
+  reportRows: longTailReportRows,
 });
+
+/** The report's sample of the curve: its first ten points, then the first point at or past each step of the log scale, and the last. */
+export function longTailReportRows(table: ChartTable): { rows: number[]; which: string } {
+  const ranks = table.rows.map((r) => Number(r.rank));
+  const steps = [20, 50, 100, 200, 500, 1000, 2000].map((step) => ranks.findIndex((rank) => rank >= step)).filter((i) => i >= 10);
+  const rows = [...new Set([...ranks.slice(0, 10).map((_, i) => i), ...steps, ranks.length - 1])].sort((a, b) => a - b);
+  return { rows, which: 'the ten highest ranks, then the first at or past ranks 20, 50, 100, 200, 500, 1,000 and 2,000, and the last' };
+}

@@ -1,7 +1,7 @@
 import { defineChart } from './lib/contract.ts';
 import { integer, percent } from './lib/format.ts';
 import { fromDataset } from './lib/sources.ts';
-import { childrenOf, renderSunburst, sunburstSummary, sunburstTable, type SunburstLayout } from './lib/sunburst.ts';
+import { childrenOf, levelName, renderSunburst, sunburstSummary, sunburstTable, type SunburstLayout } from './lib/sunburst.ts';
 import { sunburstLayout } from './lib/sunburst-layout.ts';
 
 /** The categories (depth 1) of a layout, largest first. */
@@ -28,6 +28,10 @@ export default defineChart<SunburstLayout>({
     return `${categories.length === 5 ? 'Five' : integer(categories.length)} categories hold all ${integer(layout.valueCount[0]!)} values; ${layout.name[first]} alone account for ${percent(layout.share[first]!)} of what Claude expressed.`;
   },
   provenance: () => fromDataset(),
+  reportRows: (table) => ({
+    rows: table.rows.flatMap((row, i) => (row.level === levelName(3) || row.level === levelName(2) ? [i] : [])),
+    which: 'the categories and level-2 clusters, the two inner rings',
+  }),
   legend: (layout) => categoryNodes(layout).map((i) => layout.name[i]!),
   interaction: {
     island: 'sunburst',

@@ -11,6 +11,8 @@ export function figureParts(figure: HTMLElement) {
     title: figure.dataset.title ?? '',
     replaceTable(table: ChartTable) {
       this.tableScroll.innerHTML = dataTableHtml(table, this.title);
+      // The report prints part of a long table; a redrawn table is whole.
+      figure.querySelector('.table-part')?.remove();
     },
   };
 }

@@ -1,7 +1,8 @@
 import { embedCode, type SnippetKind } from '../components/embed-code.ts';
 
 /**
- * The figure toolbar: Table view, Listen, downloads of what is drawn right now (CSV, SVG, PNG at 2×) and of the slide image,
+ * The figure toolbar, one control group: the Table switch (it takes over from the "Data table" disclosure, the way to
+ * the table without a script, so a reader sees one way), Listen, downloads of what is drawn right now (CSV, SVG, PNG at 2×) and of the slide image,
  * embed code with the current options, the caption and citations, and copy buttons (text, and the slide image) that
  * announce themselves to screen readers.
  */
@@ -11,7 +12,8 @@ export function initToolbar(figure: HTMLElement): void {
   const announce = toolbar.querySelector<HTMLElement>('[data-announce]')!;
   const title = figure.dataset.title ?? figure.id;
   const about = () => ({ title, source: figure.dataset.source ?? '', url: figure.dataset.sourceUrl });
-  for (const hidden of toolbar.querySelectorAll<HTMLElement>('button[hidden]')) hidden.hidden = false;
+  for (const hidden of toolbar.querySelectorAll<HTMLElement>('button[hidden], [data-snippets]')) hidden.hidden = false;
+  figure.classList.add('has-tools');
   // Copy image stays hidden where the browser cannot put a PNG on the clipboard.
   if (typeof ClipboardItem !== 'function') toolbar.querySelector<HTMLElement>('[data-download="copy-image"]')!.hidden = true;
 

@@ -32,6 +32,34 @@ describe('report page without JavaScript', () => {
     expect(await page.locator('#top-values form').isVisible()).toBe(false);
     await close();
   });
+
+  it('reaches each table by its Data table disclosure (the toolbar’s Table switch needs a script)', async () => {
+    const { page, close } = await openReport('/', { javaScriptEnabled: false });
+    for (const chart of CHARTS) {
+      expect(await page.locator(`figure#${chart.id} details.chart-table > summary`).isVisible(), chart.id).toBe(true);
+      expect(await page.locator(`figure#${chart.id} [data-action="table"]`).isVisible(), chart.id).toBe(false);
+    }
+    await close();
+  });
+
+  it('prints part of a long table, saying which part and linking to the whole: the CSV and the chart’s page', async () => {
+    const { page, close } = await openReport('/', { javaScriptEnabled: false });
+    for (const id of ['long-tail', 'taxonomy-sunburst']) {
+      const note = page.locator(`figure#${id} .table-part`);
+      const printed = await page.locator(`figure#${id} .chart-table tbody tr`).count();
+      const [shown, total] = (await note.textContent())!.match(/[\d,]+/g)!.map((n) => Number(n.replace(/,/g, '')));
+      expect(shown, id).toBe(printed);
+      expect(total, id).toBeGreaterThan(printed);
+      expect(await note.locator(`a[href="/downloads/${id}.csv"]`).count(), id).toBe(1);
+      await page.goto(`${baseUrl}/charts/${id}/`);
+      expect(await page.locator('.chart-table tbody tr').count(), id).toBe(total);
+      expect(await page.locator('.table-part').count(), id).toBe(0);
+      await page.goto(`${baseUrl}/`);
+    }
+    // Short tables print whole.
+    expect(await page.locator('figure#top-values .table-part').count()).toBe(0);
+    await close();
+  });
 });
 
 describe('report page with JavaScript', () => {
@@ -99,6 +127,26 @@ describe('report page with JavaScript', () => {
       expect(await page.locator(`figure#${chart.id} details.chart-table`).getAttribute('open'), chart.id).not.toBeNull();
     }
   }
+
+  it('offers one way to each table: the toolbar’s Table switch, the disclosure’s own summary stepping aside', async () => {
+    const { page, problems, close } = await openReport();
+    await page.waitForFunction(() => performance.getEntriesByName('interactive-ready').length > 0);
+    for (const chart of CHARTS) {
+      expect(await page.locator(`figure#${chart.id} details.chart-table > summary`).isVisible(), chart.id).toBe(false);
+      expect(await page.locator(`figure#${chart.id} [data-action="table"]`).isVisible(), chart.id).toBe(true);
+    }
+    const button = page.locator('figure#category-shares [data-action="table"]');
+    await button.focus();
+    await page.keyboard.press('Enter');
+    expect(await page.locator('figure#category-shares .chart-table table').isVisible()).toBe(true);
+    expect(await page.locator('figure#category-shares .chart-area').isVisible()).toBe(false);
+    await page.keyboard.press('Space');
+    expect(await button.getAttribute('aria-pressed')).toBe('false');
+    expect(await page.locator('figure#category-shares .chart-area').isVisible()).toBe(true);
+    expect(await page.locator('figure#category-shares .chart-table table').isVisible()).toBe(false);
+    expect(problems).toEqual([]);
+    await close();
+  });
 
   it('ignores a malformed hash and keeps every figure working', async () => {
     const { page, problems, close } = await openReport('/#taxonomy-sunburst=%');

@@ -98,7 +98,16 @@ export interface ChartDrawing<Data, Options = Record<string, never>> {
   interaction?: { island: 'sunburst' | 'tips'; hint: string; loadsData?: boolean; zoomPath?: boolean };
   /** Wide charts scroll sideways inside their figure on narrow screens instead of shrinking. */
   wide?: boolean;
+  /**
+   * The rows of a long table the report prints (indices, in order), saying in a few words which: the report keeps its
+   * first paint light, and the whole table is a link away (the CSV and the chart's own page). Tables of more than
+   * REPORT_TABLE_ROWS rows without one print their first REPORT_TABLE_ROWS rows.
+   */
+  reportRows?(table: ChartTable): { rows: number[]; which: string };
 }
+
+/** The longest data table the report prints whole (see ChartDrawing.reportRows). */
+export const REPORT_TABLE_ROWS = 60;
 
 /**
  * Heights (px) of a chart's embed frame where no script can size it: in a host page 360 px wide and in one 768 px or

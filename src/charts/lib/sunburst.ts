@@ -43,8 +43,8 @@ const HOLE = 74;
 const MAX_DEPTH = 4;
 /** Rings drawn at once below the focus: three, so the whole tree needs one zoom to reach any value. */
 const RINGS = 3;
-/** Arcs shorter than this (px, along the outer edge) are merged per parent into one "n more" arc. */
-const MIN_ARC_PX = 2;
+/** Arcs shorter than this (px, along the outer edge) are merged per parent into one "n more" arc: thinner ones are hard to see or point at, and each costs the page a node or two (issue 11 item 7). */
+const MIN_ARC_PX = 8;
 const FONT_PX = 11;
 const LEVEL_NAMES = ['value', 'level-1 cluster', 'level-2 cluster', 'category', 'root'];
 const LEVEL_PLURALS = ['values', 'level-1 clusters', 'level-2 clusters', 'categories', 'roots'];
@@ -281,5 +281,7 @@ export function sunburstSummary(layout: SunburstLayout, focus: number, children 
   const kids = children[focus]!;
   const parts = kids.slice(0, 6).map((i) => `${layout.name[i]} ${percent(layout.share[i]!)}`);
   const rest = kids.length > 6 ? `, and ${kids.length - 6} more` : '';
-  return `Sunburst of the value taxonomy${focus ? `, zoomed into ${layout.name[focus]}` : ''}: ${plural(layout.valueCount[focus]!, 'value')} in ${kids.length} ${levelName(layout.level[focus]! - 1, kids.length)}. Largest by share of expressions: ${parts.join(', ')}${rest}.`;
+  const merged = visibleArcs(layout, focus, children).some((arc) => arc.merged.length > 1);
+  const thin = merged ? ' Arcs too thin to see are drawn, and listed in the table, together as “n more”: zoom in to see them one by one.' : '';
+  return `Sunburst of the value taxonomy${focus ? `, zoomed into ${layout.name[focus]}` : ''}: ${plural(layout.valueCount[focus]!, 'value')} in ${kids.length} ${levelName(layout.level[focus]! - 1, kids.length)}. Largest by share of expressions: ${parts.join(', ')}${rest}.${thin}`;
 }

@@ -1,5 +1,5 @@
 import type { Model } from '../../data/model.ts';
-import { embedHeightOf, optionsOf, type AnyChart, type EmbedHeight, type AnyDrawing, type ChartTable, type Control, type Marker, type Navigation, type Prediction, type OptionsInput, type SourceLink, type Teaching } from './contract.ts';
+import { embedHeightOf, optionsOf, REPORT_TABLE_ROWS, type AnyChart, type EmbedHeight, type AnyDrawing, type ChartTable, type Control, type Marker, type Navigation, type Prediction, type OptionsInput, type SourceLink, type Teaching } from './contract.ts';
 import { serverDocument } from './server-document.ts';
 import { LICENSE_LINK } from './sources.ts';
 
@@ -36,6 +36,8 @@ export interface ChartView {
   teaching?: Teaching;
   measure?: string;
   embedHeight?: EmbedHeight;
+  /** The part of a long table the report prints (see ChartDrawing.reportRows); absent when it prints the whole table. */
+  reportRows?: { rows: number[]; which: string };
 }
 
 /** Whether the browser loads a chart's data: charts with controls, and islands that need it. */
@@ -72,7 +74,14 @@ export function drawingView(drawing: AnyDrawing, data: unknown, about: { id: str
     legend: drawing.legend?.(data),
     wide: drawing.wide ?? false,
     query: drawing.options?.query(options, data) ?? '',
+    reportRows: reportRowsOf(drawing, table),
   };
+}
+
+/** The rows the report prints of a long table: the chart's own choice, else its first rows (so row i is still row i). */
+function reportRowsOf(drawing: AnyDrawing, table: ChartTable): ChartView['reportRows'] {
+  if (table.rows.length <= REPORT_TABLE_ROWS) return undefined;
+  return drawing.reportRows?.(table) ?? { rows: table.rows.slice(0, REPORT_TABLE_ROWS / 2).map((_, i) => i), which: 'the first' };
 }
 
 /** A chart's keyboard walk: its own choice of columns, else the first text column and the first percentage column. */
