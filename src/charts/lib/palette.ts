@@ -31,11 +31,11 @@ export const TEXT = {
 } satisfies Record<string, SchemeColor>;
 
 export const CATEGORIES: Record<string, SchemeColor> = {
-  'Practical values': { light: '#0072B2', dark: '#56B4E9' },
-  'Epistemic values': { light: '#BD8600', dark: '#E69F00' },
+  'Practical values': { light: '#0072B2', dark: '#52ABDD' },
+  'Epistemic values': { light: '#BD8600', dark: '#ECB63D' },
   'Social values': { light: '#009E73', dark: '#009E73' },
-  'Protective values': { light: '#B84500', dark: '#E36414' },
-  'Personal values': { light: '#CC79A7', dark: '#CC79A7' },
+  'Protective values': { light: '#BC500F', dark: '#E36414' },
+  'Personal values': { light: '#CC79A7', dark: '#D38AB2' },
 };
 
 /** Marks that are not a category: series, highlights, reference lines. Each reaches 3:1 on its background too. */
@@ -53,7 +53,7 @@ export const MARKS = {
   grey2: { light: '#6E6E6E', dark: '#A8A8A8' },
   grey3: { light: '#858585', dark: '#8A8A8A' },
   grey4: { light: '#949494', dark: '#6E6E6E' },
-  other: { light: '#8A8A8A', dark: '#7A7A7A' },
+  other: { light: '#8A8A8A', dark: '#6F6F6F' },
 } satisfies Record<string, SchemeColor>;
 
 /**
