@@ -6,7 +6,7 @@ import mdx from '@astrojs/mdx';
 import { headersFile } from './src/site/security.ts';
 import { checkBuild, publishBuild, removeStaleStaging, stagingDir, topLevelEntries } from './src/site/build-output.ts';
 import { DEFAULT_SITE_URL } from './src/config.ts';
-import { paletteCss } from './src/charts/lib/palette.ts';
+import { paletteCss } from './src/charts/lib/chart-colors.ts';
 import { siteModel } from './src/data/model.ts';
 import { DataValidationError } from './src/data/types.ts';
 
@@ -62,7 +62,7 @@ export default defineConfig({
   // Scripts and styles stay files (never inlined), so pages can run under a strict Content-Security-Policy.
   vite: {
     build: { assetsInlineLimit: 0 },
-    // The chart colours' dark-mode swaps, written from the palette (src/charts/lib/palette.ts), imported by Head.astro.
+    // The chart colours' dark-mode swaps, written from the palette (src/charts/lib/chart-colors.ts), imported by Head.astro.
     plugins: [
       {
         name: 'palette-css',

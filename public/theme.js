@@ -1,5 +1,5 @@
-/* Values in the Wild: an embed's ?theme=light or dark; anything else follows the system (src/styles/site.css). */
+/* An embed's ?theme=light|dark; anything else follows the system. */
 (function () {
-  var theme = new URLSearchParams(location.search).get('theme');
-  if (theme === 'light' || theme === 'dark') document.documentElement.setAttribute('data-theme', theme);
+  var t = new URLSearchParams(location.search).get('theme');
+  if (t == 'light' || t == 'dark') document.documentElement.setAttribute('data-theme', t);
 })();

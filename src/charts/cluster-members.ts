@@ -1,5 +1,6 @@
 import { percentAdaptive } from './lib/format.ts';
-import { MARKS, categoryColor } from './lib/palette.ts';
+import { categoryColor } from './lib/palette.ts';
+import { MARKS } from './lib/chart-colors.ts';
 import { renderLabelledBars } from './lib/labelled-bars.ts';
 import type { TaxonomyNode } from '../data/taxonomy.ts';
 import type { Model } from '../data/model.ts';

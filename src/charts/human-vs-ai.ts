@@ -1,5 +1,6 @@
 import { percent } from './lib/format.ts';
-import { MARKS, categoryColor } from './lib/palette.ts';
+import { categoryColor } from './lib/palette.ts';
+import { MARKS } from './lib/chart-colors.ts';
 import { renderLabelledBars } from './lib/labelled-bars.ts';
 import type { Model } from '../data/model.ts';
 import { provenance } from '../data/paper.ts';

@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { percent, percentAdaptive } from './lib/format.ts';
-import { MARKS, PAPER, SURFACES, categoryColor } from './lib/palette.ts';
+import { PAPER, categoryColor } from './lib/palette.ts';
+import { MARKS, SURFACES } from './lib/chart-colors.ts';
 import { plotSvg } from './lib/plot-svg.ts';
 import { tagRows } from './lib/svg.ts';
 import type { Model } from '../data/model.ts';

@@ -1,6 +1,6 @@
 import { percent } from './lib/format.ts';
 import { renderLabelledBars } from './lib/labelled-bars.ts';
-import { MARKS } from './lib/palette.ts';
+import { MARKS } from './lib/chart-colors.ts';
 import type { Model } from '../data/model.ts';
 import { provenance } from '../data/paper.ts';
 import { defineChart, type ChartTable } from './lib/contract.ts';

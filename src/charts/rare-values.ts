@@ -1,7 +1,8 @@
 import * as Plot from '@observablehq/plot';
 import { integer, percent, percentAdaptive } from './lib/format.ts';
 import { capitalize, plural } from '../lib/text.ts';
-import { MARKS, TEXT } from './lib/palette.ts';
+import { TEXT } from './lib/palette.ts';
+import { MARKS } from './lib/chart-colors.ts';
 import { plotSvg } from './lib/plot-svg.ts';
 import { tagRows } from './lib/svg.ts';
 import type { Model } from '../data/model.ts';

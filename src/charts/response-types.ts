@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { percent } from './lib/format.ts';
-import { MARKS, onMark } from './lib/palette.ts';
+import { onMark, type SchemeColor } from './lib/palette.ts';
+import { MARKS } from './lib/chart-colors.ts';
 import { plotSvg } from './lib/plot-svg.ts';
 import { tagRows } from './lib/svg.ts';
 import type { Model } from '../data/model.ts';
@@ -15,14 +16,14 @@ export interface ResponseType {
   source: string;
 }
 
-const COLORS: Record<string, string> = {
-  'strong support': MARKS.blue.light,
-  'mild support': MARKS.mildBlue.light,
-  'mild resistance': MARKS.mildVermilion.light,
-  'strong resistance': MARKS.vermilion.light,
-  reframing: MARKS.grey2.light,
-  'neutral acknowledgment': MARKS.grey3.light,
-  'no values': MARKS.grey4.light,
+const COLORS: Record<string, SchemeColor> = {
+  'strong support': MARKS.blue,
+  'mild support': MARKS.mildBlue,
+  'mild resistance': MARKS.mildVermilion,
+  'strong resistance': MARKS.vermilion,
+  reframing: MARKS.grey2,
+  'neutral acknowledgment': MARKS.grey3,
+  'no values': MARKS.grey4,
 };
 const ROWS = ['Supports ←  → Resists', 'Reframes', 'Acknowledges neutrally', 'No user values to respond to'];
 const SHORT: Record<string, string> = {
@@ -72,7 +73,7 @@ function renderResponseTypes({ rows }: ResponseTypesData, _options: unknown, doc
       y: { domain: ROWS, axis: null, padding: 0.1 },
       marks: [
         Plot.text(ROWS, { x: 0, y: (d) => d, text: (d) => d, dy: -22, textAnchor: 'middle', fill: 'currentColor', fontWeight: 'bold' }),
-        Plot.barX(segments, { x1: 'x1', x2: 'x2', y: 'row', fill: (d) => COLORS[d.type], insetTop: 14, insetBottom: 4, title: (d) => `${d.type}: ${percent(d.pct)} of conversations` }),
+        Plot.barX(segments, { x1: 'x1', x2: 'x2', y: 'row', fill: (d) => COLORS[d.type]!.light, insetTop: 14, insetBottom: 4, title: (d) => `${d.type}: ${percent(d.pct)} of conversations` }),
         // Labels on their segments, in ink or paper; those whose dark-mode segment needs the other carry its class.
         ...[undefined, 't-ip', 't-pi'].map((className) =>
           Plot.text(

@@ -5,7 +5,8 @@ import { integer, percent } from './lib/format.ts';
 import { fromPaper } from './lib/sources.ts';
 import { capitalize } from '../lib/text.ts';
 import { svgElement } from './lib/svg.ts';
-import { SURFACES, TEXT } from './lib/palette.ts';
+import { TEXT } from './lib/palette.ts';
+import { SURFACES } from './lib/chart-colors.ts';
 
 /** One stage of the study's pipeline, from the sample to the statistics. */
 export interface FlowStep {

@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { percentAdaptive } from './lib/format.ts';
-import { SURFACES, categoryColor, shortCategory } from './lib/palette.ts';
+import { categoryColor, shortCategory } from './lib/palette.ts';
+import { SURFACES } from './lib/chart-colors.ts';
 import { plotSvg } from './lib/plot-svg.ts';
 import { tagRows } from './lib/svg.ts';
 import { embedHeightAround } from './lib/embed-height.ts';

@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
-import { MARKS, TEXT } from './lib/palette.ts';
+import { TEXT } from './lib/palette.ts';
+import { MARKS } from './lib/chart-colors.ts';
 import { plotSvg } from './lib/plot-svg.ts';
 import { tagRows } from './lib/svg.ts';
 import type { Model } from '../data/model.ts';

@@ -1,21 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
-import {
-  BACKGROUND,
-  CATEGORIES,
-  INK,
-  MARKS,
-  PAPER,
-  SURFACES,
-  TEXT,
-  blend,
-  contrastRatio,
-  darkVariant,
-  onMark,
-  paletteCss,
-  textColorOn,
-  type Scheme,
-} from '../../src/charts/lib/palette.ts';
+import { BACKGROUND, CATEGORIES, INK, PAPER, TEXT, blend, contrastRatio, onMark, textColorOn, type Scheme } from '../../src/charts/lib/palette.ts';
+import { MARKS, STROKES, SURFACES, darkVariant, paletteCss } from '../../src/charts/lib/chart-colors.ts';
 
 const SCHEMES: Scheme[] = ['light', 'dark'];
 const marks = { ...CATEGORIES, ...MARKS };
@@ -64,7 +50,7 @@ describe('chart palette, in both schemes', () => {
   it('labels on the sunburst’s faded arcs reach 4.5:1 in both schemes (onMark picks per scheme)', () => {
     for (const color of Object.values(CATEGORIES)) {
       for (const opacity of OPACITIES) {
-        const label = onMark(color.light, opacity);
+        const label = onMark(color, opacity);
         const dark = label.class === undefined ? label.fill : label.fill === INK ? PAPER : INK;
         expect(contrastRatio(blend(color.light, opacity), label.fill), `${color.light} at ${opacity}`).toBeGreaterThanOrEqual(4.5);
         expect(contrastRatio(blend(color.dark, opacity, BACKGROUND.dark), dark), `${color.dark} at ${opacity} (dark)`).toBeGreaterThanOrEqual(4.5);
@@ -79,15 +65,17 @@ describe('chart palette, in both schemes', () => {
       expect(darkVariant(light)).toBe(dark);
       if (light !== dark) expect(css).toContain(`[fill="${light}"]{fill:light-dark(${light},${dark})}`);
     }
+    for (const { light, dark } of STROKES) expect(css).toContain(`[stroke="${light}"]{stroke:light-dark(${light},${dark})}`);
   });
 
   it('the charts draw only with palette colours, so none is left out of dark mode', () => {
-    const known = new Set([...[...Object.values(marks), ...Object.values(SURFACES), ...Object.values(TEXT)].map((c) => c.light), INK, PAPER]);
+    const fills = new Set([...[...Object.values(marks), ...Object.values(SURFACES), ...Object.values(TEXT)].map((c) => c.light), INK, PAPER]);
+    const strokes = new Set([...STROKES.map((c) => c.light), PAPER]);
     const dir = new URL('../output/charts/', import.meta.url);
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.svg') && f !== 'context-heatmap.svg')) {
       const svg = readFileSync(new URL(file, dir), 'utf8');
-      for (const [, color] of svg.matchAll(/(?:fill|stroke)="(#[0-9a-f]{3,6}|white|black|rgb[^"]*)"/gi)) {
-        expect(known.has(color!), `${file}: ${color}`).toBe(true);
+      for (const [, attribute, color] of svg.matchAll(/(fill|stroke)="(#[0-9a-f]{3,6}|white|black|rgb[^"]*)"/gi)) {
+        expect((attribute === 'fill' ? fills : strokes).has(color!), `${file}: ${attribute} ${color}`).toBe(true);
       }
     }
     // The heatmap's continuous scale cannot be swapped: it keeps a light card in dark mode.

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { percent } from './format.ts';
-import { MARKS } from './palette.ts';
+import { MARKS } from './chart-colors.ts';
 import { plotSvg } from './plot-svg.ts';
 import { truncateToWidth } from '../../lib/text.ts';
 import { tagRows } from './svg.ts';

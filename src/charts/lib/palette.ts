@@ -10,8 +10,9 @@
  * which cannot refer to CSS variables. So every chart draws with the light colours (which downloaded SVG and PNG
  * files keep), and `paletteCss()` below writes one rule per colour, keyed on the attribute, that swaps in the dark
  * variant through CSS `light-dark()`: `[fill="#0072B2"]{fill:light-dark(#0072B2,#56B4E9)}`. The stylesheet (the
- * virtual module `virtual:palette.css`, see astro.config.mjs) is generated from these tables, so they stay the only
- * copy. `light-dark()` picks by the element's `color-scheme`, which follows the system (or an embed's `?theme=`, see
+ * virtual module `virtual:palette.css`, see astro.config.mjs) is generated from these tables (and those of
+ * chart-colors.ts, the marks that are not categories, kept apart so that pages load only the categories), so they
+ * stay the only copy. `light-dark()` picks by the element's `color-scheme`, which follows the system (or an embed's `?theme=`, see
  * src/styles/site.css); a browser without `light-dark()` drops the rules and shows the light colours. A chart whose
  * colour scale cannot be swapped (the heatmap's continuous blues) sits on a light card (`.light-card`) instead.
  * Text drawn on a mark carries a class when the dark variant of the mark needs the other text colour (`onMark`).
@@ -38,34 +39,8 @@ export const CATEGORIES: Record<string, SchemeColor> = {
   'Personal values': { light: '#CC79A7', dark: '#D38AB2' },
 };
 
-/** Marks that are not a category: series, highlights, reference lines. Each reaches 3:1 on its background too. */
-export const MARKS = {
-  fallback: { light: '#767676', dark: '#8C8C8C' },
-  blue: CATEGORIES['Practical values']!,
-  paleBlue: { light: '#3D8CC4', dark: '#A6D8F7' },
-  vermilion: { light: '#D55E00', dark: '#E36414' },
-  pink: CATEGORIES['Personal values']!,
-  /** Mild support and resistance beside their strong blue and vermilion (response-types). */
-  mildBlue: { light: '#3B8FC4', dark: '#2C73A3' },
-  mildVermilion: { light: '#C8783C', dark: '#A9561F' },
-  /** Greys from strongest to faintest: humans beside the AI, reframing, neutral, no values, other members. */
-  grey: { light: '#6B6B6B', dark: '#9E9E9E' },
-  grey2: { light: '#6E6E6E', dark: '#A8A8A8' },
-  grey3: { light: '#858585', dark: '#8A8A8A' },
-  grey4: { light: '#949494', dark: '#6E6E6E' },
-  other: { light: '#8A8A8A', dark: '#6F6F6F' },
-} satisfies Record<string, SchemeColor>;
-
-/**
- * Surfaces behind marks and faint guides, which carry no data of their own (a shaded region, cells with nothing
- * reported, the stems of a lollipop chart): they follow the scheme but need no 3:1.
- */
-export const SURFACES = {
-  band: { light: '#f0f0f0', dark: '#262626' },
-  empty: { light: '#f4f4f4', dark: '#242424' },
-  stem: { light: '#c8c8c8', dark: '#4a4a4a' },
-  tint: { light: '#eef2f6', dark: '#1e2a36' },
-} satisfies Record<string, SchemeColor>;
+/** Marks of no known category. */
+export const FALLBACK: SchemeColor = { light: '#767676', dark: '#8C8C8C' };
 
 /** Text on a mark is one of these two in either scheme. */
 export const INK = TEXT.ink.light;
@@ -73,8 +48,13 @@ export const PAPER = BACKGROUND.light;
 
 export type Scheme = keyof SchemeColor;
 
+/** A category's colour in both schemes. */
+export function categoryColors(category: string): SchemeColor {
+  return CATEGORIES[category] ?? FALLBACK;
+}
+
 export function categoryColor(category: string, scheme: Scheme = 'light'): string {
-  return (CATEGORIES[category] ?? MARKS.fallback)[scheme];
+  return categoryColors(category)[scheme];
 }
 
 /** The category colours in the light scheme, by category. */
@@ -103,11 +83,6 @@ export function textColorOn(fill: string): string {
   return contrastRatio(fill, INK) >= contrastRatio(fill, PAPER) ? INK : PAPER;
 }
 
-/** The dark variant of a light colour the charts draw with (the colour itself if it has none). */
-export function darkVariant(light: string): string {
-  return SWAPS.find((c) => c.light.toLowerCase() === light.toLowerCase())?.dark ?? light;
-}
-
 /** The colour a fill shows at the given opacity over a background. */
 export function blend(hex: string, opacity: number, background: string = PAPER): string {
   const channel = (i: number) => Math.round(parseInt(hex.slice(i, i + 2), 16) * opacity + parseInt(background.slice(i, i + 2), 16) * (1 - opacity));
@@ -115,32 +90,12 @@ export function blend(hex: string, opacity: number, background: string = PAPER):
 }
 
 /**
- * The text colour for a label on a mark of the given light colour (drawn at an opacity over the background), and
- * the class that turns it to the other one in dark mode when the mark's dark variant needs that: `t-ip` (ink in the
- * light scheme, paper in the dark one) or `t-pi`.
+ * The text colour for a label on a mark of the given colour (drawn at an opacity over the background), and the class
+ * that turns it to the other one in dark mode when the mark's dark variant needs that: `t-ip` (ink in the light
+ * scheme, paper in the dark one) or `t-pi`.
  */
-export function onMark(light: string, opacity = 1): { fill: string; class?: string } {
-  const fill = textColorOn(blend(light, opacity));
-  const dark = textColorOn(blend(darkVariant(light), opacity, BACKGROUND.dark));
+export function onMark(color: SchemeColor, opacity = 1): { fill: string; class?: string } {
+  const fill = textColorOn(blend(color.light, opacity));
+  const dark = textColorOn(blend(color.dark, opacity, BACKGROUND.dark));
   return fill === dark ? { fill } : { fill, class: fill === INK ? 't-ip' : 't-pi' };
-}
-
-/** Every colour that changes with the scheme: marks and surfaces (attribute swaps) and chart text. */
-const SWAPS: SchemeColor[] = [...Object.values(CATEGORIES), ...Object.values(MARKS), ...Object.values(SURFACES), TEXT.muted, TEXT.alert];
-
-/** The stylesheet that swaps chart colours for their dark variants (see the comment at the top). */
-export function paletteCss(): string {
-  const seen = new Set<string>();
-  const rules: string[] = [];
-  for (const { light, dark } of SWAPS) {
-    if (light === dark || seen.has(light)) continue;
-    seen.add(light);
-    const value = `light-dark(${light},${dark})`;
-    rules.push(`svg [fill="${light}"]{fill:${value}}`, `svg [stroke="${light}"]{stroke:${value}}`);
-  }
-  // Strokes in the background colour that set marks apart (never fills: labels on marks may be paper-coloured).
-  rules.push(`svg [stroke="${PAPER}"]{stroke:light-dark(${PAPER},${BACKGROUND.dark})}`);
-  // Labels on marks whose dark variant needs the other text colour.
-  rules.push(`.t-ip,.t-ip text{fill:light-dark(${INK},${PAPER})}`, `.t-pi,.t-pi text{fill:light-dark(${PAPER},${INK})}`);
-  return `/* Generated by paletteCss() in src/charts/lib/palette.ts. */\n${rules.join('\n')}\n`;
 }

@@ -1,5 +1,5 @@
 import { percent, percentAdaptive } from './format.ts';
-import { categoryColor, onMark } from './palette.ts';
+import { categoryColors, onMark } from './palette.ts';
 import type { ChartTable } from './contract.ts';
 import { svgElement as el } from './svg.ts';
 import { plural } from '../../lib/text.ts';
@@ -173,7 +173,7 @@ function clip(text: string, maxChars: number): string {
 }
 
 export function arcFill(layout: SunburstLayout, arc: SunburstArc): string {
-  return categoryColor(layout.category[arc.node]!);
+  return categoryColors(layout.category[arc.node]!).light;
 }
 
 /** Opacity fades with depth so the rings read as levels; merged arcs are paler still. */
@@ -212,7 +212,7 @@ export function renderSunburst(layout: SunburstLayout, focus: number, document: 
     arcsGroup.append(path);
     const label = labelPlacement(g, arcLabel(layout, arc));
     if (label) {
-      const text = el(document, 'text', { transform: label.transform, dy: '0.35em', ...onMark(fill, arcOpacity(layout, arc, focus)) });
+      const text = el(document, 'text', { transform: label.transform, dy: '0.35em', ...onMark(categoryColors(layout.category[arc.node]!), arcOpacity(layout, arc, focus)) });
       text.textContent = label.text;
       labelsGroup.append(text);
     }
