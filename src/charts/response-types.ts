@@ -21,9 +21,9 @@ const COLORS: Record<string, SchemeColor> = {
   'mild support': MARKS.mildBlue,
   'mild resistance': MARKS.mildVermilion,
   'strong resistance': MARKS.vermilion,
-  reframing: MARKS.grey2,
-  'neutral acknowledgment': MARKS.grey3,
-  'no values': MARKS.grey4,
+  reframing: MARKS.reframing,
+  'neutral acknowledgment': MARKS.neutral,
+  'no values': MARKS.noValues,
 };
 const ROWS = ['Supports ←  → Resists', 'Reframes', 'Acknowledges neutrally', 'No user values to respond to'];
 const SHORT: Record<string, string> = {

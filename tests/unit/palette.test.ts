@@ -141,3 +141,11 @@ function deltaE(a: string, b: string, vision: keyof typeof VISION): number {
   const [p, q] = [lab(a, vision), lab(b, vision)];
   return Math.hypot(p[0]! - q[0]!, p[1]! - q[1]!, p[2]! - q[2]!);
 }
+
+describe('response types set apart', () => {
+  it('label their bars in the page’s own text colour, so a label running past a short bar stays readable', () => {
+    for (const color of [MARKS.reframing, MARKS.neutral, MARKS.noValues]) {
+      expect(onMark(color)).toEqual({ fill: INK, class: 't-ip' });
+    }
+  });
+});

@@ -16,12 +16,17 @@ export const MARKS = {
   /** Mild support and resistance beside their strong blue and vermilion (response-types). */
   mildBlue: { light: '#3B8FC4', dark: '#2C73A3' },
   mildVermilion: { light: '#C8783C', dark: '#A9561F' },
-  /** Greys from strongest to faintest: humans beside the AI, reframing, neutral, no values, other members. */
+  /** Greys: humans beside the AI; a middle grey (reframing, the rare-values histogram); other members of a cluster. */
   grey: { light: '#6B6B6B', dark: '#9E9E9E' },
-  grey2: { light: '#6E6E6E', dark: '#A8A8A8' },
   grey3: { light: '#858585', dark: '#8A8A8A' },
-  grey4: { light: '#949494', dark: '#6E6E6E' },
   other: { light: '#8A8A8A', dark: '#6F6F6F' },
+  /**
+   * The response types set apart (reframing, neutral, no values), faintest last. Their labels may run past a short
+   * bar onto the page, so each takes the page's own text colour in its scheme: ink in light, paper in dark.
+   */
+  reframing: { light: '#878787', dark: '#767676' },
+  neutral: { light: '#8E8E8E', dark: '#707070' },
+  noValues: { light: '#949494', dark: '#6A6A6A' },
 } satisfies Record<string, SchemeColor>;
 
 /**
