@@ -35,6 +35,8 @@ describe('dark mode', () => {
     it(`${path} is dark under a dark system setting, with no axe violations`, async () => {
       const { page, problems, close } = await open(path, { colorScheme: 'dark' });
       expect(await scheme(page)).toMatchObject(DARK);
+      // To look at (not compared): the first screen of each.
+      await page.screenshot({ path: `tests/output/dark-mode-${path === '/' ? 'report' : 'embed'}.png` });
       const violations = await axeViolations(page);
       expect(violations, describeViolations(violations)).toEqual([]);
       expect(problems).toEqual([]);
