@@ -6,6 +6,7 @@ import mdx from '@astrojs/mdx';
 import { headersFile } from './src/site/security.ts';
 import { checkBuild, publishBuild, removeStaleStaging, stagingDir, topLevelEntries } from './src/site/build-output.ts';
 import { DEFAULT_SITE_URL } from './src/config.ts';
+import { paletteCss } from './src/charts/lib/chart-colors.ts';
 import { siteModel } from './src/data/model.ts';
 import { DataValidationError } from './src/data/types.ts';
 
@@ -59,6 +60,16 @@ export default defineConfig({
   ],
   build: { inlineStylesheets: 'never' },
   // Scripts and styles stay files (never inlined), so pages can run under a strict Content-Security-Policy.
-  vite: { build: { assetsInlineLimit: 0 } },
+  vite: {
+    build: { assetsInlineLimit: 0 },
+    // The chart colours' dark-mode swaps, written from the palette (src/charts/lib/chart-colors.ts), imported by the pages that draw charts (Figure.astro, the handouts).
+    plugins: [
+      {
+        name: 'palette-css',
+        resolveId: (id) => (id === 'virtual:palette.css' ? '\0virtual:palette.css' : undefined),
+        load: (id) => (id === '\0virtual:palette.css' ? paletteCss() : undefined),
+      },
+    ],
+  },
   devToolbar: { enabled: false },
 });

@@ -1,5 +1,6 @@
 import { percentAdaptive } from './lib/format.ts';
 import { categoryColor } from './lib/palette.ts';
+import { MARKS } from './lib/chart-colors.ts';
 import { renderLabelledBars } from './lib/labelled-bars.ts';
 import type { TaxonomyNode } from '../data/taxonomy.ts';
 import type { Model } from '../data/model.ts';
@@ -17,7 +18,7 @@ export interface ClusterMembers {
   more: number;
 }
 
-const OTHER = '#9a9a9a';
+const OTHER = MARKS.other.light;
 const MAX_DRAWN = 25;
 
 /**

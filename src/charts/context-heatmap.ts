@@ -101,6 +101,9 @@ function renderContextHeatmap(data: HeatmapData, _options: unknown, document: Do
     },
     document,
   );
+  // Its continuous blues cannot be swapped colour by colour for dark mode, so it keeps a light card of its own there
+  // (see palette.ts).
+  svg.setAttribute('class', `${svg.getAttribute('class')} light-card`);
   return markReportedCells(svg, data);
 }
 

@@ -1,5 +1,6 @@
 import { percent } from './lib/format.ts';
 import { categoryColor } from './lib/palette.ts';
+import { MARKS } from './lib/chart-colors.ts';
 import { renderLabelledBars } from './lib/labelled-bars.ts';
 import type { Model } from '../data/model.ts';
 import { provenance } from '../data/paper.ts';
@@ -14,7 +15,7 @@ export interface TopValueOf {
   source: string;
 }
 
-const HUMAN_GREY = '#6B6B6B';
+const HUMAN_GREY = MARKS.grey.light;
 
 interface HumanVsAiData {
   rows: TopValueOf[];

@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { percent, percentAdaptive } from './lib/format.ts';
-import { categoryColor } from './lib/palette.ts';
+import { PAPER, categoryColor } from './lib/palette.ts';
+import { MARKS, SURFACES } from './lib/chart-colors.ts';
 import { plotSvg } from './lib/plot-svg.ts';
 import { tagRows } from './lib/svg.ts';
 import type { Model } from '../data/model.ts';
@@ -45,8 +46,8 @@ function renderLongTail(data: LongTailData, _options: unknown, document: Documen
       x: { type: 'log', label: 'Rank of the value (1 = most frequent, log scale) →', labelAnchor: 'right', domain: [1, data.valueCount], ticks: [1, 10, 100, 1000], tickFormat: (d: number) => `${d}` },
       y: { type: 'log', label: '↑ % of conversations (log scale)', domain: [0.0008, 40], ticks: [0.001, 0.01, 0.1, 1, 10], tickFormat: (d: number) => `${d}` },
       marks: [
-        Plot.rect([0], { x1: firstBelow, x2: data.valueCount, y1: 0.0008, y2: data.cutoff, fill: '#f0f0f0' }),
-        Plot.ruleY([data.cutoff], { stroke: '#767676', strokeDasharray: '3,3' }),
+        Plot.rect([0], { x1: firstBelow, x2: data.valueCount, y1: 0.0008, y2: data.cutoff, fill: SURFACES.band.light }),
+        Plot.ruleY([data.cutoff], { stroke: MARKS.fallback.light, strokeDasharray: '3,3' }),
         Plot.text([0], {
           x: data.valueCount,
           y: data.cutoff,
@@ -55,8 +56,8 @@ function renderLongTail(data: LongTailData, _options: unknown, document: Documen
           text: () => `${percent(data.shareBelowCutoff)} of values are under ${data.cutoff}%`,
           fill: 'currentColor',
         }),
-        Plot.line(drawnCurve(data.curve), { x: 'rank', y: 'pctConvos', stroke: '#1a1a1a', strokeWidth: 1.5 }),
-        Plot.dot(data.top, { x: 'rank', y: 'pctConvos', r: 4, fill: (d) => categoryColor(d.category), stroke: 'white', title: (d) => `#${d.rank} ${d.value}: ${percent(d.pctConvos)}` }),
+        Plot.line(drawnCurve(data.curve), { x: 'rank', y: 'pctConvos', stroke: 'currentColor', strokeWidth: 1.5 }),
+        Plot.dot(data.top, { x: 'rank', y: 'pctConvos', r: 4, fill: (d) => categoryColor(d.category), stroke: PAPER, title: (d) => `#${d.rank} ${d.value}: ${percent(d.pctConvos)}` }),
         Plot.text([data.top[0]!, data.top.at(-1)!], { x: 'rank', y: 'pctConvos', text: (d) => `${d.value} ${percent(d.pctConvos)}`, dx: 8, dy: -8, textAnchor: 'start', fill: 'currentColor' }),
       ],
     },

@@ -1,5 +1,6 @@
 import { percent } from './lib/format.ts';
 import { renderLabelledBars } from './lib/labelled-bars.ts';
+import { MARKS } from './lib/chart-colors.ts';
 import type { Model } from '../data/model.ts';
 import { provenance } from '../data/paper.ts';
 import { defineChart, type ChartTable } from './lib/contract.ts';
@@ -13,7 +14,7 @@ export interface MirroringRate {
 
 function renderMirroring({ rows }: MirroringData, _options: unknown, document: Document): SVGSVGElement {
   return renderLabelledBars(
-    rows.map((r) => ({ label: r.responseType, pct: r.pct, color: r.responseType.includes('resistance') ? '#D55E00' : r.responseType === 'support' ? '#0072B2' : '#8C8C8C' })),
+    rows.map((r) => ({ label: r.responseType, pct: r.pct, color: r.responseType.includes('resistance') ? MARKS.vermilion.light : r.responseType === 'support' ? MARKS.blue.light : MARKS.grey3.light })),
     document,
     '% of responses that mirror the user’s value →',
     { marginLeft: 120, max: 25 },

@@ -1,5 +1,6 @@
 import { integer, percent } from './lib/format.ts';
 import { renderLabelledBars } from './lib/labelled-bars.ts';
+import { MARKS } from './lib/chart-colors.ts';
 import type { Model } from '../data/model.ts';
 import { PAPER_TABLES, provenance } from '../data/paper.ts';
 import { defineChart, type ChartTable } from './lib/contract.ts';
@@ -18,7 +19,7 @@ export interface ModelSample {
 }
 
 const METRICS = PAPER_TABLES.modelVariants.columns.metric;
-const MODEL_COLORS = ['#0072B2', '#56B4E9', '#CC79A7'];
+const MODEL_COLORS = [MARKS.blue.light, MARKS.paleBlue.light, MARKS.pink.light];
 
 interface ModelVariantsData {
   rows: ModelMetric[];

@@ -1,6 +1,8 @@
 import * as Plot from '@observablehq/plot';
 import { integer, percent, percentAdaptive } from './lib/format.ts';
 import { capitalize, plural } from '../lib/text.ts';
+import { TEXT } from './lib/palette.ts';
+import { MARKS } from './lib/chart-colors.ts';
 import { plotSvg } from './lib/plot-svg.ts';
 import { tagRows } from './lib/svg.ts';
 import type { Model } from '../data/model.ts';
@@ -56,8 +58,8 @@ function renderRareValues(data: RareValuesData, _options: unknown, document: Doc
       x: { label: '% of conversations (log scale) →', labelAnchor: 'right', domain: [-3.2, 1.5], tickFormat: (d: number) => `${+(10 ** d).toPrecision(1)}`, ticks: 5 },
       y: { label: '↑ Number of values', grid: true },
       marks: [
-        Plot.rectY(log, { ...Plot.binX({ y: 'count' }, { x: 'log', thresholds: 36 }), fill: '#B5B5B5', insetLeft: 0.5, insetRight: 0.5 }),
-        Plot.ruleX(data.rare, { x: (d) => Math.log10(d.pctConvos), stroke: '#D55E00', strokeWidth: 2 }),
+        Plot.rectY(log, { ...Plot.binX({ y: 'count' }, { x: 'log', thresholds: 36 }), fill: MARKS.grey3.light, insetLeft: 0.5, insetRight: 0.5 }),
+        Plot.ruleX(data.rare, { x: (d) => Math.log10(d.pctConvos), stroke: MARKS.vermilion.light, strokeWidth: 2 }),
         // One label line per value above the plot, so close neighbours do not overlap.
         ...data.rare.map((d, i) =>
           Plot.text([d], {
@@ -67,7 +69,7 @@ function renderRareValues(data: RareValuesData, _options: unknown, document: Doc
             text: () => `${d.value} ${percentAdaptive(d.pctConvos)}`,
             textAnchor: 'start',
             dx: 3,
-            fill: '#A03F00',
+            fill: TEXT.alert.light,
             fontSize: 11,
           }),
         ),

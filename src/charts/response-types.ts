@@ -1,5 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { percent } from './lib/format.ts';
+import { onMark, type SchemeColor } from './lib/palette.ts';
+import { MARKS } from './lib/chart-colors.ts';
 import { plotSvg } from './lib/plot-svg.ts';
 import { tagRows } from './lib/svg.ts';
 import type { Model } from '../data/model.ts';
@@ -14,14 +16,14 @@ export interface ResponseType {
   source: string;
 }
 
-const COLORS: Record<string, string> = {
-  'strong support': '#0072B2',
-  'mild support': '#6AAED6',
-  'mild resistance': '#F0A070',
-  'strong resistance': '#D55E00',
-  reframing: '#8C8C8C',
-  'neutral acknowledgment': '#B5B5B5',
-  'no values': '#DADADA',
+const COLORS: Record<string, SchemeColor> = {
+  'strong support': MARKS.blue,
+  'mild support': MARKS.mildBlue,
+  'mild resistance': MARKS.mildVermilion,
+  'strong resistance': MARKS.vermilion,
+  reframing: MARKS.reframing,
+  'neutral acknowledgment': MARKS.neutral,
+  'no values': MARKS.noValues,
 };
 const ROWS = ['Supports ←  → Resists', 'Reframes', 'Acknowledges neutrally', 'No user values to respond to'];
 const SHORT: Record<string, string> = {
@@ -71,15 +73,22 @@ function renderResponseTypes({ rows }: ResponseTypesData, _options: unknown, doc
       y: { domain: ROWS, axis: null, padding: 0.1 },
       marks: [
         Plot.text(ROWS, { x: 0, y: (d) => d, text: (d) => d, dy: -22, textAnchor: 'middle', fill: 'currentColor', fontWeight: 'bold' }),
-        Plot.barX(segments, { x1: 'x1', x2: 'x2', y: 'row', fill: (d) => COLORS[d.type], insetTop: 14, insetBottom: 4, title: (d) => `${d.type}: ${percent(d.pct)} of conversations` }),
-        Plot.text(segments.filter((s) => s.pct >= 4), {
-          x: (d) => (d.x1 + d.x2) / 2,
-          y: 'row',
-          dy: 5,
-          text: (d) => `${SHORT[d.type]} ${percent(d.pct)}`,
-          fill: (d) => (['strong support', 'strong resistance'].includes(d.type) ? 'white' : '#1a1a1a'),
-          fontSize: 10,
-        }),
+        Plot.barX(segments, { x1: 'x1', x2: 'x2', y: 'row', fill: (d) => COLORS[d.type]!.light, insetTop: 14, insetBottom: 4, title: (d) => `${d.type}: ${percent(d.pct)} of conversations` }),
+        // Labels on their segments, in ink or paper; those whose dark-mode segment needs the other carry its class.
+        ...[undefined, 't-ip', 't-pi'].map((className) =>
+          Plot.text(
+            segments.filter((s) => s.pct >= 4 && onMark(COLORS[s.type]!).class === className),
+            {
+              x: (d) => (d.x1 + d.x2) / 2,
+              y: 'row',
+              dy: 5,
+              text: (d) => `${SHORT[d.type]} ${percent(d.pct)}`,
+              fill: (d) => onMark(COLORS[d.type]!).fill,
+              fontSize: 10,
+              ...(className ? { className } : {}),
+            },
+          ),
+        ),
         // Segments too thin to hold a label are named together just past the end of their bar.
         Plot.text([segments.filter((s) => s.pct < 4)], {
           x: (d: Segment[]) => Math.max(...d.map((s) => s.x2)),
@@ -91,7 +100,7 @@ function renderResponseTypes({ rows }: ResponseTypesData, _options: unknown, doc
           fill: 'currentColor',
           fontSize: 10,
         }),
-        Plot.ruleX([0], { stroke: '#1a1a1a' }),
+        Plot.ruleX([0], { stroke: 'currentColor' }),
       ],
     },
     document,

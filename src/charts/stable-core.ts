@@ -1,4 +1,5 @@
 import { renderLabelledBars } from './lib/labelled-bars.ts';
+import { MARKS } from './lib/chart-colors.ts';
 import type { Model } from '../data/model.ts';
 import { provenance } from '../data/paper.ts';
 import { defineChart, type ChartTable } from './lib/contract.ts';
@@ -14,7 +15,7 @@ export interface Variation {
 
 function renderStableCore({ rows }: StableCoreData, _options: unknown, document: Document): SVGSVGElement {
   return renderLabelledBars(
-    rows.map((r) => ({ label: r.value, group: r.set, pct: r.cv, color: r.set.startsWith('human') ? '#6B6B6B' : '#0072B2' })),
+    rows.map((r) => ({ label: r.value, group: r.set, pct: r.cv, color: r.set.startsWith('human') ? MARKS.grey.light : MARKS.blue.light })),
     document,
     'Coefficient of variation (lower = steadier) →',
     { marginLeft: 120, max: 6, format: (v) => v.toFixed(2) },

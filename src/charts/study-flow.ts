@@ -5,6 +5,8 @@ import { integer, percent } from './lib/format.ts';
 import { fromPaper } from './lib/sources.ts';
 import { capitalize } from '../lib/text.ts';
 import { svgElement } from './lib/svg.ts';
+import { TEXT } from './lib/palette.ts';
+import { SURFACES } from './lib/chart-colors.ts';
 
 /** One stage of the study's pipeline, from the sample to the statistics. */
 export interface FlowStep {
@@ -61,19 +63,19 @@ function renderStudyFlow({ steps }: StudyFlowData, _options: unknown, document: 
   const svg = el('svg', { viewBox: `0 0 ${WIDTH} ${height}`, width: WIDTH, height, class: 'flow', 'font-family': 'system-ui, sans-serif', 'aria-hidden': 'true' }) as SVGSVGElement;
   const defs = el('defs', {});
   const marker = el('marker', { id: 'flow-arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto' });
-  marker.append(el('path', { d: 'M0,0L10,5L0,10Z', fill: '#1a1a1a' }));
+  marker.append(el('path', { d: 'M0,0L10,5L0,10Z', fill: 'currentColor' }));
   defs.append(marker);
   svg.append(defs);
   steps.forEach((step, i) => {
     const y = 4 + i * (BOX + GAP);
     const g = el('g', { transform: `translate(4,${y})`, 'data-row': i });
-    g.append(el('rect', { width: WIDTH - 8, height: BOX, rx: 6, fill: i === steps.length - 1 ? '#eef2f6' : '#ffffff', stroke: '#1a1a1a', 'stroke-width': 1.25 }));
-    g.append(el('text', { x: 14, y: 28, 'font-size': 16, 'font-weight': 'bold', fill: '#1a1a1a' }, step.title));
-    g.append(el('text', { x: 14, y: 50, 'font-size': 12, fill: '#444' }, step.detail));
-    g.append(el('text', { x: 14, y: 66, 'font-size': 10, fill: '#666' }, step.source));
+    g.append(el('rect', { width: WIDTH - 8, height: BOX, rx: 6, fill: i === steps.length - 1 ? SURFACES.tint.light : 'none', stroke: 'currentColor', 'stroke-width': 1.25 }));
+    g.append(el('text', { x: 14, y: 28, 'font-size': 16, 'font-weight': 'bold', fill: 'currentColor' }, step.title));
+    g.append(el('text', { x: 14, y: 50, 'font-size': 12, fill: TEXT.muted.light }, step.detail));
+    g.append(el('text', { x: 14, y: 66, 'font-size': 10, fill: TEXT.muted.light }, step.source));
     svg.append(g);
     if (i < steps.length - 1) {
-      svg.append(el('line', { x1: WIDTH / 2, x2: WIDTH / 2, y1: y + BOX + 2, y2: y + BOX + GAP - 3, stroke: '#1a1a1a', 'stroke-width': 1.5, 'marker-end': 'url(#flow-arrow)' }));
+      svg.append(el('line', { x1: WIDTH / 2, x2: WIDTH / 2, y1: y + BOX + 2, y2: y + BOX + GAP - 3, stroke: 'currentColor', 'stroke-width': 1.5, 'marker-end': 'url(#flow-arrow)' }));
     }
   });
   return svg;

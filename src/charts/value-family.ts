@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { percentAdaptive } from './lib/format.ts';
 import { categoryColor, shortCategory } from './lib/palette.ts';
+import { SURFACES } from './lib/chart-colors.ts';
 import { plotSvg } from './lib/plot-svg.ts';
 import { tagRows } from './lib/svg.ts';
 import { embedHeightAround } from './lib/embed-height.ts';
@@ -59,7 +60,7 @@ function renderValueFamily(data: ValueFamilyData, options: ValueFamilyOptions, d
       x: { type: 'log', axis: 'top', label: '% of conversations (log scale) →', labelAnchor: 'left', grid: true, domain: [Math.min(0.001, min), 30], ticks: [0.001, 0.01, 0.1, 1, 10], tickFormat: (d: number) => `${d}` },
       y: { domain: members.map((m) => m.value), label: null, tickSize: 0, tickFormat: (v: string) => truncate(v, 26) },
       marks: [
-        Plot.ruleY(members, { y: 'value', x1: Math.min(0.001, min), x2: 'pctConvos', stroke: '#c8c8c8' }),
+        Plot.ruleY(members, { y: 'value', x1: Math.min(0.001, min), x2: 'pctConvos', stroke: SURFACES.stem.light }),
         Plot.dot(members, {
           x: 'pctConvos',
           y: 'value',

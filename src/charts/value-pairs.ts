@@ -1,4 +1,6 @@
 import * as Plot from '@observablehq/plot';
+import { TEXT } from './lib/palette.ts';
+import { MARKS } from './lib/chart-colors.ts';
 import { plotSvg } from './lib/plot-svg.ts';
 import { tagRows } from './lib/svg.ts';
 import type { Model } from '../data/model.ts';
@@ -46,8 +48,8 @@ function renderValuePairs({ rows: pairs }: ValuePairsData, _options: unknown, do
       y: { axis: null, domain: lines.map((l) => l.key), padding: 0 },
       marks: [
         Plot.text(heads, { x: 0, y: 'key', text: (d: (typeof heads)[number]) => PATTERN_TITLES[d.pattern], textAnchor: 'start', fontWeight: 'bold', fill: 'currentColor', dy: 3 }),
-        Plot.text(rows.filter((r) => r.showHuman), { x: 0.32, y: 'key', text: 'human', textAnchor: 'end', fill: '#555' }),
-        Plot.arrow(rows, { x1: 0.34, x2: 0.42, y1: 'key', y2: 'key', stroke: (d) => (d.pattern === 'opposing' ? '#D55E00' : '#0072B2'), headLength: 6 }),
+        Plot.text(rows.filter((r) => r.showHuman), { x: 0.32, y: 'key', text: 'human', textAnchor: 'end', fill: TEXT.muted.light }),
+        Plot.arrow(rows, { x1: 0.34, x2: 0.42, y1: 'key', y2: 'key', stroke: (d) => (d.pattern === 'opposing' ? MARKS.vermilion.light : MARKS.blue.light), headLength: 6 }),
         Plot.text(rows, {
           x: 0.44,
           y: 'key',

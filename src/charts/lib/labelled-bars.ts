@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { percent } from './format.ts';
+import { MARKS } from './chart-colors.ts';
 import { plotSvg } from './plot-svg.ts';
 import { truncateToWidth } from '../../lib/text.ts';
 import { tagRows } from './svg.ts';
@@ -46,7 +47,7 @@ export function renderLabelledBars(
       y: { domain, label: null, tickSize: 0, padding: 0.15, tickFormat: (k: string) => (k.startsWith(HEAD) ? '' : truncateToWidth(k.split(SEP)[1]!, marginLeft - 8)) },
       marks: [
         Plot.text(grouped ? groups : [], { x: 0, y: (g) => `${HEAD}${g}`, text: (g) => g, dx: -marginLeft, dy: 3, textAnchor: 'start', fontWeight: 'bold', fill: 'currentColor' }),
-        Plot.barX(rows, { x: 'pct', y: key, fill: (d) => d.color ?? '#0072B2', title: (d) => `${d.group ? `${d.group}, ` : ''}${d.label}: ${format(d.pct)}` }),
+        Plot.barX(rows, { x: 'pct', y: key, fill: (d) => d.color ?? MARKS.blue.light, title: (d) => `${d.group ? `${d.group}, ` : ''}${d.label}: ${format(d.pct)}` }),
         Plot.text(rows, { x: 'pct', y: key, text: (d) => format(d.pct), dx: 4, textAnchor: 'start', fill: 'currentColor' }),
         Plot.ruleX([0]),
       ],

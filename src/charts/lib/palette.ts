@@ -1,22 +1,64 @@
 /**
- * One colour per top-level category, used by every chart on the site. Okabe & Ito's palette, chosen to stay
- * distinguishable with the common forms of colour blindness; every coloured mark also carries a text label.
+ * Every colour the charts draw with, in one place, for both colour schemes.
+ *
+ * One colour per top-level category, used by every chart on the site: Okabe & Ito's palette, chosen to stay
+ * distinguishable with the common forms of colour blindness; every coloured mark also carries a text label. Each
+ * colour has a variant per scheme that keeps its hue and reaches 3:1 against that scheme's background (Okabe-Ito's
+ * orange is too pale on white, and its blue and vermilion too dark on black), checked in tests/unit/palette.test.ts.
+ *
+ * How dark mode reaches a chart: charts are SVG drawn at build time with their fills as presentation attributes,
+ * which cannot refer to CSS variables. So every chart draws with the light colours (which downloaded SVG and PNG
+ * files keep), and `paletteCss()` below writes one rule per colour, keyed on the attribute, that swaps in the dark
+ * variant through CSS `light-dark()`: `[fill="#0072B2"]{fill:light-dark(#0072B2,#56B4E9)}`. The stylesheet (the
+ * virtual module `virtual:palette.css`, see astro.config.mjs) is generated from these tables (and those of
+ * chart-colors.ts, the marks that are not categories, kept apart so that pages load only the categories), so they
+ * stay the only copy. `light-dark()` picks by the element's `color-scheme`, which follows the system (or an embed's `?theme=`, see
+ * src/styles/site.css); a browser without `light-dark()` drops the rules and shows the light colours. A chart whose
+ * colour scale cannot be swapped (the heatmap's continuous blues) sits on a light card (`.light-card`) instead.
+ * Text drawn on a mark carries a class when the dark variant of the mark needs the other text colour (`onMark`).
  */
-export const CATEGORY_COLORS: Record<string, string> = {
-  'Practical values': '#0072B2',
-  'Epistemic values': '#E69F00',
-  'Social values': '#009E73',
-  'Protective values': '#D55E00',
-  'Personal values': '#CC79A7',
+export interface SchemeColor {
+  light: string;
+  dark: string;
+}
+
+/** Page backgrounds and text, per scheme (site.css declares the same values as custom properties). */
+export const BACKGROUND: SchemeColor = { light: '#ffffff', dark: '#141414' };
+export const TEXT = {
+  ink: { light: '#1a1a1a', dark: '#e6e6e6' },
+  muted: { light: '#555555', dark: '#a6a6a6' },
+  /** Text that names a rare value (rare-values chart), vermilion like its marks. */
+  alert: { light: '#A03F00', dark: '#F08A4B' },
+} satisfies Record<string, SchemeColor>;
+
+export const CATEGORIES: Record<string, SchemeColor> = {
+  'Practical values': { light: '#0072B2', dark: '#52ABDD' },
+  'Epistemic values': { light: '#BD8600', dark: '#ECB63D' },
+  'Social values': { light: '#009E73', dark: '#009E73' },
+  'Protective values': { light: '#BC500F', dark: '#E36414' },
+  'Personal values': { light: '#CC79A7', dark: '#D38AB2' },
 };
 
-const FALLBACK_COLOR = '#767676';
-export const INK = '#1a1a1a';
-export const PAPER = '#ffffff';
+/** Marks of no known category. */
+export const FALLBACK: SchemeColor = { light: '#767676', dark: '#8C8C8C' };
 
-export function categoryColor(category: string): string {
-  return CATEGORY_COLORS[category] ?? FALLBACK_COLOR;
+/** Text on a mark is one of these two in either scheme. */
+export const INK = TEXT.ink.light;
+export const PAPER = BACKGROUND.light;
+
+export type Scheme = keyof SchemeColor;
+
+/** A category's colour in both schemes. */
+export function categoryColors(category: string): SchemeColor {
+  return CATEGORIES[category] ?? FALLBACK;
 }
+
+export function categoryColor(category: string, scheme: Scheme = 'light'): string {
+  return categoryColors(category)[scheme];
+}
+
+/** The category colours in the light scheme, by category. */
+export const CATEGORY_COLORS: Record<string, string> = Object.fromEntries(Object.entries(CATEGORIES).map(([k, v]) => [k, v.light]));
 
 /** Short label for a category ("Practical values" → "Practical"). */
 export function shortCategory(category: string): string {
@@ -39,4 +81,21 @@ export function contrastRatio(a: string, b: string): number {
 /** Ink or paper, whichever reads better on the given fill. */
 export function textColorOn(fill: string): string {
   return contrastRatio(fill, INK) >= contrastRatio(fill, PAPER) ? INK : PAPER;
+}
+
+/** The colour a fill shows at the given opacity over a background. */
+export function blend(hex: string, opacity: number, background: string = PAPER): string {
+  const channel = (i: number) => Math.round(parseInt(hex.slice(i, i + 2), 16) * opacity + parseInt(background.slice(i, i + 2), 16) * (1 - opacity));
+  return `#${[1, 3, 5].map((i) => channel(i).toString(16).padStart(2, '0')).join('')}`;
+}
+
+/**
+ * The text colour for a label on a mark of the given colour (drawn at an opacity over the background), and the class
+ * that turns it to the other one in dark mode when the mark's dark variant needs that: `t-ip` (ink in the light
+ * scheme, paper in the dark one) or `t-pi`.
+ */
+export function onMark(color: SchemeColor, opacity = 1): { fill: string; class?: string } {
+  const fill = textColorOn(blend(color.light, opacity));
+  const dark = textColorOn(blend(color.dark, opacity, BACKGROUND.dark));
+  return fill === dark ? { fill } : { fill, class: fill === INK ? 't-ip' : 't-pi' };
 }

@@ -1,5 +1,5 @@
 import { percent, percentAdaptive } from './format.ts';
-import { categoryColor, textColorOn } from './palette.ts';
+import { categoryColors, onMark } from './palette.ts';
 import type { ChartTable } from './contract.ts';
 import { svgElement as el } from './svg.ts';
 import { plural } from '../../lib/text.ts';
@@ -173,7 +173,7 @@ function clip(text: string, maxChars: number): string {
 }
 
 export function arcFill(layout: SunburstLayout, arc: SunburstArc): string {
-  return categoryColor(layout.category[arc.node]!);
+  return categoryColors(layout.category[arc.node]!).light;
 }
 
 /** Opacity fades with depth so the rings read as levels; merged arcs are paler still. */
@@ -212,12 +212,12 @@ export function renderSunburst(layout: SunburstLayout, focus: number, document: 
     arcsGroup.append(path);
     const label = labelPlacement(g, arcLabel(layout, arc));
     if (label) {
-      const text = el(document, 'text', { transform: label.transform, dy: '0.35em', fill: textColorOn(blend(fill, arcOpacity(layout, arc, focus))) });
+      const text = el(document, 'text', { transform: label.transform, dy: '0.35em', ...onMark(categoryColors(layout.category[arc.node]!), arcOpacity(layout, arc, focus)) });
       text.textContent = label.text;
       labelsGroup.append(text);
     }
   }
-  const center = el(document, 'g', { class: 'center' });
+  const center = el(document, 'g', { class: 'center', fill: 'currentColor' });
   center.append(el(document, 'circle', { r: HOLE - 2, fill: 'transparent' }));
   const centerName = el(document, 'text', { 'text-anchor': 'middle', dy: focus === 0 ? '0.35em' : '-0.2em', 'font-weight': 'bold', 'font-size': 13 });
   centerName.textContent = clip(layout.name[focus]!, 16);
@@ -229,12 +229,6 @@ export function renderSunburst(layout: SunburstLayout, focus: number, document: 
   }
   svg.append(arcsGroup, labelsGroup, center);
   return svg;
-}
-
-/** The colour a fill shows at the given opacity over white paper. */
-function blend(hex: string, opacity: number): string {
-  const channel = (i: number) => Math.round(parseInt(hex.slice(i, i + 2), 16) * opacity + 255 * (1 - opacity));
-  return `#${[1, 3, 5].map((i) => channel(i).toString(16).padStart(2, '0')).join('')}`;
 }
 
 export function arcTitle(layout: SunburstLayout, arc: SunburstArc): string {
