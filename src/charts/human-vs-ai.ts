@@ -35,7 +35,7 @@ function renderHumanVsAi({ rows }: HumanVsAiData, _options: unknown, document: D
     rows.map((r) => ({ label: r.value, group: r.who, pct: r.pct, color: r.category ? categoryColor(r.category) : HUMAN_GREY })),
     document,
     '% of conversations →',
-    { marginLeft: 140, max: 25 },
+    { marginLeft: 150, max: 25 },
   );
 }
 

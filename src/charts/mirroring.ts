@@ -16,7 +16,7 @@ function renderMirroring({ rows }: MirroringData, _options: unknown, document: D
     rows.map((r) => ({ label: r.responseType, pct: r.pct, color: r.responseType.includes('resistance') ? '#D55E00' : r.responseType === 'support' ? '#0072B2' : '#8C8C8C' })),
     document,
     '% of responses that mirror the user’s value →',
-    { marginLeft: 120, max: 25 },
+    { marginLeft: 140, max: 25 },
   );
 }
 

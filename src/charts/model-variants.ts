@@ -57,7 +57,7 @@ function renderModelVariants({ rows, samples }: ModelVariantsData, _options: unk
     rows.map((r) => ({ label: label(r.model, samples), group: r.metric, pct: r.pct, color: MODEL_COLORS[models.indexOf(r.model)] })),
     document,
     '% of conversations →',
-    { marginLeft: 222, max: 50 },
+    { labelsAbove: true, max: 50 },
   );
 }
 

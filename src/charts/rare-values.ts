@@ -2,6 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { integer, percent, percentAdaptive } from './lib/format.ts';
 import { capitalize, plural } from '../lib/text.ts';
 import { plotSvg } from './lib/plot-svg.ts';
+import { CHART_WIDTH } from './lib/size.ts';
 import { tagRows } from './lib/svg.ts';
 import type { Model } from '../data/model.ts';
 import { defineChart, type ChartTable } from './lib/contract.ts';
@@ -47,13 +48,13 @@ function renderRareValues(data: RareValuesData, _options: unknown, document: Doc
   const log = data.all.map((p) => ({ log: Math.log10(p) }));
   const svg = plotSvg(
     {
-      width: 420,
-      height: 300,
-      marginLeft: 44,
-      marginRight: 16,
-      marginTop: 20 + data.rare.length * 14,
+      width: CHART_WIDTH,
+      height: 300 + data.rare.length * 18,
+      marginLeft: 52,
+      marginRight: 14,
+      marginTop: 24 + data.rare.length * 18,
       marginBottom: 40,
-      x: { label: '% of conversations (log scale) →', labelAnchor: 'right', domain: [-3.2, 1.5], tickFormat: (d: number) => `${+(10 ** d).toPrecision(1)}`, ticks: 5 },
+      x: { label: '% of conversations (log) →', labelAnchor: 'right', domain: [-3.2, 1.5], tickFormat: (d: number) => `${+(10 ** d).toPrecision(1)}`, ticks: 4 },
       y: { label: '↑ Number of values', grid: true },
       marks: [
         Plot.rectY(log, { ...Plot.binX({ y: 'count' }, { x: 'log', thresholds: 36 }), fill: '#B5B5B5', insetLeft: 0.5, insetRight: 0.5 }),
@@ -63,12 +64,12 @@ function renderRareValues(data: RareValuesData, _options: unknown, document: Doc
           Plot.text([d], {
             x: Math.log10(d.pctConvos),
             frameAnchor: 'top',
-            dy: -14 * (data.rare.length - i),
+            dy: -18 * (data.rare.length - i),
             text: () => `${d.value} ${percentAdaptive(d.pctConvos)}`,
-            textAnchor: 'start',
-            dx: 3,
+            // Set off to the side with room: rightwards from a line in the left half, leftwards from one in the right.
+            textAnchor: Math.log10(d.pctConvos) < -0.85 ? 'start' : 'end',
+            dx: Math.log10(d.pctConvos) < -0.85 ? 3 : -3,
             fill: '#A03F00',
-            fontSize: 11,
           }),
         ),
         Plot.ruleY([0]),

@@ -17,7 +17,7 @@ function renderStableCore({ rows }: StableCoreData, _options: unknown, document:
     rows.map((r) => ({ label: r.value, group: r.set, pct: r.cv, color: r.set.startsWith('human') ? '#6B6B6B' : '#0072B2' })),
     document,
     'Coefficient of variation (lower = steadier) →',
-    { marginLeft: 120, max: 6, format: (v) => v.toFixed(2) },
+    { marginLeft: 130, max: 6, format: (v) => v.toFixed(2) },
   );
 }
 
