@@ -63,7 +63,7 @@ function categorySharesSummary(data: CategorySharesData): string {
 export default defineChart<CategorySharesData>({
   id: 'category-shares',
   title: 'Five kinds of value',
-  embedHeight: { narrow: 796, wide: 640 },
+  embedHeight: { narrow: 840, wide: 720 },
   measure:
     'Share of value expressions: of all the values Claude expressed, the percentage in each category (they add up to 100%).',
   teaching: {

@@ -65,7 +65,7 @@ function humanVsAiSummary({ rows }: HumanVsAiData): string {
 export default defineChart<HumanVsAiData>({
   id: 'human-vs-ai',
   title: 'What users bring, beside what Claude brings',
-  embedHeight: { narrow: 1026, wide: 870 },
+  embedHeight: { narrow: 1198, wide: 1085 },
   measure:
     '% of conversations in which the user or Claude expressed the value. Users’ values count only when stated outright; Claude’s also when implicit.',
   teaching: {

@@ -90,7 +90,7 @@ function longTailSummary(data: LongTailData): string {
 export default defineChart<LongTailData>({
   id: 'long-tail',
   title: 'A few common values, a very long tail',
-  embedHeight: { narrow: 726, wide: 600 },
+  embedHeight: { narrow: 785, wide: 695 },
   measure:
     'Each dot is a value, by its rank and its % of conversations (the share of subjective conversations expressing it), both on log scales.',
   teaching: {

@@ -43,7 +43,7 @@ interface MirroringData {
 export default defineChart<MirroringData>({
   id: 'mirroring',
   title: 'Mirroring by response type',
-  embedHeight: { narrow: 496, wide: 380 },
+  embedHeight: { narrow: 517, wide: 416 },
   measure:
     '% mirroring: for each kind of response, the share of conversations in which Claude expressed the very value the user had.',
   teaching: {

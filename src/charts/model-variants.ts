@@ -84,7 +84,7 @@ function modelVariantsSummary({ rows }: ModelVariantsData): string {
 export default defineChart<ModelVariantsData>({
   id: 'model-variants',
   title: 'Different models, different values',
-  embedHeight: { narrow: 896, wide: 700 },
+  embedHeight: { narrow: 1147, wide: 974 },
   measure:
     '% of conversations in each model’s own sample in which it strongly supported or resisted the user’s values, or the user expressed none; samples differ in size and dates.',
   teaching: {

@@ -1,8 +1,8 @@
 import * as Plot from '@observablehq/plot';
 import { integer, percent, percentAdaptive } from './lib/format.ts';
-import { capitalize, plural } from '../lib/text.ts';
+import { approximateWidth, capitalize, plural } from '../lib/text.ts';
 import { plotSvg } from './lib/plot-svg.ts';
-import { CHART_WIDTH } from './lib/size.ts';
+import { CHART_FONT, CHART_WIDTH } from './lib/size.ts';
 import { tagRows } from './lib/svg.ts';
 import type { Model } from '../data/model.ts';
 import { defineChart, type ChartTable } from './lib/contract.ts';
@@ -44,17 +44,23 @@ function selectRareValues(model: Model): RareValuesData {
   };
 }
 
+const MARGIN_LEFT = 52;
+const MARGIN_RIGHT = 14;
+const DOMAIN = [-3.2, 1.5];
+
 function renderRareValues(data: RareValuesData, _options: unknown, document: Document): SVGSVGElement {
   const log = data.all.map((p) => ({ log: Math.log10(p) }));
+  const xOf = (pct: number) => MARGIN_LEFT + ((Math.log10(pct) - DOMAIN[0]!) / (DOMAIN[1]! - DOMAIN[0]!)) * (CHART_WIDTH - MARGIN_LEFT - MARGIN_RIGHT);
+  const labelFitsRight = (d: RareValue) => xOf(d.pctConvos) + 3 + approximateWidth(`${d.value} ${percentAdaptive(d.pctConvos)}`, CHART_FONT) <= CHART_WIDTH;
   const svg = plotSvg(
     {
       width: CHART_WIDTH,
       height: 300 + data.rare.length * 18,
-      marginLeft: 52,
-      marginRight: 14,
+      marginLeft: MARGIN_LEFT,
+      marginRight: MARGIN_RIGHT,
       marginTop: 24 + data.rare.length * 18,
       marginBottom: 40,
-      x: { label: '% of conversations (log) →', labelAnchor: 'right', domain: [-3.2, 1.5], tickFormat: (d: number) => `${+(10 ** d).toPrecision(1)}`, ticks: 4 },
+      x: { label: '% of conversations (log) →', labelAnchor: 'right', domain: DOMAIN, tickFormat: (d: number) => `${+(10 ** d).toPrecision(1)}`, ticks: 4 },
       y: { label: '↑ Number of values', grid: true },
       marks: [
         Plot.rectY(log, { ...Plot.binX({ y: 'count' }, { x: 'log', thresholds: 36 }), fill: '#B5B5B5', insetLeft: 0.5, insetRight: 0.5 }),
@@ -66,9 +72,9 @@ function renderRareValues(data: RareValuesData, _options: unknown, document: Doc
             frameAnchor: 'top',
             dy: -18 * (data.rare.length - i),
             text: () => `${d.value} ${percentAdaptive(d.pctConvos)}`,
-            // Set off to the side with room: rightwards from a line in the left half, leftwards from one in the right.
-            textAnchor: Math.log10(d.pctConvos) < -0.85 ? 'start' : 'end',
-            dx: Math.log10(d.pctConvos) < -0.85 ? 3 : -3,
+            // Rightwards from its line when the label fits there, else leftwards.
+            textAnchor: labelFitsRight(d) ? 'start' : 'end',
+            dx: labelFitsRight(d) ? 3 : -3,
             fill: '#A03F00',
           }),
         ),
@@ -112,7 +118,7 @@ function rareValuesTakeaway(d: RareValuesData): string {
 export default defineChart<RareValuesData>({
   id: 'rare-values',
   title: 'Rare values as an early warning',
-  embedHeight: { narrow: 806, wide: 620 },
+  embedHeight: { narrow: 913, wide: 744 },
   measure:
     'How many values sit at each % of conversations (log scale); marked are the values the study traced, most likely, to jailbreak attempts.',
   teaching: {

@@ -166,7 +166,7 @@ interface ResponseTypesData {
 export default defineChart<ResponseTypesData>({
   id: 'response-types',
   title: 'Support, reframing, resistance',
-  embedHeight: { narrow: 866, wide: 630 },
+  embedHeight: { narrow: 983, wide: 796 },
   measure:
     '% of all subjective conversations in which Claude responded to the user’s values in each way, from strong support to strong resistance.',
   teaching: {

@@ -50,7 +50,7 @@ const ACROSS_TASKS = 'AI values, across tasks';
 export default defineChart<StableCoreData>({
   id: 'stable-core',
   title: 'A stable core',
-  embedHeight: { narrow: 666, wide: 570 },
+  embedHeight: { narrow: 773, wide: 697 },
   measure:
     'Coefficient of variation: how much a value’s frequency changes across contexts (standard deviation ÷ mean); 0 would mean no change.',
   teaching: {

@@ -128,7 +128,7 @@ function studyFlowSummary({ steps }: StudyFlowData): string {
 export default defineChart<StudyFlowData>({
   id: 'study-flow',
   title: 'How the study worked',
-  embedHeight: { narrow: 886, wide: 790 },
+  embedHeight: { narrow: 1131, wide: 1097 },
   measure:
     'Counts at each step: conversations sampled, the subjective ones analysed, and the values and clusters found in them.',
   teaching: {

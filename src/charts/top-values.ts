@@ -6,7 +6,7 @@ import { percent, percentAdaptive } from './lib/format.ts';
 import { categoryColor, shortCategory } from './lib/palette.ts';
 import { plotSvg } from './lib/plot-svg.ts';
 import { CHART_FONT, CHART_WIDTH, UPSCALE } from './lib/size.ts';
-import { tagRows } from './lib/svg.ts';
+import { tagRows, titleCutLabels } from './lib/svg.ts';
 import { embedHeightAround } from './lib/embed-height.ts';
 import { fromDataset } from './lib/sources.ts';
 
@@ -98,7 +98,7 @@ function renderTopValues(data: TopValuesData, options: TopValuesOptions, documen
       marginTop: 36,
       marginBottom: 16,
       x: { axis: 'top', label: '% of conversations →', labelAnchor: 'left', labelOffset: 30, grid: true, ticks: 3, nice: true },
-      y: { domain: rows.map((d) => d.value), label: null, tickSize: 0, tickFormat: (v: string) => truncateToWidth(v, MARGIN_LEFT - 14, CHART_FONT) },
+      y: { domain: rows.map((d) => d.value), label: null, tickSize: 0, tickFormat: (v: string) => truncateToWidth(v, MARGIN_LEFT - 22, CHART_FONT) },
       marks: [
         Plot.barX(rows, {
           x: 'pctConvos',
@@ -115,6 +115,7 @@ function renderTopValues(data: TopValuesData, options: TopValuesOptions, documen
     document,
   );
   tagRows(svg, 'g[aria-label="bar"] rect');
+  titleCutLabels(svg, rows.map((d) => d.value));
   return svg;
 }
 
@@ -156,7 +157,7 @@ function topValuesControls({ categories }: TopValuesData, options: TopValuesOpti
 export default defineChart<TopValuesData, TopValuesOptions>({
   id: 'top-values',
   title: 'The values Claude expresses most',
-  embedHeight: (data, options) => embedHeightAround({ narrow: 557, wide: 332 }, { width: CHART_WIDTH * UPSCALE, height: drawingHeight(selectTopValues(data, options).length) * UPSCALE }),
+  embedHeight: (data, options) => embedHeightAround({ narrow: 612, wide: 369 }, { width: CHART_WIDTH * UPSCALE, height: drawingHeight(selectTopValues(data, options).length) * UPSCALE }),
   measure:
     '% of conversations: the share of subjective conversations in which Claude expressed the value. Conversations hold several values, so shares add up to more than 100%.',
   teaching: {

@@ -3,7 +3,7 @@ import { percentAdaptive } from './lib/format.ts';
 import { categoryColor, shortCategory } from './lib/palette.ts';
 import { plotSvg } from './lib/plot-svg.ts';
 import { CHART_FONT, CHART_WIDTH, UPSCALE } from './lib/size.ts';
-import { tagRows } from './lib/svg.ts';
+import { tagRows, titleCutLabels } from './lib/svg.ts';
 import { embedHeightAround } from './lib/embed-height.ts';
 import type { Model } from '../data/model.ts';
 import { truncateToWidth } from '../lib/text.ts';
@@ -58,7 +58,7 @@ function renderValueFamily(data: ValueFamilyData, options: ValueFamilyOptions, d
       marginRight: 58,
       marginTop: 38,
       x: { type: 'log', axis: 'top', label: '% of conversations (log) →', labelAnchor: 'left', labelOffset: 32, grid: true, domain: [Math.min(0.001, min), 30], ticks: [0.001, 0.1, 10], tickFormat: (d: number) => `${d}` },
-      y: { domain: members.map((m) => m.value), label: null, tickSize: 0, tickFormat: (v: string) => truncateToWidth(v, MARGIN_LEFT - 14, CHART_FONT) },
+      y: { domain: members.map((m) => m.value), label: null, tickSize: 0, tickFormat: (v: string) => truncateToWidth(v, MARGIN_LEFT - 22, CHART_FONT) },
       marks: [
         Plot.ruleY(members, { y: 'value', x1: Math.min(0.001, min), x2: 'pctConvos', stroke: '#c8c8c8' }),
         Plot.dot(members, {
@@ -74,6 +74,7 @@ function renderValueFamily(data: ValueFamilyData, options: ValueFamilyOptions, d
     document,
   );
   tagRows(svg, 'g[aria-label="dot"] circle');
+  titleCutLabels(svg, members.map((m) => m.value));
   return svg;
 }
 
@@ -119,7 +120,7 @@ function valueFamilyTakeaway(data: ValueFamilyData): string {
 export default defineChart<ValueFamilyData, ValueFamilyOptions>({
   id: 'value-family',
   title: 'One idea, many contexts',
-  embedHeight: (data, options) => embedHeightAround({ narrow: 529, wide: 332 }, { width: CHART_WIDTH * UPSCALE, height: drawingHeight(family(data, options).members.length) * UPSCALE }),
+  embedHeight: (data, options) => embedHeightAround({ narrow: 552, wide: 336 }, { width: CHART_WIDTH * UPSCALE, height: drawingHeight(family(data, options).members.length) * UPSCALE }),
   measure:
     '% of conversations (log scale): the share of subjective conversations in which Claude expressed each value whose name holds the word.',
   teaching: {

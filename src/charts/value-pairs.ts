@@ -72,7 +72,7 @@ function renderValuePairs({ rows: pairs }: ValuePairsData, _options: unknown, do
       x: { type: 'identity', axis: null },
       y: { axis: null, domain: lines.map((l) => l.key), padding: 0 },
       marks: [
-        Plot.text(of('head'), { x: 8, y: 'key', text: (d) => PATTERN_TITLES[d.pattern], textAnchor: 'start', fontWeight: 'bold', fill: 'currentColor', dy: 3 }),
+        Plot.text(of('head'), { x: 8, y: 'key', text: (d: Extract<Line, { kind: 'head' }>) => PATTERN_TITLES[d.pattern], textAnchor: 'start', fontWeight: 'bold', fill: 'currentColor', dy: 3 }),
         Plot.text(of('human'), { x: 8, y: 'key', text: 'human', textAnchor: 'start', fill: '#555' }),
         Plot.arrow(of('pair'), { x1: INDENT - 14, x2: INDENT + 2, y1: 'key', y2: 'key', stroke: (d) => (d.pair.pattern === 'opposing' ? '#D55E00' : '#0072B2'), headLength: 6 }),
         Plot.text(of('figure'), { x: INDENT + 22, y: 'key', text: 'text', textAnchor: 'start', fill: 'currentColor' }),
@@ -118,7 +118,7 @@ interface ValuePairsData {
 export default defineChart<ValuePairsData>({
   id: 'value-pairs',
   title: 'Mirroring, complementing, opposing',
-  embedHeight: { narrow: 976, wide: 740 },
+  embedHeight: { narrow: 1241, wide: 1023 },
   measure:
     'Each arrow links a value users expressed to one Claude expressed in reply, a pairing far above chance; bracketed figures are the paper’s.',
   teaching: {

@@ -3,7 +3,7 @@ import { percent } from './format.ts';
 import { plotSvg } from './plot-svg.ts';
 import { CHART_FONT, CHART_WIDTH } from './size.ts';
 import { truncateToWidth } from '../../lib/text.ts';
-import { tagRows } from './svg.ts';
+import { tagRows, titleCutLabels } from './svg.ts';
 
 export interface LabelledBar {
   label: string;
@@ -63,19 +63,20 @@ export function renderLabelledBars(
       // With labels above, y is in pixels (bands of two heights); otherwise a band scale of equal rows.
       y: above
         ? { type: 'identity', axis: null }
-        : { domain, label: null, tickSize: 0, padding: 0.18, tickFormat: (k: string) => (k.startsWith(HEAD) ? '' : truncateToWidth(k.split(SEP)[1]!, marginLeft - 14, CHART_FONT)) },
+        : { domain, label: null, tickSize: 0, padding: 0.18, tickFormat: (k: string) => (k.startsWith(HEAD) ? '' : truncateToWidth(k.split(SEP)[1]!, marginLeft - 22, CHART_FONT)) },
       marks: above ? aboveMarks(rows, domain, heights, key, format, grouped, groups) : leftMarks(rows, key, format, grouped, groups, marginLeft),
     },
     document,
   );
   // Bars are drawn in the order given, which every caller keeps equal to its table's rows.
   tagRows(svg, above ? 'g[aria-label="rect"] rect' : 'g[aria-label="bar"] rect');
+  if (!above) titleCutLabels(svg, domain.map((k) => k.split(SEP)[1] ?? ''));
   return svg;
 }
 
 function leftMarks(rows: LabelledBar[], key: (r: LabelledBar) => string, format: (v: number) => string, grouped: boolean, groups: string[], marginLeft: number) {
   return [
-    Plot.text(grouped ? groups : [], { x: 0, y: (g) => `${HEAD}${g}`, text: (g) => g, dx: -marginLeft, dy: 3, textAnchor: 'start', fontWeight: 'bold', fill: 'currentColor' }),
+    Plot.text(grouped ? groups : [], { x: 0, y: (g) => `${HEAD}${g}`, text: (g) => g, dx: 4 - marginLeft, dy: 3, textAnchor: 'start', fontWeight: 'bold', fill: 'currentColor' }),
     Plot.barX(rows, { x: 'pct', y: key, fill: (d) => d.color ?? '#0072B2', title: (d) => `${d.group ? `${d.group}, ` : ''}${d.label}: ${format(d.pct)}` }),
     Plot.text(rows, { x: 'pct', y: key, text: (d) => format(d.pct), dx: 4, textAnchor: 'start', fill: 'currentColor' }),
     Plot.ruleX([0]),
