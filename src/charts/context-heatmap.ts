@@ -10,7 +10,7 @@ import { wrap } from './lib/standalone-svg.ts';
 import { defineChart, type ChartTable } from './lib/contract.ts';
 import { fromPaper } from './lib/sources.ts';
 
-/** A task → AI value cell the paper reports: a residual, or only that the value tops the task (residual null). */
+/** A task → AI value pair the paper reports: a residual, or only that the value tops the task (residual null). */
 export interface TaskResidual {
   task: string;
   value: string;

@@ -48,33 +48,57 @@ const MARGIN_LEFT = 52;
 const MARGIN_RIGHT = 14;
 const DOMAIN = [-3.2, 1.5];
 
+/**
+ * Each marked value's label above the plot, one under another so close neighbours do not overlap: on one line beside
+ * its rule, rightwards if it fits there, else leftwards; if neither, the name and the figure on two lines.
+ */
+function rareLabels(rare: RareValue[]) {
+  const xOf = (pct: number) => MARGIN_LEFT + ((Math.log10(pct) - DOMAIN[0]!) / (DOMAIN[1]! - DOMAIN[0]!)) * (CHART_WIDTH - MARGIN_LEFT - MARGIN_RIGHT);
+  // A tenth wider than the estimate, for fonts wider than the one it assumes.
+  const width = (text: string) => approximateWidth(text, CHART_FONT) * 1.1;
+  let top = 0;
+  return rare.map((d) => {
+    const x = xOf(d.pctConvos);
+    const whole = `${d.value} ${percentAdaptive(d.pctConvos)}`;
+    const right = (text: string) => x + 3 + width(text) <= CHART_WIDTH;
+    const left = (text: string) => x - 3 - width(text) >= 0;
+    const lines = right(whole) || left(whole) ? [whole] : [d.value, percentAdaptive(d.pctConvos)];
+    const anchor = lines.every(right) ? ('start' as const) : ('end' as const);
+    const label = { d, text: lines.join('\n'), anchor, top };
+    top += lines.length * LABEL_LINE;
+    return label;
+  });
+}
+
+const LABEL_LINE = 18;
+
 function renderRareValues(data: RareValuesData, _options: unknown, document: Document): SVGSVGElement {
   const log = data.all.map((p) => ({ log: Math.log10(p) }));
-  const xOf = (pct: number) => MARGIN_LEFT + ((Math.log10(pct) - DOMAIN[0]!) / (DOMAIN[1]! - DOMAIN[0]!)) * (CHART_WIDTH - MARGIN_LEFT - MARGIN_RIGHT);
-  const labelFitsRight = (d: RareValue) => xOf(d.pctConvos) + 3 + approximateWidth(`${d.value} ${percentAdaptive(d.pctConvos)}`, CHART_FONT) <= CHART_WIDTH;
+  const labels = rareLabels(data.rare);
+  const labelsHeight = labels.reduce((sum, l) => sum + l.text.split('\n').length * LABEL_LINE, 0);
   const svg = plotSvg(
     {
       width: CHART_WIDTH,
-      height: 300 + data.rare.length * 18,
+      height: 300 + labelsHeight,
       marginLeft: MARGIN_LEFT,
       marginRight: MARGIN_RIGHT,
-      marginTop: 24 + data.rare.length * 18,
+      marginTop: 24 + labelsHeight,
       marginBottom: 40,
       x: { label: '% of conversations (log) →', labelAnchor: 'right', domain: DOMAIN, tickFormat: (d: number) => `${+(10 ** d).toPrecision(1)}`, ticks: 4 },
       y: { label: '↑ Number of values', grid: true },
       marks: [
         Plot.rectY(log, { ...Plot.binX({ y: 'count' }, { x: 'log', thresholds: 36 }), fill: '#B5B5B5', insetLeft: 0.5, insetRight: 0.5 }),
         Plot.ruleX(data.rare, { x: (d) => Math.log10(d.pctConvos), stroke: '#D55E00', strokeWidth: 2 }),
-        // One label line per value above the plot, so close neighbours do not overlap.
-        ...data.rare.map((d, i) =>
-          Plot.text([d], {
-            x: Math.log10(d.pctConvos),
+        ...labels.map((l) =>
+          Plot.text([l], {
+            x: Math.log10(l.d.pctConvos),
             frameAnchor: 'top',
-            dy: -18 * (data.rare.length - i),
-            text: () => `${d.value} ${percentAdaptive(d.pctConvos)}`,
-            // Rightwards from its line when the label fits there, else leftwards.
-            textAnchor: labelFitsRight(d) ? 'start' : 'end',
-            dx: labelFitsRight(d) ? 3 : -3,
+            dy: l.top - labelsHeight - 6,
+            lineAnchor: 'top',
+            lineHeight: LABEL_LINE / CHART_FONT,
+            text: 'text',
+            textAnchor: l.anchor,
+            dx: l.anchor === 'start' ? 3 : -3,
             fill: '#A03F00',
           }),
         ),
