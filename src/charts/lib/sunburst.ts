@@ -1,5 +1,5 @@
 import { percent, percentAdaptive } from './format.ts';
-import { categoryColor, textColorOn } from './palette.ts';
+import { categoryColor, INK, textColorOn } from './palette.ts';
 import type { ChartTable } from './contract.ts';
 import { svgElement as el } from './svg.ts';
 import { plural } from '../../lib/text.ts';
@@ -46,14 +46,13 @@ const RINGS = 3;
 /** Arcs shorter than this (px, along the outer edge) are merged per parent into one "n more" arc. */
 const MIN_ARC_PX = 2;
 /**
- * Labels and the centre's text are set four times, at four sizes, and the stylesheet shows the set that renders at
- * 11 px or more at the chart's drawn width (a container query on .chart-area): 11 at 640 px and wider, 16 from 440 px,
- * 21 from 350 px, 25 below (11 px at 288 px, a 320 px phone). Fewer, shorter labels fit at the larger sizes; every arc's full name is
+ * Labels and the centre's text are set three times, at three sizes, and the stylesheet shows the set that renders at
+ * 11 px or more at the chart's drawn width (a container query on .chart-area): 11 at 640 px and wider, 21 from 350 px,
+ * 25 below (11 px at 288 px, a 320 px phone). Fewer, shorter labels fit at the larger sizes; every arc's full name is
  * its tooltip and in the table. Without the stylesheet (a download, a slide) the 11 px set shows.
  */
 const LABEL_SETS = [
   { name: 'wide', font: 11, centerFont: 13, upFont: 11, centerChars: 16, up: '↑ up a level' },
-  { name: 'mid', font: 16, centerFont: 16, upFont: 16, centerChars: 13, up: '↑ up a level' },
   { name: 'small', font: 21, centerFont: 21, upFont: 21, centerChars: 11, up: '↑ up' },
   { name: 'narrow', font: 25, centerFont: 25, upFont: 25, centerChars: 10, up: '↑ up' },
 ] as const;
@@ -173,12 +172,12 @@ export function labelPlacement(g: { a0: number; a1: number; r0: number; r1: numb
   const acrossChars = fit(g.r1 - g.r0 - 8);
   if (g.r1 - g.r0 >= fontPx * 1.4 && alongChars > acrossChars && alongChars >= 4) {
     const upsideDown = degrees > 90 && degrees < 270;
-    const transform = `rotate(${(degrees + (upsideDown ? 180 : 0)).toFixed(2)}) translate(0,${(upsideDown ? radius : -radius).toFixed(1)})`;
+    const transform = `rotate(${(degrees + (upsideDown ? 180 : 0)).toFixed(1)}) translate(0,${(upsideDown ? radius : -radius).toFixed(1)})`;
     return { text: clip(text, alongChars), transform };
   }
   if ((g.a1 - g.a0) * radius < fontPx * 1.15 || acrossChars < 4) return null;
   const flip = degrees > 180;
-  const transform = `rotate(${(degrees - 90).toFixed(2)}) translate(${radius.toFixed(1)},0) rotate(${flip ? 180 : 0})`;
+  const transform = `rotate(${(degrees - 90).toFixed(1)}) translate(${radius.toFixed(1)},0)${flip ? ' rotate(180)' : ''}`;
   return { text: clip(text, acrossChars), transform };
 }
 
@@ -209,7 +208,8 @@ export function renderSunburst(layout: SunburstLayout, focus: number, document: 
     'font-family': 'system-ui, sans-serif',
   }) as SVGSVGElement;
   const arcsGroup = el(document, 'g', { class: 'arcs' });
-  const labelsGroup = el(document, 'g', { class: 'labels', 'pointer-events': 'none', 'aria-hidden': 'true', 'text-anchor': 'middle' });
+  // Set on the group, not on each of the labels (there are three sets of them): centred on their point, ink by default.
+  const labelsGroup = el(document, 'g', { class: 'labels', 'pointer-events': 'none', 'aria-hidden': 'true', 'text-anchor': 'middle', 'dominant-baseline': 'central', fill: INK });
   const labelSets = LABEL_SETS.map((set) => {
     const group = el(document, 'g', { class: `labels-${set.name}`, 'font-size': set.font, ...hiddenUnlessWide(set.name) });
     labelsGroup.append(group);
@@ -232,7 +232,8 @@ export function renderSunburst(layout: SunburstLayout, focus: number, document: 
     LABEL_SETS.forEach((set, i) => {
       const label = labelPlacement(g, arcLabel(layout, arc), set.font);
       if (!label) return;
-      const text = el(document, 'text', { transform: label.transform, dy: '0.35em', fill: textColorOn(blend(fill, arcOpacity(layout, arc, focus))) });
+      const color = textColorOn(blend(fill, arcOpacity(layout, arc, focus)));
+      const text = el(document, 'text', { transform: label.transform, ...(color === INK ? {} : { fill: color }) });
       text.textContent = label.text;
       labelSets[i]!.append(text);
     });
