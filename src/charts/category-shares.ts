@@ -3,14 +3,14 @@ import type { CategoryShare } from '../data/model.ts';
 import { integer, percent } from './lib/format.ts';
 import { categoryColor, shortCategory } from './lib/palette.ts';
 import { plotSvg } from './lib/plot-svg.ts';
+import { CHART_WIDTH } from './lib/size.ts';
 import { tagRows } from './lib/svg.ts';
 import { defineChart, type ChartTable } from './lib/contract.ts';
 import { fromDataset } from './lib/sources.ts';
 
 export type CategorySharesData = CategoryShare[];
 
-const WIDTH = 420;
-const ROW = 56;
+const ROW = 58;
 
 function renderCategoryShares(data: CategorySharesData, _options: unknown, document: Document): SVGSVGElement {
   const rows = data.map((d) => ({
@@ -21,23 +21,22 @@ function renderCategoryShares(data: CategorySharesData, _options: unknown, docum
   }));
   const svg = plotSvg(
     {
-      width: WIDTH,
+      width: CHART_WIDTH,
       height: rows.length * ROW + 40,
       marginLeft: 8,
-      marginRight: 48,
+      marginRight: 58,
       marginTop: 4,
       marginBottom: 36,
-      x: { domain: [0, Math.max(...rows.map((d) => d.share))], label: 'Share of all value expressions (%) →', labelAnchor: 'left', ticks: 4, nice: true },
+      x: { domain: [0, Math.max(...rows.map((d) => d.share))], label: 'Share of value expressions (%) →', labelAnchor: 'left', ticks: 3, nice: true },
       y: { domain: rows.map((d) => d.label), axis: null, padding: 0 },
       marks: [
         Plot.barX(rows, { x: 'share', y: 'label', fill: 'color', insetTop: 26, insetBottom: 6, title: (d) => `${d.category}: ${percent(d.share)} of value expressions; ${d.detail}` }),
-        Plot.text(rows, { x: 0, y: 'label', text: (d) => `${d.label} — ${d.detail}`, textAnchor: 'start', dy: -15, fontSize: 13, fill: 'currentColor' }),
+        Plot.text(rows, { x: 0, y: 'label', text: (d) => `${d.label} — ${d.detail}`, textAnchor: 'start', dy: -15, fill: 'currentColor' }),
         Plot.text(rows, { x: 'share', y: 'label', text: (d) => percent(d.share), textAnchor: 'start', dx: 5, dy: 10, fontWeight: 'bold', fill: 'currentColor' }),
         Plot.ruleX([0]),
       ],
     },
     document,
-    13,
   );
   tagRows(svg, 'g[aria-label="bar"] rect');
   return svg;
@@ -64,7 +63,7 @@ function categorySharesSummary(data: CategorySharesData): string {
 export default defineChart<CategorySharesData>({
   id: 'category-shares',
   title: 'Five kinds of value',
-  embedHeight: { narrow: 796, wide: 640 },
+  embedHeight: { narrow: 840, wide: 720 },
   measure:
     'Share of value expressions: of all the values Claude expressed, the percentage in each category (they add up to 100%).',
   teaching: {

@@ -55,7 +55,7 @@ function renderClusterMembers(data: ClusterMembers, _options: unknown, document:
     data.members.map((m) => ({ label: m.name, pct: m.value, color: m.highlight ? categoryColor(data.category) : OTHER })),
     document,
     data.measure === 'pctConvos' ? '% of conversations →' : 'Share of all value expressions (%) →',
-    { marginLeft: 190, format: percentAdaptive },
+    { labelsAbove: true, format: percentAdaptive },
   );
 }
 

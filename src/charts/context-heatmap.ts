@@ -1,13 +1,18 @@
 import * as Plot from '@observablehq/plot';
+import { PAPER, TEXT } from './lib/palette.ts';
+import { MARKS, SURFACES } from './lib/chart-colors.ts';
 import { plotSvg } from './lib/plot-svg.ts';
 import { tagRows } from './lib/svg.ts';
 import type { Model } from '../data/model.ts';
 import { provenance } from '../data/paper.ts';
-import { truncate } from '../lib/text.ts';
+import { approximateWidth } from '../lib/text.ts';
+import { integer } from './lib/format.ts';
+import { CHART_FONT, CHART_WIDTH } from './lib/size.ts';
+import { wrap } from './lib/standalone-svg.ts';
 import { defineChart, type ChartTable } from './lib/contract.ts';
 import { fromPaper } from './lib/sources.ts';
 
-/** A task → AI value cell the paper reports: a residual, or only that the value tops the task (residual null). */
+/** A task → AI value pair the paper reports: a residual, or only that the value tops the task (residual null). */
 export interface TaskResidual {
   task: string;
   value: string;
@@ -40,86 +45,125 @@ function selectHeatmap(model: Model): HeatmapData {
   };
 }
 
-type Cell = { task: string; value: string; state: 'residual' | 'top value' | 'not reported'; residual: number | null; label: string; source: string; confidence: string };
-
-export function heatmapCells(data: HeatmapData): Cell[] {
-  const tasks = [...new Set(data.cells.map((c) => c.task))];
-  const values = [...new Set(data.cells.map((c) => c.value))];
-  return tasks.flatMap((task) =>
-    values.map((value): Cell => {
-      const reported = data.cells.find((c) => c.task === task && c.value === value);
-      if (!reported) return { task, value, state: 'not reported', residual: null, label: `${task} × ${value}: not reported`, source: '', confidence: '' };
-      const state = reported.residual === null ? 'top value' : 'residual';
-      const what = reported.residual === null ? 'reported as a top value, no residual given' : `adjusted Pearson residual ${reported.residual}`;
-      return { task, value, state, residual: reported.residual, label: `${task} × ${value}: ${what} (${reported.source})`, source: reported.source, confidence: reported.confidence };
-    }),
-  );
+/** The pairs as drawn and tabled: those with a residual, largest first, then those reported only as a top value. */
+export function orderedPairs(data: HeatmapData): TaskResidual[] {
+  const withResidual = data.cells.filter((c) => c.residual !== null).sort((a, b) => b.residual! - a.residual!);
+  return [...withResidual, ...data.cells.filter((c) => c.residual === null)];
 }
 
-const CELL = 30;
+/** What a pair's mark says on hover and focus: its task, value, residual (or that none was given), rank and source. */
+function pairLabel(c: TaskResidual, data: HeatmapData): string {
+  const what = c.residual === null ? 'reported as a top value, no residual given' : `adjusted Pearson residual ${c.residual}${c.confidence === 'C' ? ' (uncertain)' : ''}`;
+  const rank = c.rank === null ? '' : `; rank ${integer(c.rank)} of ${integer(data.valueCount)} values overall`;
+  return `${c.task} → ${c.value}: ${what}${rank} (${c.source})`;
+}
 
+const LINE = 17;
+const LEFT = 8;
+/** Room on the right of the residual scale for each value's rank. */
+const RANK_COLUMN = 84;
+const AXIS = 60;
+
+/**
+ * Each reported task → value pair as a dot on one residual scale, largest first, so the eye compares them: its name
+ * (wrapped, never cut) on a line above with the value's rank among all values beside it, and a dashed rule at the
+ * significance threshold. Pairs the paper names only as a task's top value, without a residual, are listed apart
+ * below. y is in pixels (an identity scale), since names wrap to one line or more.
+ */
 function renderContextHeatmap(data: HeatmapData, _options: unknown, document: Document): SVGSVGElement {
-  const cells = heatmapCells(data);
-  const tasks = [...new Set(cells.map((c) => c.task))];
-  const values = [...new Set(cells.map((c) => c.value))];
-  const marginLeft = 215;
-  const marginTop = 130;
+  const pairs = orderedPairs(data);
+  // A name has the whole width above its dot; a pair listed without a residual has its rank on its first line.
+  const nameLines = (c: TaskResidual) => {
+    const room = CHART_WIDTH - 2 * LEFT - (c.residual === null ? RANK_COLUMN : 0);
+    return wrap(`${c.task} → ${c.value}`, (line) => approximateWidth(line, CHART_FONT) <= room);
+  };
+  let y = AXIS;
+  const rows = pairs.map((c, row) => {
+    const lines = nameLines(c);
+    const top = y;
+    const dotY = top + lines.length * LINE + 9;
+    y = c.residual === null ? top + lines.length * LINE + 8 : dotY + 18;
+    return { ...c, row, lines, top, dotY, label: pairLabel(c, data) };
+  });
+  const scored = rows.filter((r) => r.residual !== null);
+  const listed = rows.filter((r) => r.residual === null);
+  const scoredBottom = scored.length ? scored.at(-1)!.dotY + 12 : AXIS;
+  // The listed pairs start below a heading of their own.
+  const heading = wrap('Reported as top value, no residual', (line) => approximateWidth(line, CHART_FONT) * 1.1 <= CHART_WIDTH - 2 * LEFT);
+  const headingTop = scoredBottom + 14;
+  const shift = headingTop + heading.length * LINE + 6 - (listed[0]?.top ?? 0);
+  for (const r of listed) r.top += shift;
+  const height = listed.length ? listed.at(-1)!.top + listed.at(-1)!.lines.length * LINE + 8 : scoredBottom + 8;
+  const max = Math.max(data.threshold, ...scored.map((r) => r.residual!));
+  const xMax = Math.ceil(max / 50) * 50 + 20;
   const svg = plotSvg(
     {
-      width: marginLeft + values.length * CELL + 70,
-      height: marginTop + tasks.length * CELL + 10,
-      marginLeft,
-      marginTop,
-      marginRight: 70,
-      marginBottom: 10,
-      padding: 0.06,
-      x: { domain: values, axis: 'top', tickRotate: -50, label: null, tickSize: 0 },
-      y: { domain: tasks, label: null, tickSize: 0, tickFormat: (t: string) => truncate(t, 28) },
-      color: { type: 'log', scheme: 'blues', domain: [data.threshold, 150] },
+      width: CHART_WIDTH,
+      height,
+      marginLeft: LEFT,
+      // The rank column sits right of the scale, so a dot's figure never runs into it.
+      marginRight: 8 + RANK_COLUMN,
+      marginTop: AXIS - 22,
+      marginBottom: 0,
+      x: { domain: [0, xMax], axis: 'top', label: 'Adjusted residual →', labelAnchor: 'left', labelOffset: 30, ticks: 3, tickSize: 4 },
+      y: { type: 'identity', axis: null },
       marks: [
-        Plot.cell(cells.filter((c) => c.state === 'not reported'), { x: 'value', y: 'task', fill: '#f4f4f4' }),
-        Plot.cell(cells.filter((c) => c.state === 'top value'), { x: 'value', y: 'task', fill: '#fff', stroke: '#0072B2', strokeDasharray: '2,2', ariaLabel: 'label', className: REPORTED }),
-        Plot.cell(cells.filter((c) => c.state === 'residual'), { x: 'value', y: 'task', fill: 'residual', ariaLabel: 'label', className: REPORTED }),
-        // Grade-C figures get a dashed vermilion outline (and an asterisk), matching the caveat under the chart.
-        Plot.cell(cells.filter((c) => c.confidence === 'C'), { x: 'value', y: 'task', fill: 'none', stroke: '#D55E00', strokeWidth: 2, strokeDasharray: '3,2' }),
-        Plot.text(cells, {
-          x: 'value',
-          y: 'task',
-          text: (d) => (d.state === 'residual' ? `${Math.round(d.residual!)}${d.confidence === 'C' ? '*' : ''}` : d.state === 'top value' ? 'top' : '·'),
-          fill: (d) => (d.state === 'residual' && d.residual! > 40 ? 'white' : d.state === 'not reported' ? '#9a9a9a' : '#1a1a1a'),
-          fontSize: 10,
+        // The threshold: named under the axis, then marked across each pair's line.
+        Plot.ruleX([data.threshold], { y1: AXIS - 20, y2: AXIS - 4, stroke: MARKS.fallback.light, strokeDasharray: '3,2' }),
+        Plot.text([`threshold ${data.threshold.toFixed(2)}`], { x: data.threshold, y: AXIS - 12, dx: 5, text: (d) => d, textAnchor: 'start', fill: TEXT.muted.light }),
+        Plot.text(rows, { x: 0, y: 'top', text: (r) => r.lines.join('\n'), textAnchor: 'start', lineAnchor: 'top', lineHeight: LINE / CHART_FONT, fill: 'currentColor' }),
+        Plot.text(rows, { x: xMax, y: (r) => (r.residual === null ? r.top + LINE / 2 : r.dotY), dx: RANK_COLUMN, text: (r) => (r.rank === null ? '' : `rank ${integer(r.rank)}`), textAnchor: 'end', fill: TEXT.muted.light }),
+        Plot.ruleX(scored, { x: data.threshold, y1: (r) => r.dotY - 9, y2: (r) => r.dotY + 9, stroke: MARKS.fallback.light, strokeDasharray: '3,2' }),
+        Plot.ruleY(scored, { x1: 0, x2: 'residual', y: 'dotY', stroke: SURFACES.stem.light }),
+        Plot.dot(scored, {
+          x: 'residual',
+          y: 'dotY',
+          r: 5,
+          fill: MARKS.blue.light,
+          stroke: PAPER,
+          ariaLabel: 'label',
+          className: REPORTED,
         }),
-        Plot.text([`Every reported residual exceeds the threshold of ${data.threshold.toFixed(2)}`], {
-          frameAnchor: 'top-left',
-          dx: -marginLeft,
-          dy: -marginTop + 2,
-          text: (d) => d,
-          fontSize: 11,
+        // Grade-C figures get a dashed vermilion ring (and an asterisk), matching the caveat under the chart.
+        Plot.dot(scored.filter((r) => r.confidence === 'C'), { x: 'residual', y: 'dotY', r: 8, stroke: MARKS.vermilion.light, strokeWidth: 2, strokeDasharray: '3,2' }),
+        Plot.text(scored, {
+          x: 'residual',
+          y: 'dotY',
+          text: (r) => `${r.confidence === 'C' ? ' ' : ''}${r.residual}${r.confidence === 'C' ? '*' : ''}`,
+          dx: 9,
+          textAnchor: 'start',
           fill: 'currentColor',
         }),
+        Plot.text(listed.length ? [heading.join('\n')] : [], { x: 0, y: headingTop, text: (d) => d, textAnchor: 'start', lineAnchor: 'top', lineHeight: LINE / CHART_FONT, fontWeight: 'bold', fill: 'currentColor' }),
       ],
     },
     document,
   );
-  // Its continuous blues cannot be swapped colour by colour for dark mode, so it keeps a light card of its own there
-  // (see palette.ts).
-  svg.setAttribute('class', `${svg.getAttribute('class')} light-card`);
-  return markReportedCells(svg, data);
+  return markReported(svg, rows);
 }
 
-const REPORTED = 'reported-cells';
+const REPORTED = 'reported-pairs';
 
-/** Reported cells show their label as a tooltip on hover and are tied to their table row for the keyboard walk. */
-function markReportedCells(svg: SVGSVGElement, data: HeatmapData): SVGSVGElement {
+/**
+ * Each pair's mark (the dot, or the name of a pair listed without a residual) shows its label as a tooltip on hover
+ * and is tied to its table row for the keyboard walk.
+ */
+function markReported(svg: SVGSVGElement, rows: { row: number; label: string; residual: number | null }[]): SVGSVGElement {
   for (const g of Array.from(svg.querySelectorAll('g[aria-label]'))) {
     g.setAttribute('data-mark', g.getAttribute('aria-label')!);
     g.removeAttribute('aria-label');
   }
-  tagRows(svg, `g.${REPORTED} rect[aria-label]`, (rect) => {
-    const label = rect.getAttribute('aria-label')!;
-    return data.cells.findIndex((c) => label.startsWith(`${c.task} × ${c.value}:`));
+  tagRows(svg, `g.${REPORTED} circle[aria-label]`, (dot) => rows.find((r) => r.label === dot.getAttribute('aria-label'))?.row);
+  for (const dot of Array.from(svg.querySelectorAll(`g.${REPORTED} circle[aria-label]`))) dot.setAttribute('data-tip', '');
+  // The names: the first text mark after the threshold's label, one text per row in order.
+  const names = svg.querySelectorAll('g[data-mark="text"]')[1];
+  Array.from(names?.querySelectorAll(':scope > text') ?? []).forEach((text, n) => {
+    const row = rows[n];
+    if (row?.residual !== null) return;
+    text.setAttribute('data-row', String(row.row));
+    text.setAttribute('aria-label', row.label);
+    text.setAttribute('data-tip', '');
   });
-  for (const rect of Array.from(svg.querySelectorAll(`g.${REPORTED} rect[aria-label]`))) rect.setAttribute('data-tip', '');
   return svg;
 }
 
@@ -132,24 +176,28 @@ function contextHeatmapTable(data: HeatmapData): ChartTable {
       { key: 'rank', label: `Value’s rank among all ${data.valueCount.toLocaleString('en-US')}`, format: 'integer' },
       { key: 'source', label: 'Source' },
     ],
-    rows: data.cells.map((c) => ({ task: c.task, value: c.value, residual: c.residual ?? 'top value, no residual given', rank: c.rank ?? '', source: c.source })),
+    rows: orderedPairs(data).map((c) => ({ task: c.task, value: c.value, residual: c.residual ?? 'top value, no residual given', rank: c.rank ?? '', source: c.source })),
   };
 }
 
 function contextHeatmapSummary(data: HeatmapData): string {
   const withResidual = data.cells.filter((c) => c.residual !== null).sort((a, b) => b.residual! - a.residual!);
   const [first, second] = withResidual;
-  return `Heatmap of tasks against the AI values the paper reports as over-represented in them, coloured by adjusted Pearson residual; cells the paper does not report are marked as not reported. The strongest: ${first?.value} in ${first?.task} (${first?.residual}), then ${second?.value} in ${second?.task} (${second?.residual}). All ${withResidual.length} reported residuals exceed the significance threshold of ${data.threshold.toFixed(2)}.`;
+  const above = withResidual.filter((c) => c.residual! > data.threshold).length;
+  const exceed = above === withResidual.length ? `All ${withResidual.length} exceed` : `${above} of ${withResidual.length} exceed`;
+  const listed = data.cells.filter((c) => c.residual === null);
+  const apart = listed.length ? ` Listed apart, ${listed.length} more pairs the paper names as a task’s top value without a residual: ${listed.map((c) => `${c.value} in ${c.task}`).join(', ')}.` : '';
+  return `Dot chart of the ${withResidual.length} task–value pairs the paper reports with an adjusted Pearson residual, largest first, each with the value’s rank among all ${integer(data.valueCount)} values. The strongest: ${first?.value} in ${first?.task} (${first?.residual}), then ${second?.value} in ${second?.task} (${second?.residual}). ${exceed} the significance threshold of ${data.threshold.toFixed(2)}.${apart}`;
 }
 
 export default defineChart<HeatmapData>({
   id: 'context-heatmap',
   title: 'Values that come with the task',
-  embedHeight: { narrow: 1146, wide: 930 },
+  embedHeight: { narrow: 1830, wide: 1537 },
   measure:
     'Adjusted Pearson residual: how far above chance a value appears in one kind of task, in standard deviations. It measures over-representation, not frequency.',
   teaching: {
-    shows: 'Which values the paper found most over-represented in particular tasks, measured by adjusted Pearson residuals; blank cells are not reported, not zero.',
+    shows: 'Which values the paper found most over-represented in particular tasks, as adjusted Pearson residuals on one scale against the significance threshold, with each value’s rank among all values; pairs the paper does not report are not drawn, which does not make them zero.',
     question: '“Healthy boundaries” is far above chance in relationship advice. Is that Claude’s value or the topic’s? How could you tell the difference?',
   },
   select: selectHeatmap,
@@ -166,9 +214,8 @@ export default defineChart<HeatmapData>({
     fromPaper(d.paper, (r) => `${r.ai_value} in ${r.task} (${r.residual}, marked *)`, {
       dataset: 'the threshold and each value’s rank are',
       notes: [
-      `Significance threshold ${d.threshold.toFixed(2)}: the two-sided Bonferroni critical value at α = 0.05 over all values in the dataset (the paper’s: ${d.paperThreshold}). “top” marks a value the paper names as a task’s most characteristic without giving its residual; “·” marks a combination the paper does not report, which is not the same as zero.`,
+      `Significance threshold ${d.threshold.toFixed(2)} (the dashed line): the two-sided Bonferroni critical value at α = 0.05 over all values in the dataset (the paper’s: ${d.paperThreshold}). Values the paper names as a task’s most characteristic without giving a residual are listed below the dots. A task and value not shown is a combination the paper does not report, which is not the same as zero.`,
       ],
     }),
-  interaction: { island: 'tips', hint: 'Hover over a cell for its details, or reach the chart with Tab and move through the cells with the arrow keys.' },
-  wide: true,
+  interaction: { island: 'tips', hint: 'Hover over a dot for its details, or reach the chart with Tab and move through the pairs with the arrow keys.' },
 });

@@ -36,7 +36,7 @@ function renderHumanVsAi({ rows }: HumanVsAiData, _options: unknown, document: D
     rows.map((r) => ({ label: r.value, group: r.who, pct: r.pct, color: r.category ? categoryColor(r.category) : HUMAN_GREY })),
     document,
     '% of conversations →',
-    { marginLeft: 140, max: 25 },
+    { marginLeft: 150, max: 25 },
   );
 }
 
@@ -66,7 +66,7 @@ function humanVsAiSummary({ rows }: HumanVsAiData): string {
 export default defineChart<HumanVsAiData>({
   id: 'human-vs-ai',
   title: 'What users bring, beside what Claude brings',
-  embedHeight: { narrow: 1026, wide: 870 },
+  embedHeight: { narrow: 1198, wide: 1085 },
   measure:
     '% of conversations in which the user or Claude expressed the value. Users’ values count only when stated outright; Claude’s also when implicit.',
   teaching: {

@@ -3,6 +3,7 @@ import { percent, percentAdaptive } from './lib/format.ts';
 import { PAPER, categoryColor } from './lib/palette.ts';
 import { MARKS, SURFACES } from './lib/chart-colors.ts';
 import { plotSvg } from './lib/plot-svg.ts';
+import { CHART_WIDTH } from './lib/size.ts';
 import { tagRows } from './lib/svg.ts';
 import type { Model } from '../data/model.ts';
 import { defineChart, type ChartTable } from './lib/contract.ts';
@@ -37,14 +38,14 @@ function renderLongTail(data: LongTailData, _options: unknown, document: Documen
   const firstBelow = data.curve.find((d) => d.pctConvos < data.cutoff)?.rank ?? data.valueCount;
   const svg = plotSvg(
     {
-      width: 420,
+      width: CHART_WIDTH,
       height: 300,
-      marginLeft: 52,
-      marginRight: 16,
-      marginTop: 24,
+      marginLeft: 48,
+      marginRight: 14,
+      marginTop: 28,
       marginBottom: 40,
-      x: { type: 'log', label: 'Rank of the value (1 = most frequent, log scale) →', labelAnchor: 'right', domain: [1, data.valueCount], ticks: [1, 10, 100, 1000], tickFormat: (d: number) => `${d}` },
-      y: { type: 'log', label: '↑ % of conversations (log scale)', domain: [0.0008, 40], ticks: [0.001, 0.01, 0.1, 1, 10], tickFormat: (d: number) => `${d}` },
+      x: { type: 'log', label: 'Rank (1 = most frequent, log) →', labelAnchor: 'right', domain: [1, data.valueCount], ticks: [1, 10, 100, 1000], tickFormat: (d: number) => `${d}` },
+      y: { type: 'log', label: '↑ % of conversations (log)', domain: [0.0008, 40], ticks: [0.001, 0.01, 0.1, 1, 10], tickFormat: (d: number) => `${d}` },
       marks: [
         Plot.rect([0], { x1: firstBelow, x2: data.valueCount, y1: 0.0008, y2: data.cutoff, fill: SURFACES.band.light }),
         Plot.ruleY([data.cutoff], { stroke: MARKS.fallback.light, strokeDasharray: '3,3' }),
@@ -104,7 +105,7 @@ function longTailSummary(data: LongTailData): string {
 export default defineChart<LongTailData>({
   id: 'long-tail',
   title: 'A few common values, a very long tail',
-  embedHeight: { narrow: 726, wide: 600 },
+  embedHeight: { narrow: 785, wide: 695 },
   measure:
     'Each dot is a value, by its rank and its % of conversations (the share of subjective conversations expressing it), both on log scales.',
   teaching: {

@@ -17,7 +17,7 @@ function renderMirroring({ rows }: MirroringData, _options: unknown, document: D
     rows.map((r) => ({ label: r.responseType, pct: r.pct, color: r.responseType.includes('resistance') ? MARKS.vermilion.light : r.responseType === 'support' ? MARKS.blue.light : MARKS.grey3.light })),
     document,
     '% of responses that mirror the user’s value →',
-    { marginLeft: 120, max: 25 },
+    { marginLeft: 140, max: 25 },
   );
 }
 
@@ -44,7 +44,7 @@ interface MirroringData {
 export default defineChart<MirroringData>({
   id: 'mirroring',
   title: 'Mirroring by response type',
-  embedHeight: { narrow: 496, wide: 380 },
+  embedHeight: { narrow: 517, wide: 416 },
   measure:
     '% mirroring: for each kind of response, the share of conversations in which Claude expressed the very value the user had.',
   teaching: {

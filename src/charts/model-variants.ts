@@ -58,7 +58,7 @@ function renderModelVariants({ rows, samples }: ModelVariantsData, _options: unk
     rows.map((r) => ({ label: label(r.model, samples), group: r.metric, pct: r.pct, color: MODEL_COLORS[models.indexOf(r.model)] })),
     document,
     '% of conversations →',
-    { marginLeft: 222, max: 50 },
+    { labelsAbove: true, max: 50 },
   );
 }
 
@@ -85,7 +85,7 @@ function modelVariantsSummary({ rows }: ModelVariantsData): string {
 export default defineChart<ModelVariantsData>({
   id: 'model-variants',
   title: 'Different models, different values',
-  embedHeight: { narrow: 896, wide: 700 },
+  embedHeight: { narrow: 1147, wide: 974 },
   measure:
     '% of conversations in each model’s own sample in which it strongly supported or resisted the user’s values, or the user expressed none; samples differ in size and dates.',
   teaching: {

@@ -1,9 +1,10 @@
 import * as Plot from '@observablehq/plot';
 import { integer, percent, percentAdaptive } from './lib/format.ts';
-import { capitalize, plural } from '../lib/text.ts';
+import { approximateWidth, capitalize, plural } from '../lib/text.ts';
 import { TEXT } from './lib/palette.ts';
 import { MARKS } from './lib/chart-colors.ts';
 import { plotSvg } from './lib/plot-svg.ts';
+import { CHART_FONT, CHART_WIDTH } from './lib/size.ts';
 import { tagRows } from './lib/svg.ts';
 import type { Model } from '../data/model.ts';
 import { defineChart, type ChartTable } from './lib/contract.ts';
@@ -45,32 +46,62 @@ function selectRareValues(model: Model): RareValuesData {
   };
 }
 
+const MARGIN_LEFT = 52;
+const MARGIN_RIGHT = 14;
+const DOMAIN = [-3.2, 1.5];
+
+/**
+ * Each marked value's label above the plot, one under another so close neighbours do not overlap: on one line beside
+ * its rule, rightwards if it fits there, else leftwards; if neither, the name and the figure on two lines.
+ */
+function rareLabels(rare: RareValue[]) {
+  const xOf = (pct: number) => MARGIN_LEFT + ((Math.log10(pct) - DOMAIN[0]!) / (DOMAIN[1]! - DOMAIN[0]!)) * (CHART_WIDTH - MARGIN_LEFT - MARGIN_RIGHT);
+  // A tenth wider than the estimate, for fonts wider than the one it assumes.
+  const width = (text: string) => approximateWidth(text, CHART_FONT) * 1.1;
+  let top = 0;
+  return rare.map((d) => {
+    const x = xOf(d.pctConvos);
+    const whole = `${d.value} ${percentAdaptive(d.pctConvos)}`;
+    const right = (text: string) => x + 3 + width(text) <= CHART_WIDTH;
+    const left = (text: string) => x - 3 - width(text) >= 0;
+    const lines = right(whole) || left(whole) ? [whole] : [d.value, percentAdaptive(d.pctConvos)];
+    const anchor = lines.every(right) ? ('start' as const) : ('end' as const);
+    const label = { d, text: lines.join('\n'), anchor, top };
+    top += lines.length * LABEL_LINE;
+    return label;
+  });
+}
+
+const LABEL_LINE = 18;
+
 function renderRareValues(data: RareValuesData, _options: unknown, document: Document): SVGSVGElement {
   const log = data.all.map((p) => ({ log: Math.log10(p) }));
+  const labels = rareLabels(data.rare);
+  const labelsHeight = labels.reduce((sum, l) => sum + l.text.split('\n').length * LABEL_LINE, 0);
   const svg = plotSvg(
     {
-      width: 420,
-      height: 300,
-      marginLeft: 44,
-      marginRight: 16,
-      marginTop: 20 + data.rare.length * 14,
+      width: CHART_WIDTH,
+      height: 300 + labelsHeight,
+      marginLeft: MARGIN_LEFT,
+      marginRight: MARGIN_RIGHT,
+      marginTop: 24 + labelsHeight,
       marginBottom: 40,
-      x: { label: '% of conversations (log scale) →', labelAnchor: 'right', domain: [-3.2, 1.5], tickFormat: (d: number) => `${+(10 ** d).toPrecision(1)}`, ticks: 5 },
+      x: { label: '% of conversations (log) →', labelAnchor: 'right', domain: DOMAIN, tickFormat: (d: number) => `${+(10 ** d).toPrecision(1)}`, ticks: 4 },
       y: { label: '↑ Number of values', grid: true },
       marks: [
         Plot.rectY(log, { ...Plot.binX({ y: 'count' }, { x: 'log', thresholds: 36 }), fill: MARKS.grey3.light, insetLeft: 0.5, insetRight: 0.5 }),
         Plot.ruleX(data.rare, { x: (d) => Math.log10(d.pctConvos), stroke: MARKS.vermilion.light, strokeWidth: 2 }),
-        // One label line per value above the plot, so close neighbours do not overlap.
-        ...data.rare.map((d, i) =>
-          Plot.text([d], {
-            x: Math.log10(d.pctConvos),
+        ...labels.map((l) =>
+          Plot.text([l], {
+            x: Math.log10(l.d.pctConvos),
             frameAnchor: 'top',
-            dy: -14 * (data.rare.length - i),
-            text: () => `${d.value} ${percentAdaptive(d.pctConvos)}`,
-            textAnchor: 'start',
-            dx: 3,
+            dy: l.top - labelsHeight - 6,
+            lineAnchor: 'top',
+            lineHeight: LABEL_LINE / CHART_FONT,
+            text: 'text',
+            textAnchor: l.anchor,
+            dx: l.anchor === 'start' ? 3 : -3,
             fill: TEXT.alert.light,
-            fontSize: 11,
           }),
         ),
         Plot.ruleY([0]),
@@ -113,7 +144,7 @@ function rareValuesTakeaway(d: RareValuesData): string {
 export default defineChart<RareValuesData>({
   id: 'rare-values',
   title: 'Rare values as an early warning',
-  embedHeight: { narrow: 806, wide: 620 },
+  embedHeight: { narrow: 913, wide: 744 },
   measure:
     'How many values sit at each % of conversations (log scale); marked are the values the study traced, most likely, to jailbreak attempts.',
   teaching: {

@@ -3,6 +3,8 @@ import { percent } from './lib/format.ts';
 import { onMark, type SchemeColor } from './lib/palette.ts';
 import { MARKS } from './lib/chart-colors.ts';
 import { plotSvg } from './lib/plot-svg.ts';
+import { CHART_FONT, CHART_WIDTH } from './lib/size.ts';
+import { approximateWidth } from '../lib/text.ts';
 import { tagRows } from './lib/svg.ts';
 import type { Model } from '../data/model.ts';
 import { provenance } from '../data/paper.ts';
@@ -25,7 +27,6 @@ const COLORS: Record<string, SchemeColor> = {
   'neutral acknowledgment': MARKS.neutral,
   'no values': MARKS.noValues,
 };
-const ROWS = ['Supports ←  → Resists', 'Reframes', 'Acknowledges neutrally', 'No user values to respond to'];
 const SHORT: Record<string, string> = {
   'strong support': 'strong',
   'mild support': 'mild',
@@ -35,10 +36,17 @@ const SHORT: Record<string, string> = {
   'neutral acknowledgment': 'neutral',
   'no values': 'no values',
 };
+/** The rows below the diverging bar: neither support nor resistance, each centred on zero; "no values" set apart. */
+const APART: Record<string, string> = {
+  reframing: 'Reframes',
+  'neutral acknowledgment': 'Acknowledges neutrally',
+  'no values': 'No user values to respond to',
+};
 
 /**
- * Support and resistance on one diverging bar (support to the left of zero, resistance to the right), with
- * reframing, neutral acknowledgment and "no values" set apart below, all as % of all conversations.
+ * Support and resistance on one diverging bar (support to the left of zero, resistance to the right); below it, on
+ * the same axis, reframing and neutral acknowledgment, centred on zero since they lean neither way; and below a rule,
+ * the "no values" share. All as % of all conversations. y is in pixels (an identity scale): `top` of each row.
  */
 export function responseSegments(rows: ResponseType[]) {
   const pct = (type: string) => rows.find((r) => r.type === type)?.pct ?? 0;
@@ -46,66 +54,96 @@ export function responseSegments(rows: ResponseType[]) {
   const mildS = pct('mild support');
   const mildR = pct('mild resistance');
   const strongR = pct('strong resistance');
+  const centred = (type: string, top: number) => ({ type, top, height: BAR, x1: -pct(type) / 2, x2: pct(type) / 2, pct: pct(type) });
   return [
-    { type: 'strong support', row: ROWS[0]!, x1: -(strongS + mildS), x2: -mildS, pct: strongS },
-    { type: 'mild support', row: ROWS[0]!, x1: -mildS, x2: 0, pct: mildS },
-    { type: 'mild resistance', row: ROWS[0]!, x1: 0, x2: mildR, pct: mildR },
-    { type: 'strong resistance', row: ROWS[0]!, x1: mildR, x2: mildR + strongR, pct: strongR },
-    { type: 'reframing', row: ROWS[1]!, x1: 0, x2: pct('reframing'), pct: pct('reframing') },
-    { type: 'neutral acknowledgment', row: ROWS[2]!, x1: 0, x2: pct('neutral acknowledgment'), pct: pct('neutral acknowledgment') },
-    { type: 'no values', row: ROWS[3]!, x1: 0, x2: pct('no values'), pct: pct('no values') },
+    { type: 'strong support', top: DIVERGING_TOP, height: DIVERGING, x1: -(strongS + mildS), x2: -mildS, pct: strongS },
+    { type: 'mild support', top: DIVERGING_TOP, height: DIVERGING, x1: -mildS, x2: 0, pct: mildS },
+    { type: 'mild resistance', top: DIVERGING_TOP, height: DIVERGING, x1: 0, x2: mildR, pct: mildR },
+    { type: 'strong resistance', top: DIVERGING_TOP, height: DIVERGING, x1: mildR, x2: mildR + strongR, pct: strongR },
+    centred('reframing', APART_TOP),
+    centred('neutral acknowledgment', APART_TOP + APART_ROW),
+    centred('no values', APART_TOP + 2 * APART_ROW + RULE_GAP),
   ];
 }
 
 type Segment = ReturnType<typeof responseSegments>[number];
 
+const DIVERGING_TOP = 30;
+const DIVERGING = 34;
+const APART_TOP = DIVERGING_TOP + DIVERGING + 44;
+/** A row set apart: its name on a line above its bar. */
+const APART_ROW = 54;
+const BAR = 22;
+/** The space around the rule that sets "no values" apart. */
+const RULE_GAP = 22;
+const HEIGHT = APART_TOP + 3 * APART_ROW + RULE_GAP + 34;
+/** Wide enough for the whole support side, and on the right for the resistance labels and the centred bars. */
+const DOMAIN: [number, number] = [-44, 30];
+
 function renderResponseTypes({ rows }: ResponseTypesData, _options: unknown, document: Document): SVGSVGElement {
   const segments = responseSegments(rows);
+  const diverging = segments.slice(0, 4);
+  const apart = segments.slice(4);
+  // A segment wide enough for its percentage shows it inside, its name underneath; thinner ones are named one under
+  // another just past the end of the bar.
+  const pxPerPct = (CHART_WIDTH - 16) / (DOMAIN[1] - DOMAIN[0]);
+  const fits = (s: Segment) => approximateWidth(percent(s.pct), CHART_FONT) + 8 <= s.pct * pxPerPct;
+  const labelled = diverging.filter(fits);
+  const thin = diverging.filter((s) => !fits(s));
+  const end = Math.max(...diverging.map((s) => s.x2));
+  const ruleY = APART_TOP + 2 * APART_ROW + RULE_GAP / 2 - 8;
   const svg = plotSvg(
     {
-      width: 420,
-      height: 260,
-      marginLeft: 10,
-      marginRight: 10,
-      marginTop: 10,
+      width: CHART_WIDTH,
+      height: HEIGHT,
+      marginLeft: 8,
+      marginRight: 8,
+      marginTop: 0,
       marginBottom: 34,
-      x: { domain: [-45, 40], label: '% of all conversations', labelAnchor: 'center', tickFormat: (d: number) => `${Math.abs(d)}`, ticks: 8 },
-      y: { domain: ROWS, axis: null, padding: 0.1 },
+      x: { domain: DOMAIN, label: '% of all conversations', labelAnchor: 'center', labelOffset: 32, tickFormat: (d: number) => `${Math.abs(d)}`, ticks: 5 },
+      y: { type: 'identity', axis: null },
       marks: [
-        Plot.text(ROWS, { x: 0, y: (d) => d, text: (d) => d, dy: -22, textAnchor: 'middle', fill: 'currentColor', fontWeight: 'bold' }),
-        Plot.barX(segments, { x1: 'x1', x2: 'x2', y: 'row', fill: (d) => COLORS[d.type]!.light, insetTop: 14, insetBottom: 4, title: (d) => `${d.type}: ${percent(d.pct)} of conversations` }),
-        // Labels on their segments, in ink or paper; those whose dark-mode segment needs the other carry its class.
+        Plot.text(['← Supports'], { x: 0, y: DIVERGING_TOP - 12, text: (d) => d, dx: -6, textAnchor: 'end', fontWeight: 'bold', fill: 'currentColor' }),
+        Plot.text(['Resists →'], { x: 0, y: DIVERGING_TOP - 12, text: (d) => d, dx: 6, textAnchor: 'start', fontWeight: 'bold', fill: 'currentColor' }),
+        Plot.text(apart, { x: 0, y: (d) => d.top + 8, text: (d) => APART[d.type], textAnchor: 'middle', fill: 'currentColor' }),
+        Plot.rect(segments, {
+          x1: 'x1',
+          x2: 'x2',
+          y1: (d: Segment) => (d.height === BAR ? d.top + 20 : d.top),
+          y2: (d: Segment) => (d.height === BAR ? d.top + 20 + BAR : d.top + DIVERGING),
+          fill: (d) => COLORS[d.type]!.light,
+          title: (d) => `${d.type}: ${percent(d.pct)} of conversations`,
+        }),
+        // Percentages on their segments, in ink or paper; those whose dark-mode segment needs the other carry its class.
         ...[undefined, 't-ip', 't-pi'].map((className) =>
           Plot.text(
-            segments.filter((s) => s.pct >= 4 && onMark(COLORS[s.type]!).class === className),
+            labelled.filter((s) => onMark(COLORS[s.type]!).class === className),
             {
               x: (d) => (d.x1 + d.x2) / 2,
-              y: 'row',
-              dy: 5,
-              text: (d) => `${SHORT[d.type]} ${percent(d.pct)}`,
+              y: DIVERGING_TOP + DIVERGING / 2,
+              text: (d) => percent(d.pct),
               fill: (d) => onMark(COLORS[d.type]!).fill,
-              fontSize: 10,
               ...(className ? { className } : {}),
             },
           ),
         ),
-        // Segments too thin to hold a label are named together just past the end of their bar.
-        Plot.text([segments.filter((s) => s.pct < 4)], {
-          x: (d: Segment[]) => Math.max(...d.map((s) => s.x2)),
-          y: (d: Segment[]) => d[0]?.row ?? ROWS[0],
-          dy: 5,
+        Plot.text(labelled, { x: (d) => (d.x1 + d.x2) / 2, y: DIVERGING_TOP + DIVERGING + 12, text: (d) => SHORT[d.type], fill: 'currentColor' }),
+        Plot.text(thin, {
+          x: end,
+          y: (_, i) => DIVERGING_TOP + DIVERGING / 2 + (i - (thin.length - 1) / 2) * 16,
           dx: 4,
           textAnchor: 'start',
-          text: (d: Segment[]) => d.map((s) => `${SHORT[s.type]} ${percent(s.pct)}`).join(', '),
+          text: (d) => `${SHORT[d.type]} ${percent(d.pct)}`,
           fill: 'currentColor',
-          fontSize: 10,
         }),
-        Plot.ruleX([0], { stroke: 'currentColor' }),
+        Plot.text(apart, { x: 'x2', y: (d) => d.top + 20 + BAR / 2, dx: 4, textAnchor: 'start', text: (d) => percent(d.pct), fill: 'currentColor' }),
+        Plot.ruleY([ruleY], { x1: DOMAIN[0], x2: DOMAIN[1], stroke: MARKS.fallback.light }),
+        Plot.ruleX([0], { y1: DIVERGING_TOP - 4, y2: DIVERGING_TOP + DIVERGING + 4, stroke: 'currentColor' }),
       ],
     },
     document,
   );
-  tagRows(svg, 'g[aria-label="bar"] rect', (bar) => rows.findIndex((r) => bar.querySelector('title')?.textContent?.startsWith(`${r.type}:`)));
+  tagRows(svg, 'g[aria-label="rect"] rect', (bar) => rows.findIndex((r) => bar.querySelector('title')?.textContent?.startsWith(`${r.type}:`)));
   return svg;
 }
 
@@ -137,7 +175,7 @@ interface ResponseTypesData {
 export default defineChart<ResponseTypesData>({
   id: 'response-types',
   title: 'Support, reframing, resistance',
-  embedHeight: { narrow: 866, wide: 630 },
+  embedHeight: { narrow: 983, wide: 796 },
   measure:
     '% of all subjective conversations in which Claude responded to the user’s values in each way, from strong support to strong resistance.',
   teaching: {

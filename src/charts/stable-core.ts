@@ -18,7 +18,7 @@ function renderStableCore({ rows }: StableCoreData, _options: unknown, document:
     rows.map((r) => ({ label: r.value, group: r.set, pct: r.cv, color: r.set.startsWith('human') ? MARKS.grey.light : MARKS.blue.light })),
     document,
     'Coefficient of variation (lower = steadier) →',
-    { marginLeft: 120, max: 6, format: (v) => v.toFixed(2) },
+    { marginLeft: 130, max: 6, format: (v) => v.toFixed(2) },
   );
 }
 
@@ -51,7 +51,7 @@ const ACROSS_TASKS = 'AI values, across tasks';
 export default defineChart<StableCoreData>({
   id: 'stable-core',
   title: 'A stable core',
-  embedHeight: { narrow: 666, wide: 570 },
+  embedHeight: { narrow: 773, wide: 697 },
   measure:
     'Coefficient of variation: how much a value’s frequency changes across contexts (standard deviation ÷ mean); 0 would mean no change.',
   teaching: {

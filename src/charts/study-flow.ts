@@ -7,6 +7,9 @@ import { capitalize } from '../lib/text.ts';
 import { svgElement } from './lib/svg.ts';
 import { TEXT } from './lib/palette.ts';
 import { SURFACES } from './lib/chart-colors.ts';
+import { CHART_FONT, CHART_WIDTH, drawnLarger } from './lib/size.ts';
+import { wrap } from './lib/standalone-svg.ts';
+import { approximateWidth } from '../lib/text.ts';
 
 /** One stage of the study's pipeline, from the sample to the statistics. */
 export interface FlowStep {
@@ -52,33 +55,60 @@ function selectStudyFlow(model: Model): StudyFlowData {
   return { steps, categoryCount: categories, rows: SCOPE_KEYS.map(fig) };
 }
 
-const WIDTH = 420;
-const BOX = 74;
 const GAP = 30;
+const PAD = 12;
+const TITLE = 16;
+const LINE = 18;
+
+/** A step's lines: its title, then its detail and its source, each wrapped to the box's width. */
+function stepLines(step: FlowStep) {
+  const room = CHART_WIDTH - 8 - 2 * PAD;
+  const fits = (bold: boolean) => (line: string) => approximateWidth(line, CHART_FONT) * (bold ? 1.1 : 1) <= room;
+  return {
+    title: wrap(step.title, (line) => approximateWidth(line, TITLE) * 1.1 <= room),
+    detail: wrap(step.detail, fits(false)),
+    source: wrap(step.source, fits(false)),
+  };
+}
 
 /** The pipeline as a vertical flow of boxes joined by arrows (drawn by hand: Plot has no flow mark). */
 function renderStudyFlow({ steps }: StudyFlowData, _options: unknown, document: Document): SVGSVGElement {
-  const height = steps.length * BOX + (steps.length - 1) * GAP + 8;
+  const boxes = steps.map((step) => {
+    const lines = stepLines(step);
+    return { lines, height: PAD + lines.title.length * 20 + (lines.detail.length + lines.source.length) * LINE + PAD };
+  });
+  const height = boxes.reduce((sum, b) => sum + b.height, 0) + (steps.length - 1) * GAP + 8;
   const el = (name: string, attrs: Record<string, string | number>, text?: string) => svgElement(document, name, attrs, text);
-  const svg = el('svg', { viewBox: `0 0 ${WIDTH} ${height}`, width: WIDTH, height, class: 'flow', 'font-family': 'system-ui, sans-serif', 'aria-hidden': 'true' }) as SVGSVGElement;
+  const svg = el('svg', { viewBox: `0 0 ${CHART_WIDTH} ${height}`, width: CHART_WIDTH, height, class: 'flow', 'font-family': 'system-ui, sans-serif', 'font-size': CHART_FONT, 'aria-hidden': 'true' }) as SVGSVGElement;
   const defs = el('defs', {});
   const marker = el('marker', { id: 'flow-arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto' });
   marker.append(el('path', { d: 'M0,0L10,5L0,10Z', fill: 'currentColor' }));
   defs.append(marker);
   svg.append(defs);
-  steps.forEach((step, i) => {
-    const y = 4 + i * (BOX + GAP);
+  let y = 4;
+  boxes.forEach(({ lines, height: boxHeight }, i) => {
     const g = el('g', { transform: `translate(4,${y})`, 'data-row': i });
-    g.append(el('rect', { width: WIDTH - 8, height: BOX, rx: 6, fill: i === steps.length - 1 ? SURFACES.tint.light : 'none', stroke: 'currentColor', 'stroke-width': 1.25 }));
-    g.append(el('text', { x: 14, y: 28, 'font-size': 16, 'font-weight': 'bold', fill: 'currentColor' }, step.title));
-    g.append(el('text', { x: 14, y: 50, 'font-size': 12, fill: TEXT.muted.light }, step.detail));
-    g.append(el('text', { x: 14, y: 66, 'font-size': 10, fill: TEXT.muted.light }, step.source));
+    g.append(el('rect', { width: CHART_WIDTH - 8, height: boxHeight, rx: 6, fill: i === steps.length - 1 ? SURFACES.tint.light : 'none', stroke: 'currentColor', 'stroke-width': 1.25 }));
+    let baseline = PAD + 14;
+    for (const line of lines.title) {
+      g.append(el('text', { x: PAD, y: baseline, 'font-size': TITLE, 'font-weight': 'bold', fill: 'currentColor' }, line));
+      baseline += 20;
+    }
+    for (const line of lines.detail) {
+      g.append(el('text', { x: PAD, y: baseline, fill: TEXT.muted.light }, line));
+      baseline += LINE;
+    }
+    for (const line of lines.source) {
+      g.append(el('text', { x: PAD, y: baseline, fill: TEXT.muted.light }, line));
+      baseline += LINE;
+    }
     svg.append(g);
     if (i < steps.length - 1) {
-      svg.append(el('line', { x1: WIDTH / 2, x2: WIDTH / 2, y1: y + BOX + 2, y2: y + BOX + GAP - 3, stroke: 'currentColor', 'stroke-width': 1.5, 'marker-end': 'url(#flow-arrow)' }));
+      svg.append(el('line', { x1: CHART_WIDTH / 2, x2: CHART_WIDTH / 2, y1: y + boxHeight + 2, y2: y + boxHeight + GAP - 3, stroke: 'currentColor', 'stroke-width': 1.5, 'marker-end': 'url(#flow-arrow)' }));
     }
+    y += boxHeight + GAP;
   });
-  return svg;
+  return drawnLarger(svg);
 }
 
 function studyFlowTable({ steps }: StudyFlowData): ChartTable {
@@ -100,7 +130,7 @@ function studyFlowSummary({ steps }: StudyFlowData): string {
 export default defineChart<StudyFlowData>({
   id: 'study-flow',
   title: 'How the study worked',
-  embedHeight: { narrow: 886, wide: 790 },
+  embedHeight: { narrow: 1131, wide: 1097 },
   measure:
     'Counts at each step: conversations sampled, the subjective ones analysed, and the values and clusters found in them.',
   teaching: {

@@ -11,7 +11,7 @@ const categoryNodes = (layout: SunburstLayout) => childrenOf(layout)[0]!;
 export default defineChart<SunburstLayout>({
   id: 'taxonomy-sunburst',
   title: 'The taxonomy of Claude’s values',
-  embedHeight: { narrow: 896, wide: 1030 },
+  embedHeight: { narrow: 960, wide: 1030 },
   measure:
     'Each arc is as wide as its share of all value expressions (a value counts once per conversation); a cluster sums its values.',
   teaching: {

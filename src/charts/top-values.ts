@@ -1,11 +1,12 @@
 import * as Plot from '@observablehq/plot';
 import type { Model } from '../data/model.ts';
-import { truncate } from '../lib/text.ts';
+import { truncateToWidth } from '../lib/text.ts';
 import { defineChart, type ChartTable, type Control, type OptionsInput } from './lib/contract.ts';
 import { percent, percentAdaptive } from './lib/format.ts';
 import { categoryColor, shortCategory } from './lib/palette.ts';
 import { plotSvg } from './lib/plot-svg.ts';
-import { tagRows } from './lib/svg.ts';
+import { CHART_FONT, CHART_WIDTH, UPSCALE } from './lib/size.ts';
+import { tagRows, titleCutLabels } from './lib/svg.ts';
 import { embedHeightAround } from './lib/embed-height.ts';
 import { fromDataset } from './lib/sources.ts';
 
@@ -37,10 +38,9 @@ export interface TopValuesOptions {
 export const TOP_VALUES_LIMITS = { min: 10, max: 100, step: 5, default: 30 } as const;
 export const TOP_VALUES_DEFAULTS: TopValuesOptions = { limit: TOP_VALUES_LIMITS.default, category: '' };
 
-const WIDTH = 420;
-const ROW = 17;
-const LABEL_CHARS = 26;
-const drawingHeight = (rows: number) => rows * ROW + 46;
+const ROW = 21;
+const MARGIN_LEFT = 140;
+const drawingHeight = (rows: number) => rows * ROW + 52;
 
 /**
  * Options from untrusted input (a form or a query string): anything invalid falls back to the default, and a number
@@ -91,14 +91,14 @@ function renderTopValues(data: TopValuesData, options: TopValuesOptions, documen
   const rows = selectTopValues(data, options);
   const svg = plotSvg(
     {
-      width: WIDTH,
+      width: CHART_WIDTH,
       height: drawingHeight(rows.length),
-      marginLeft: 170,
-      marginRight: 44,
-      marginTop: 30,
+      marginLeft: MARGIN_LEFT,
+      marginRight: 52,
+      marginTop: 36,
       marginBottom: 16,
-      x: { axis: 'top', label: '% of conversations →', labelAnchor: 'left', grid: true, ticks: 4, nice: true },
-      y: { domain: rows.map((d) => d.value), label: null, tickSize: 0, tickFormat: (v: string) => truncate(v, LABEL_CHARS) },
+      x: { axis: 'top', label: '% of conversations →', labelAnchor: 'left', labelOffset: 30, grid: true, ticks: 3, nice: true },
+      y: { domain: rows.map((d) => d.value), label: null, tickSize: 0, tickFormat: (v: string) => truncateToWidth(v, MARGIN_LEFT - 22, CHART_FONT) },
       marks: [
         Plot.barX(rows, {
           x: 'pctConvos',
@@ -115,6 +115,7 @@ function renderTopValues(data: TopValuesData, options: TopValuesOptions, documen
     document,
   );
   tagRows(svg, 'g[aria-label="bar"] rect');
+  titleCutLabels(svg, rows.map((d) => d.value));
   return svg;
 }
 
@@ -156,7 +157,7 @@ function topValuesControls({ categories }: TopValuesData, options: TopValuesOpti
 export default defineChart<TopValuesData, TopValuesOptions>({
   id: 'top-values',
   title: 'The values Claude expresses most',
-  embedHeight: (data, options) => embedHeightAround({ narrow: 557, wide: 332 }, { width: WIDTH, height: drawingHeight(selectTopValues(data, options).length) }),
+  embedHeight: (data, options) => embedHeightAround({ narrow: 612, wide: 369 }, { width: CHART_WIDTH * UPSCALE, height: drawingHeight(selectTopValues(data, options).length) * UPSCALE }),
   measure:
     '% of conversations: the share of subjective conversations in which Claude expressed the value. Conversations hold several values, so shares add up to more than 100%.',
   teaching: {

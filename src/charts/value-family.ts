@@ -3,10 +3,11 @@ import { percentAdaptive } from './lib/format.ts';
 import { categoryColor, shortCategory } from './lib/palette.ts';
 import { SURFACES } from './lib/chart-colors.ts';
 import { plotSvg } from './lib/plot-svg.ts';
-import { tagRows } from './lib/svg.ts';
+import { CHART_FONT, CHART_WIDTH, UPSCALE } from './lib/size.ts';
+import { tagRows, titleCutLabels } from './lib/svg.ts';
 import { embedHeightAround } from './lib/embed-height.ts';
 import type { Model } from '../data/model.ts';
-import { truncate } from '../lib/text.ts';
+import { truncateToWidth } from '../lib/text.ts';
 import { defineChart, type ChartTable, type Control } from './lib/contract.ts';
 import { fromDataset } from './lib/sources.ts';
 
@@ -44,21 +45,21 @@ function family(data: ValueFamilyData, options: ValueFamilyOptions) {
   return data.families.find((f) => f.word === options.family) ?? data.families[0]!;
 }
 
-const WIDTH = 420;
-const drawingHeight = (members: number) => members * 16 + 50;
+const MARGIN_LEFT = 140;
+const drawingHeight = (members: number) => members * 21 + 56;
 
 function renderValueFamily(data: ValueFamilyData, options: ValueFamilyOptions, document: Document): SVGSVGElement {
   const { members } = family(data, options);
   const min = Math.min(...members.map((m) => m.pctConvos));
   const svg = plotSvg(
     {
-      width: WIDTH,
+      width: CHART_WIDTH,
       height: drawingHeight(members.length),
-      marginLeft: 170,
-      marginRight: 50,
-      marginTop: 32,
-      x: { type: 'log', axis: 'top', label: '% of conversations (log scale) →', labelAnchor: 'left', grid: true, domain: [Math.min(0.001, min), 30], ticks: [0.001, 0.01, 0.1, 1, 10], tickFormat: (d: number) => `${d}` },
-      y: { domain: members.map((m) => m.value), label: null, tickSize: 0, tickFormat: (v: string) => truncate(v, 26) },
+      marginLeft: MARGIN_LEFT,
+      marginRight: 58,
+      marginTop: 38,
+      x: { type: 'log', axis: 'top', label: '% of conversations (log) →', labelAnchor: 'left', labelOffset: 32, grid: true, domain: [Math.min(0.001, min), 30], ticks: [0.001, 0.1, 10], tickFormat: (d: number) => `${d}` },
+      y: { domain: members.map((m) => m.value), label: null, tickSize: 0, tickFormat: (v: string) => truncateToWidth(v, MARGIN_LEFT - 22, CHART_FONT) },
       marks: [
         Plot.ruleY(members, { y: 'value', x1: Math.min(0.001, min), x2: 'pctConvos', stroke: SURFACES.stem.light }),
         Plot.dot(members, {
@@ -74,6 +75,7 @@ function renderValueFamily(data: ValueFamilyData, options: ValueFamilyOptions, d
     document,
   );
   tagRows(svg, 'g[aria-label="dot"] circle');
+  titleCutLabels(svg, members.map((m) => m.value));
   return svg;
 }
 
@@ -119,7 +121,7 @@ function valueFamilyTakeaway(data: ValueFamilyData): string {
 export default defineChart<ValueFamilyData, ValueFamilyOptions>({
   id: 'value-family',
   title: 'One idea, many contexts',
-  embedHeight: (data, options) => embedHeightAround({ narrow: 529, wide: 332 }, { width: WIDTH, height: drawingHeight(family(data, options).members.length) }),
+  embedHeight: (data, options) => embedHeightAround({ narrow: 552, wide: 336 }, { width: CHART_WIDTH * UPSCALE, height: drawingHeight(family(data, options).members.length) * UPSCALE }),
   measure:
     '% of conversations (log scale): the share of subjective conversations in which Claude expressed each value whose name holds the word.',
   teaching: {

@@ -2,6 +2,8 @@ import * as Plot from '@observablehq/plot';
 import { TEXT } from './lib/palette.ts';
 import { MARKS } from './lib/chart-colors.ts';
 import { plotSvg } from './lib/plot-svg.ts';
+import { CHART_FONT, CHART_WIDTH } from './lib/size.ts';
+import { approximateWidth } from '../lib/text.ts';
 import { tagRows } from './lib/svg.ts';
 import type { Model } from '../data/model.ts';
 import { provenance } from '../data/paper.ts';
@@ -18,50 +20,73 @@ export interface ValuePair {
 }
 
 const PATTERN_TITLES: Record<ValuePair['pattern'], string> = {
-  mirroring: 'Mirroring: Claude holds the same value',
-  complementing: 'Complementing: Claude adds a supporting value',
-  opposing: 'Opposing: Claude counters the value',
+  mirroring: 'Mirroring: holds the same value',
+  complementing: 'Complementing: adds a supporting value',
+  opposing: 'Opposing: counters the value',
 };
 
-const ROW = 20;
+const ROW = 21;
+const INDENT = 34;
 
-/** One line per pair, in headed groups by pattern; the user's value is named once per run of pairs. */
-function renderValuePairs({ rows: pairs }: ValuePairsData, _options: unknown, document: Document): SVGSVGElement {
+type Line =
+  | { kind: 'head'; pattern: ValuePair['pattern']; key: string }
+  | { kind: 'human'; human: string; key: string }
+  | { kind: 'pair'; pair: ValuePair; index: number; key: string; text: string }
+  | { kind: 'figure'; text: string; key: string };
+
+/**
+ * One line per line of text, narrow enough for a phone: under each pattern's heading, the user's value, then Claude's
+ * values in reply, each after an arrow, with the paper's figure beside it (or on the line below when it would not fit).
+ */
+function valuePairLines(pairs: ValuePair[]): Line[] {
   const patterns = [...new Set(pairs.map((p) => p.pattern))];
-  const lines = patterns.flatMap((pattern) => [
-    { kind: 'head' as const, pattern, key: `head ${pattern}` },
-    ...pairs
-      .filter((p) => p.pattern === pattern)
-      .map((p, i, all) => ({ kind: 'pair' as const, ...p, key: `${pattern} ${i}`, showHuman: i === 0 || all[i - 1]!.human !== p.human })),
-  ]);
-  const heads = lines.filter((l) => l.kind === 'head');
-  const rows = lines.filter((l): l is Extract<(typeof lines)[number], { kind: 'pair' }> => l.kind === 'pair');
+  const room = CHART_WIDTH - 8 - (INDENT + 6);
+  const key: Line = { kind: 'human', human: 'The user’s value, then → Claude’s in reply', key: 'key' };
+  return [key, ...patterns.flatMap((pattern) => {
+    const lines: Line[] = [{ kind: 'head', pattern, key: `head ${pattern}` }];
+    let human = '';
+    pairs.forEach((pair, index) => {
+      if (pair.pattern !== pattern) return;
+      if (pair.human !== human) lines.push({ kind: 'human', human: (human = pair.human), key: `human ${index}` });
+      const figure = pair.figure ? ` (${pair.figure}${pair.confidence === 'C' ? '*' : ''})` : '';
+      const whole = `${pair.ai}${figure}`;
+      if (!figure || approximateWidth(whole, CHART_FONT) <= room) lines.push({ kind: 'pair', pair, index, key: `pair ${index}`, text: whole });
+      else {
+        lines.push({ kind: 'pair', pair, index, key: `pair ${index}`, text: pair.ai });
+        lines.push({ kind: 'figure', text: figure.trim(), key: `figure ${index}` });
+      }
+    });
+    return lines;
+  })];
+}
+
+function renderValuePairs({ rows: pairs }: ValuePairsData, _options: unknown, document: Document): SVGSVGElement {
+  const lines = valuePairLines(pairs);
+  const of = <K extends Line['kind']>(kind: K) => lines.filter((l): l is Extract<Line, { kind: K }> => l.kind === kind);
   const svg = plotSvg(
     {
-      width: 460,
+      width: CHART_WIDTH,
       height: lines.length * ROW + 16,
       marginLeft: 8,
       marginRight: 8,
       marginTop: 8,
       marginBottom: 8,
-      x: { domain: [0, 1], axis: null },
+      x: { type: 'identity', axis: null },
       y: { axis: null, domain: lines.map((l) => l.key), padding: 0 },
       marks: [
-        Plot.text(heads, { x: 0, y: 'key', text: (d: (typeof heads)[number]) => PATTERN_TITLES[d.pattern], textAnchor: 'start', fontWeight: 'bold', fill: 'currentColor', dy: 3 }),
-        Plot.text(rows.filter((r) => r.showHuman), { x: 0.32, y: 'key', text: 'human', textAnchor: 'end', fill: TEXT.muted.light }),
-        Plot.arrow(rows, { x1: 0.34, x2: 0.42, y1: 'key', y2: 'key', stroke: (d) => (d.pattern === 'opposing' ? MARKS.vermilion.light : MARKS.blue.light), headLength: 6 }),
-        Plot.text(rows, {
-          x: 0.44,
-          y: 'key',
-          text: (d) => `${d.ai}${d.figure ? ` (${d.figure}${d.confidence === 'C' ? '*' : ''})` : ''}`,
-          textAnchor: 'start',
-          fill: 'currentColor',
-        }),
+        Plot.text(of('head'), { x: 8, y: 'key', text: (d: Extract<Line, { kind: 'head' }>) => PATTERN_TITLES[d.pattern], textAnchor: 'start', fontWeight: 'bold', fill: 'currentColor', dy: 3 }),
+        Plot.text(of('human'), { x: 8, y: 'key', text: 'human', textAnchor: 'start', fill: TEXT.muted.light }),
+        Plot.arrow(of('pair'), { x1: INDENT - 14, x2: INDENT + 2, y1: 'key', y2: 'key', stroke: (d) => (d.pair.pattern === 'opposing' ? MARKS.vermilion.light : MARKS.blue.light), headLength: 6 }),
+        Plot.text(of('figure'), { x: INDENT + 22, y: 'key', text: 'text', textAnchor: 'start', fill: 'currentColor' }),
+        // Claude's value, the last text mark, names each pair (in the table's order).
+        Plot.text(
+          of('pair').sort((a, b) => a.index - b.index),
+          { x: INDENT + 6, y: 'key', text: 'text', textAnchor: 'start', fill: 'currentColor' },
+        ),
       ],
     },
     document,
   );
-  // Claude's value, the last text mark, names each pair.
   const texts = svg.querySelectorAll('g[aria-label="text"]');
   tagRows(texts[texts.length - 1]!, 'text');
   return svg;
@@ -95,7 +120,7 @@ interface ValuePairsData {
 export default defineChart<ValuePairsData>({
   id: 'value-pairs',
   title: 'Mirroring, complementing, opposing',
-  embedHeight: { narrow: 976, wide: 740 },
+  embedHeight: { narrow: 1241, wide: 1023 },
   measure:
     'Each arrow links a value users expressed to one Claude expressed in reply, a pairing far above chance; bracketed figures are the paper’s.',
   teaching: {

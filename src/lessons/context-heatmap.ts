@@ -17,10 +17,10 @@ export default defineLesson({
     const cutoff = threshold.toFixed(2);
     const round = (residual: number | null) => String(Math.round(residual!));
     return {
-      goal: 'Students can read a heat map of adjusted residuals as “over-represented compared with chance”, tell it from frequency, and treat a blank cell as “not reported” rather than zero.',
+      goal: 'Students can read adjusted residuals on a dot chart as “over-represented compared with chance”, tell them from frequency by the rank beside each dot, and treat a pair missing from the chart as “not reported” rather than zero.',
       misconception: {
         wrong: `“${capitalize(top.value)} has the biggest number, so it is one of Claude’s most common values.”`,
-        right: `A residual measures how far a value is over-represented in one task compared with what chance would predict, not how often it appears. ${capitalize(top.value)} ranks ${integer(rankOf(top.value))} of ${integer(valueCount)} values overall. Blank cells are combinations the paper does not report, not zeros.`,
+        right: `A residual measures how far a value is over-represented in one task compared with what chance would predict, not how often it appears. ${capitalize(top.value)} ranks ${integer(rankOf(top.value))} of ${integer(valueCount)} values overall. A task and value missing from the chart is a combination the paper does not report, not a zero.`,
       },
       discussion: [
         `“${boundaries!.value}” is far above chance in ${boundaries!.task}. Is that Claude’s value or the topic’s? How could you tell the difference?`,
@@ -28,13 +28,13 @@ export default defineLesson({
       ],
       gettingStarted: [
         {
-          ask: `Which value has the highest number in the row for ${boundaries!.task}?`,
+          ask: `Of the dots for ${boundaries!.task}, which value has the highest residual?`,
           answer: `It is ${boundaries!.value}, at ${round(boundaries!.residual)}.`,
           choices: { right: boundaries!.value, wrong: [respect!.value, reported.find((c) => c.task !== boundaries!.task)!.value] },
         },
         {
-          ask: 'What is the largest number on the chart?',
-          answer: `It is ${round(top.residual)}. It is for ${top.value}, in the row for ${top.task}.`,
+          ask: 'What is the largest residual on the chart?',
+          answer: `It is ${round(top.residual)}, the top dot. It is for ${top.value}, in ${top.task}.`,
           choices: { right: round(top.residual), wrong: [round(boundaries!.residual), cutoff] },
         },
       ],

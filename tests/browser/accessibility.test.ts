@@ -198,7 +198,7 @@ describe('display settings', () => {
     await close();
   });
 
-  /** Elements wider than the page, other than data tables and the heatmap (a grid, WCAG 1.4.10's two-dimensional exception), which scroll inside their own box. */
+  /** Elements wider than the page, other than data tables and wide charts (WCAG 1.4.10's two-dimensional exception), which scroll inside their own box. */
   const overflowing = (page: Page) =>
     page.evaluate(() => {
       const width = document.documentElement.clientWidth;

@@ -1,6 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { BACKGROUND, CATEGORIES, TEXT } from '../../src/charts/lib/palette.ts';
+import { MARKS, SURFACES } from '../../src/charts/lib/chart-colors.ts';
 import { axeViolations, describeViolations, newContext, useBrowser, watchPage } from './helpers.ts';
 
 const baseUrl = inject('baseUrl');
@@ -56,10 +57,12 @@ describe('dark mode', () => {
     }
   });
 
-  it('keeps the heatmap, whose scale cannot be swapped, on a light card', async () => {
+  it('draws the context chart’s dots, threshold and stems in the dark palette too', async () => {
     const { page, close } = await open('/', { colorScheme: 'dark' });
-    const card = page.locator('svg.light-card').first();
-    expect(await card.evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).color])).toEqual(Object.values(LIGHT));
+    const dot = page.locator(`#context-heatmap svg [fill="${MARKS.blue.light}"]`).first();
+    expect(await dot.evaluate((el) => getComputedStyle(el).fill)).toBe(rgb(MARKS.blue.dark));
+    const stem = page.locator(`#context-heatmap svg [stroke="${SURFACES.stem.light}"]`).first();
+    expect(await stem.evaluate((el) => getComputedStyle(el).stroke)).toBe(rgb(SURFACES.stem.dark));
     await close();
   });
 

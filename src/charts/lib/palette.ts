@@ -13,8 +13,8 @@
  * virtual module `virtual:palette.css`, see astro.config.mjs) is generated from these tables (and those of
  * chart-colors.ts, the marks that are not categories, kept apart so that pages load only the categories), so they
  * stay the only copy. `light-dark()` picks by the element's `color-scheme`, which follows the system (or an embed's `?theme=`, see
- * src/styles/site.css); a browser without `light-dark()` drops the rules and shows the light colours. A chart whose
- * colour scale cannot be swapped (the heatmap's continuous blues) sits on a light card (`.light-card`) instead.
+ * src/styles/site.css); a browser without `light-dark()` drops the rules and shows the light colours. Every chart
+ * draws with these tables' colours only (a continuous scale could not be swapped this way; tests/unit/palette.test.ts).
  * Text drawn on a mark carries a class when the dark variant of the mark needs the other text colour (`onMark`).
  */
 export interface SchemeColor {

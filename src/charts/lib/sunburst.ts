@@ -1,5 +1,5 @@
 import { percent, percentAdaptive } from './format.ts';
-import { categoryColors, onMark } from './palette.ts';
+import { categoryColors, INK, onMark } from './palette.ts';
 import type { ChartTable } from './contract.ts';
 import { svgElement as el } from './svg.ts';
 import { plural } from '../../lib/text.ts';
@@ -45,7 +45,20 @@ const MAX_DEPTH = 4;
 const RINGS = 3;
 /** Arcs shorter than this (px, along the outer edge) are merged per parent into one "n more" arc: thinner ones are hard to see or point at, and each costs the page a node or two (issue 11 item 7). */
 const MIN_ARC_PX = 8;
-const FONT_PX = 11;
+/**
+ * Labels and the centre's text are set three times, at three sizes, and the stylesheet shows the set that renders at
+ * 11 px or more at the chart's drawn width (a container query on .chart-area): 11 at 640 px and wider, 21 from 350 px,
+ * 25 below (11 px at 288 px, a 320 px phone). Fewer, shorter labels fit at the larger sizes; every arc's full name is
+ * its tooltip and in the table. Without the stylesheet (a download, a slide) the 11 px set shows.
+ */
+const LABEL_SETS = [
+  { name: 'wide', font: 11, centerFont: 13, upFont: 11, centerChars: 16, up: '↑ up a level' },
+  { name: 'small', font: 21, centerFont: 21, upFont: 21, centerChars: 11, up: '↑ up' },
+  { name: 'narrow', font: 25, centerFont: 25, upFont: 25, centerChars: 10, up: '↑ up' },
+] as const;
+
+/** The larger sets are hidden by an attribute, which the page's stylesheet overrides: a downloaded SVG shows the widest. */
+const hiddenUnlessWide = (name: string): Record<string, string> => (name === 'wide' ? {} : { display: 'none' });
 const LEVEL_NAMES = ['value', 'level-1 cluster', 'level-2 cluster', 'category', 'root'];
 const LEVEL_PLURALS = ['values', 'level-1 clusters', 'level-2 clusters', 'categories', 'roots'];
 
@@ -148,23 +161,23 @@ export function arcLabel(layout: SunburstLayout, arc: SunburstArc): string {
 }
 
 /** Where a label goes and how much of it fits; null if none fits. */
-export function labelPlacement(g: { a0: number; a1: number; r0: number; r1: number }, text: string) {
+export function labelPlacement(g: { a0: number; a1: number; r0: number; r1: number }, text: string, fontPx = 11) {
   const mid = (g.a0 + g.a1) / 2;
   const radius = (g.r0 + g.r1) / 2;
   const degrees = (mid * 180) / Math.PI;
-  const charPx = FONT_PX * 0.56;
+  const charPx = fontPx * 0.56;
   const fit = (room: number) => Math.floor(room / charPx);
   // Along the arc when it is long enough to hold more of the name than across the ring would.
   const alongChars = fit((g.a1 - g.a0) * radius * 0.9);
   const acrossChars = fit(g.r1 - g.r0 - 8);
-  if (g.r1 - g.r0 >= FONT_PX * 1.4 && alongChars > acrossChars && alongChars >= 4) {
+  if (g.r1 - g.r0 >= fontPx * 1.4 && alongChars > acrossChars && alongChars >= 4) {
     const upsideDown = degrees > 90 && degrees < 270;
-    const transform = `rotate(${(degrees + (upsideDown ? 180 : 0)).toFixed(2)}) translate(0,${(upsideDown ? radius : -radius).toFixed(1)})`;
+    const transform = `rotate(${(degrees + (upsideDown ? 180 : 0)).toFixed(1)}) translate(0,${(upsideDown ? radius : -radius).toFixed(1)})`;
     return { text: clip(text, alongChars), transform };
   }
-  if ((g.a1 - g.a0) * radius < FONT_PX * 1.15 || acrossChars < 4) return null;
+  if ((g.a1 - g.a0) * radius < fontPx * 1.15 || acrossChars < 4) return null;
   const flip = degrees > 180;
-  const transform = `rotate(${(degrees - 90).toFixed(2)}) translate(${radius.toFixed(1)},0) rotate(${flip ? 180 : 0})`;
+  const transform = `rotate(${(degrees - 90).toFixed(1)}) translate(${radius.toFixed(1)},0)${flip ? ' rotate(180)' : ''}`;
   return { text: clip(text, acrossChars), transform };
 }
 
@@ -191,11 +204,17 @@ export function renderSunburst(layout: SunburstLayout, focus: number, document: 
     width: SUNBURST_SIZE,
     height: SUNBURST_SIZE,
     class: 'sunburst',
-    'font-size': FONT_PX,
+    'font-size': 11,
     'font-family': 'system-ui, sans-serif',
   }) as SVGSVGElement;
   const arcsGroup = el(document, 'g', { class: 'arcs' });
-  const labelsGroup = el(document, 'g', { class: 'labels', 'pointer-events': 'none', 'aria-hidden': 'true', 'text-anchor': 'middle' });
+  // Set on the group, not on each of the labels (there are three sets of them): centred on their point, ink by default.
+  const labelsGroup = el(document, 'g', { class: 'labels', 'pointer-events': 'none', 'aria-hidden': 'true', 'text-anchor': 'middle', 'dominant-baseline': 'central', fill: INK });
+  const labelSets = LABEL_SETS.map((set) => {
+    const group = el(document, 'g', { class: `labels-${set.name}`, 'font-size': set.font, ...hiddenUnlessWide(set.name) });
+    labelsGroup.append(group);
+    return group;
+  });
   for (const arc of visibleArcs(layout, focus, children)) {
     const g = arcGeometry(layout, arc, focus);
     const fill = arcFill(layout, arc);
@@ -210,22 +229,29 @@ export function renderSunburst(layout: SunburstLayout, focus: number, document: 
     title.textContent = arcTitle(layout, arc);
     path.append(title);
     arcsGroup.append(path);
-    const label = labelPlacement(g, arcLabel(layout, arc));
-    if (label) {
-      const text = el(document, 'text', { transform: label.transform, dy: '0.35em', ...onMark(categoryColors(layout.category[arc.node]!), arcOpacity(layout, arc, focus)) });
+    LABEL_SETS.forEach((set, i) => {
+      const label = labelPlacement(g, arcLabel(layout, arc), set.font);
+      if (!label) return;
+      // Ink unless the arc needs paper; a class swaps it where the dark scheme needs the other (see palette.ts).
+      const ink = onMark(categoryColors(layout.category[arc.node]!), arcOpacity(layout, arc, focus));
+      const text = el(document, 'text', { transform: label.transform, ...(ink.fill === INK && !ink.class ? {} : ink) });
       text.textContent = label.text;
-      labelsGroup.append(text);
-    }
+      labelSets[i]!.append(text);
+    });
   }
   const center = el(document, 'g', { class: 'center', fill: 'currentColor' });
   center.append(el(document, 'circle', { r: HOLE - 2, fill: 'transparent' }));
-  const centerName = el(document, 'text', { 'text-anchor': 'middle', dy: focus === 0 ? '0.35em' : '-0.2em', 'font-weight': 'bold', 'font-size': 13 });
-  centerName.textContent = clip(layout.name[focus]!, 16);
-  center.append(centerName);
-  if (focus !== 0) {
-    const up = el(document, 'text', { 'text-anchor': 'middle', dy: '1.3em', 'font-size': 11 });
-    up.textContent = '↑ up a level';
-    center.append(up);
+  for (const set of LABEL_SETS) {
+    const group = el(document, 'g', { class: `center-${set.name}`, 'text-anchor': 'middle', ...hiddenUnlessWide(set.name) });
+    const centerName = el(document, 'text', { dy: focus === 0 ? '0.35em' : '-0.2em', 'font-weight': 'bold', 'font-size': set.centerFont });
+    centerName.textContent = clip(layout.name[focus]!, set.centerChars);
+    group.append(centerName);
+    if (focus !== 0) {
+      const up = el(document, 'text', { dy: `${(1.3 * set.centerFont) / set.upFont}em`, 'font-size': set.upFont });
+      up.textContent = set.up;
+      group.append(up);
+    }
+    center.append(group);
   }
   svg.append(arcsGroup, labelsGroup, center);
   return svg;

@@ -9,6 +9,20 @@ export function svgElement(document: Document, name: string, attrs: Record<strin
 }
 
 /**
+ * Give each axis label cut short (ending in “…”) its full text as a tooltip (<title>): `names` are the axis's domain, in
+ * the order Plot draws its tick labels.
+ */
+export function titleCutLabels(svg: Element, names: string[], axis = 'y-axis tick label'): void {
+  Array.from(svg.querySelectorAll(`g[aria-label="${axis}"] text`)).forEach((text, n) => {
+    const name = names[n];
+    if (!name || !text.textContent?.endsWith('…') || text.textContent === name) return;
+    const title = svg.ownerDocument.createElementNS(SVG_NS, 'title');
+    title.textContent = name;
+    text.append(title);
+  });
+}
+
+/**
  * Tie marks to the rows of the chart's data table (data-row="<index>"), so a keyboard walk through the table can
  * outline each row's mark. By default the n-th mark matched is row n (Plot draws a mark's data in order).
  */
