@@ -2,20 +2,13 @@ import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { CHARTS } from '../../src/charts/lib/registry.ts';
 import { pageKindsIn } from '../../scripts/page-kinds.ts';
-import { axeViolations, describeViolations, htmlcsErrors, newContext, useBrowser, watchPage } from './helpers.ts';
+import { axeViolations, describeViolations, htmlcsErrors, type newContext, openPage, useBrowser } from './helpers.ts';
 
 const baseUrl = inject('baseUrl');
 const browser = useBrowser();
 const kinds = pageKindsIn('dist');
 
-async function open(path: string, options: Parameters<typeof newContext>[1] = {}) {
-  const context = await newContext(browser(), options);
-  const page = await context.newPage();
-  const problems = watchPage(page, baseUrl);
-  await page.goto(baseUrl + path);
-  await page.waitForLoadState('networkidle');
-  return { page, problems, close: () => context.close() };
-}
+const open = (path: string, options: Parameters<typeof newContext>[1] = {}) => openPage(browser(), baseUrl + path, options);
 
 const focused = (page: Page) =>
   page.evaluate(() => {

@@ -49,6 +49,16 @@ export async function newContext(
   return browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: { width: options.width ?? 1280, height: 900 }, colorScheme: options.colorScheme ?? 'light' });
 }
 
+/** A page at `url` in a fresh context, loaded until the network is idle, with what it must never do collected. */
+export async function openPage(browser: import('playwright-core').Browser, url: string, options: Parameters<typeof newContext>[1] = {}) {
+  const context = await newContext(browser, options);
+  const page = await context.newPage();
+  const problems = watchPage(page, new URL(url).origin);
+  await page.goto(url);
+  await page.waitForLoadState('networkidle');
+  return { page, problems, close: () => context.close() };
+}
+
 /**
  * A point (page coordinates) that lies inside an SVG shape. The centre of a ring segment's bounding box is often
  * outside it (in the hole), so pointer actions aim here instead.

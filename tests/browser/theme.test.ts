@@ -2,20 +2,13 @@ import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { BACKGROUND, CATEGORIES, TEXT } from '../../src/charts/lib/palette.ts';
 import { MARKS, SURFACES } from '../../src/charts/lib/chart-colors.ts';
-import { axeViolations, describeViolations, newContext, useBrowser, watchPage } from './helpers.ts';
+import { axeViolations, describeViolations, type newContext, openPage, useBrowser } from './helpers.ts';
 
 const baseUrl = inject('baseUrl');
 const browser = useBrowser();
 const EMBED = '/embed/taxonomy-sunburst/';
 
-async function open(path: string, options: Parameters<typeof newContext>[1] = {}) {
-  const context = await newContext(browser(), options);
-  const page = await context.newPage();
-  const problems = watchPage(page, baseUrl);
-  await page.goto(baseUrl + path);
-  await page.waitForLoadState('networkidle');
-  return { page, problems, close: () => context.close() };
-}
+const open = (path: string, options: Parameters<typeof newContext>[1] = {}) => openPage(browser(), baseUrl + path, options);
 
 /** #rrggbb → the rgb() a computed style gives. */
 const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
