@@ -62,7 +62,7 @@ export default defineConfig({
   // Scripts and styles stay files (never inlined), so pages can run under a strict Content-Security-Policy.
   vite: {
     build: { assetsInlineLimit: 0 },
-    // The chart colours' dark-mode swaps, written from the palette (src/charts/lib/chart-colors.ts), imported by the pages that draw charts (Figure.astro, the handouts).
+    // The chart colours' dark-mode swaps, written from the palette (src/charts/lib/chart-colors.ts), imported with the site's stylesheet (Head.astro).
     plugins: [
       {
         name: 'palette-css',
