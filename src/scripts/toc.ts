@@ -28,5 +28,8 @@ if (headings.length > 0) {
       markCurrent();
     });
   }, { passive: true });
-  markCurrent();
+  // Not at once: reading positions forces a layout of the whole report before its first paint. After load is soon
+  // enough for a page opened at a section's address.
+  if (document.readyState === 'complete') markCurrent();
+  else addEventListener('load', markCurrent, { once: true });
 }

@@ -201,3 +201,21 @@ describe('report page with JavaScript', () => {
     await close();
   });
 });
+
+describe('the report’s table of contents on a wide screen', () => {
+  it('stays beside the text while the reader scrolls, and marks the section being read', async () => {
+    const { page, problems, close } = await openReport('/', { width: 1440 });
+    const toc = page.locator('.toc');
+    await page.locator('#support-reframing-resistance').scrollIntoViewIfNeeded();
+    await page.evaluate(() => scrollBy(0, 200));
+    await expect.poll(() => page.locator('.toc a[aria-current]').getAttribute('href')).toBe('#support-reframing-resistance');
+    expect(await page.locator('.toc a[aria-current]').count()).toBe(1);
+    // Sticky: still on screen far down the page, to the left of the text column.
+    const [tocBox, textBox] = [await toc.boundingBox(), await page.locator('#support-reframing-resistance').boundingBox()];
+    expect(tocBox!.y).toBeGreaterThanOrEqual(0);
+    expect(tocBox!.y).toBeLessThan(900);
+    expect(tocBox!.x + tocBox!.width).toBeLessThan(textBox!.x);
+    expect(problems).toEqual([]);
+    await close();
+  });
+});
