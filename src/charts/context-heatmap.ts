@@ -111,7 +111,7 @@ function renderContextHeatmap(data: HeatmapData, _options: unknown, document: Do
         // The threshold: named under the axis, then marked across each pair's line.
         Plot.ruleX([data.threshold], { y1: AXIS - 20, y2: AXIS - 4, stroke: MARKS.fallback.light, strokeDasharray: '3,2' }),
         Plot.text([`threshold ${data.threshold.toFixed(2)}`], { x: data.threshold, y: AXIS - 12, dx: 5, text: (d) => d, textAnchor: 'start', fill: TEXT.muted.light }),
-        Plot.text(rows, { x: 0, y: 'top', text: (r) => r.lines.join('\n'), textAnchor: 'start', lineAnchor: 'top', lineHeight: LINE / CHART_FONT, fill: 'currentColor' }),
+        Plot.text(rows, { x: 0, y: 'top', text: (r) => r.lines.join('\n'), textAnchor: 'start', lineAnchor: 'top', lineHeight: LINE / CHART_FONT, fill: 'currentColor', className: NAMES }),
         Plot.text(rows, { x: xMax, y: (r) => (r.residual === null ? r.top + LINE / 2 : r.dotY), dx: RANK_COLUMN, text: (r) => (r.rank === null ? '' : `rank ${integer(r.rank)}`), textAnchor: 'end', fill: TEXT.muted.light }),
         Plot.ruleX(scored, { x: data.threshold, y1: (r) => r.dotY - 9, y2: (r) => r.dotY + 9, stroke: MARKS.fallback.light, strokeDasharray: '3,2' }),
         Plot.ruleY(scored, { x1: 0, x2: 'residual', y: 'dotY', stroke: SURFACES.stem.light }),
@@ -143,6 +143,7 @@ function renderContextHeatmap(data: HeatmapData, _options: unknown, document: Do
 }
 
 const REPORTED = 'reported-pairs';
+const NAMES = 'pair-names';
 
 /**
  * Each pair's mark (the dot, or the name of a pair listed without a residual) shows its label as a tooltip on hover
@@ -155,9 +156,8 @@ function markReported(svg: SVGSVGElement, rows: { row: number; label: string; re
   }
   tagRows(svg, `g.${REPORTED} circle[aria-label]`, (dot) => rows.find((r) => r.label === dot.getAttribute('aria-label'))?.row);
   for (const dot of Array.from(svg.querySelectorAll(`g.${REPORTED} circle[aria-label]`))) dot.setAttribute('data-tip', '');
-  // The names: the first text mark after the threshold's label, one text per row in order.
-  const names = svg.querySelectorAll('g[data-mark="text"]')[1];
-  Array.from(names?.querySelectorAll(':scope > text') ?? []).forEach((text, n) => {
+  // The names: one text per row, in order.
+  Array.from(svg.querySelectorAll(`g.${NAMES} > text`)).forEach((text, n) => {
     const row = rows[n];
     if (row?.residual !== null) return;
     text.setAttribute('data-row', String(row.row));
@@ -181,7 +181,7 @@ function contextHeatmapTable(data: HeatmapData): ChartTable {
 }
 
 function contextHeatmapSummary(data: HeatmapData): string {
-  const withResidual = data.cells.filter((c) => c.residual !== null).sort((a, b) => b.residual! - a.residual!);
+  const withResidual = orderedPairs(data).filter((c) => c.residual !== null);
   const [first, second] = withResidual;
   const above = withResidual.filter((c) => c.residual! > data.threshold).length;
   const exceed = above === withResidual.length ? `All ${withResidual.length} exceed` : `${above} of ${withResidual.length} exceed`;

@@ -30,12 +30,11 @@ export const MARKS = {
 } satisfies Record<string, SchemeColor>;
 
 /**
- * Surfaces behind marks and faint guides, which carry no data of their own (a shaded region, cells with nothing
- * reported, the stems of a lollipop chart): they follow the scheme but need no 3:1.
+ * Surfaces behind marks and faint guides, which carry no data of their own (a shaded region, the stems of a
+ * lollipop chart, a highlighted box): they follow the scheme but need no 3:1.
  */
 export const SURFACES = {
   band: { light: '#f0f0f0', dark: '#262626' },
-  empty: { light: '#f4f4f4', dark: '#242424' },
   stem: { light: '#c8c8c8', dark: '#4a4a4a' },
   tint: { light: '#eef2f6', dark: '#1e2a36' },
 } satisfies Record<string, SchemeColor>;
