@@ -96,8 +96,6 @@ export interface ChartDrawing<Data, Options = Record<string, never>> {
   predict?(data: Data): Prediction;
   /** An island that adds interaction beyond controls: its name, the hint shown to readers, and whether it loads the data. */
   interaction?: { island: 'sunburst' | 'tips'; hint: string; loadsData?: boolean; zoomPath?: boolean };
-  /** Wide charts scroll sideways inside their figure on narrow screens instead of shrinking. */
-  wide?: boolean;
   /**
    * The rows of a long table the report prints (indices, in order), saying in a few words which: the report keeps its
    * first paint light, and the whole table is a link away (the CSV and the chart's own page). Tables of more than
