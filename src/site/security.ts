@@ -1,8 +1,10 @@
 import { OEMBED_CACHE_AGE } from '../config.ts';
+import { allowStyles } from './inline-styles.ts';
 
 /**
- * The site's Content-Security-Policy: everything from our own origin, no inline script or style, no eval. Images may
- * be data: or blob: URLs (the PNG download draws the chart's SVG from a blob).
+ * The site's Content-Security-Policy: everything from our own origin, no inline script, no eval, and no inline style
+ * but the site's own stylesheet where a page carries it inline (allowed by its hash). Images may be data: or blob:
+ * URLs (the PNG download draws the chart's SVG from a blob).
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -43,9 +45,9 @@ const EVERY_PATH = [
 ];
 
 /** Pages no other site may frame: the CSP with frame-ancestors (which a <meta> tag cannot carry), and the old header. */
-const UNFRAMEABLE = [`Content-Security-Policy: ${CONTENT_SECURITY_POLICY}; frame-ancestors 'self'`, 'X-Frame-Options: SAMEORIGIN'];
+const unframeable = (policy: string) => [`Content-Security-Policy: ${policy}; frame-ancestors 'self'`, 'X-Frame-Options: SAMEORIGIN'];
 /** Embed pages, which any site may frame (no frame-ancestors: file:// pages and every scheme included). */
-const FRAMEABLE = [`Content-Security-Policy: ${CONTENT_SECURITY_POLICY}`];
+const frameable = (policy: string) => [`Content-Security-Policy: ${policy}`];
 
 /**
  * Extra headers for a top-level entry of the build (a folder, written "name/", or a file). An embed that WordPress
@@ -66,16 +68,18 @@ const EXTRA: Record<string, string[]> = {
  * written "name/"). Hosts merge every rule a path matches, and Netlify keeps only one value of a header set twice, so
  * no path matches two rules that set the same header: `/*` carries only the headers every path shares, and each
  * top-level folder or file gets one rule with its complete set (the CSP with or without frame-ancestors, caching).
- * Unknown top-level paths get the `/*` headers and the 404 page's <meta> CSP.
+ * Unknown top-level paths get the `/*` headers and the 404 page's <meta> CSP. `styleHashes` are the stylesheets some
+ * pages carry inline (src/site/inline-styles.ts), which every policy allows by hash: one site stylesheet.
  */
-export function headersFile(entries: readonly string[]): string {
+export function headersFile(entries: readonly string[], styleHashes: readonly string[] = []): string {
+  const policy = allowStyles(CONTENT_SECURITY_POLICY, styleHashes);
   const block = (path: string, headers: string[]) => [path, ...headers.map((h) => `  ${h}`)].join('\n');
   const pathOf = (entry: string) => (entry.endsWith('/') ? `/${entry}*` : `/${entry}`);
-  const framing = (entry: string) => (entry === 'embed/' ? FRAMEABLE : UNFRAMEABLE);
+  const framing = (entry: string) => (entry === 'embed/' ? frameable(policy) : unframeable(policy));
   const served = [...entries].filter((e) => !e.startsWith('_headers') && !e.startsWith('_redirects')).sort();
   return [
     block('/*', EVERY_PATH),
-    block('/', UNFRAMEABLE),
+    block('/', unframeable(policy)),
     ...served.map((entry) => block(pathOf(entry), [...framing(entry), ...(EXTRA[entry] ?? [])])),
     '',
   ].join('\n\n');

@@ -4,6 +4,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { parseHeadersFile } from '../../scripts/static-server.ts';
 import { CHARTS } from '../../src/charts/lib/registry.ts';
 import { CONTENT_SECURITY_POLICY } from '../../src/site/security.ts';
+import { allowStyles, pagesToInline, styleHash } from '../../src/site/inline-styles.ts';
 import { hoverAndClickArc, newContext, watchPage, useBrowser } from './helpers.ts';
 import { pageKindsIn } from '../../scripts/page-kinds.ts';
 
@@ -29,6 +30,9 @@ async function interact(page: import('playwright-core').Page) {
   }
 }
 
+/** The hashes of the report's inline stylesheet: what every served policy allows beside 'self'. */
+const siteStyles = [...readFileSync('dist/index.html', 'utf8').matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => styleHash(m[1]!));
+
 describe('Content-Security-Policy on every page kind', () => {
   for (const [kind, path] of Object.entries(pageKindsIn('dist'))) {
     it(`${kind} (${path}): sent with the policy; no violation, console error or foreign request, even when used`, async () => {
@@ -42,17 +46,20 @@ describe('Content-Security-Policy on every page kind', () => {
       });
       const problems = watchPage(page, baseUrl);
       const response = await page.goto(baseUrl + path);
-      expect(response?.headers()['content-security-policy']).toContain(CONTENT_SECURITY_POLICY);
-      expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toBe(CONTENT_SECURITY_POLICY);
+      // The report and the embeds carry the site stylesheet inline; both policies allow it by its hash, and nothing else.
+      const html = await response!.text();
+      const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => styleHash(m[1]!));
+      expect(styles.length, 'inline stylesheets').toBe(pagesToInline('dist').includes(`${path.slice(1)}index.html`) ? 1 : 0);
+      expect(response?.headers()['content-security-policy']).toContain(allowStyles(CONTENT_SECURITY_POLICY, siteStyles));
+      expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toBe(allowStyles(CONTENT_SECURITY_POLICY, styles));
       await interact(page);
       await page.waitForLoadState('networkidle');
       expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
       expect(problems).toEqual([]);
-      // Nothing inline to allow in the served HTML: every script and style is a file.
-      const html = await response!.text();
+      // Nothing else inline to allow in the served HTML: every script is a file, and no element has a style attribute.
       const inline = await page.evaluate((text) => {
         const doc = new DOMParser().parseFromString(text, 'text/html');
-        return doc.querySelectorAll('script:not([src]), style, [style]').length;
+        return doc.querySelectorAll('script:not([src]), [style]').length;
       }, html);
       expect(inline).toBe(0);
       await context.close();
@@ -127,7 +134,7 @@ describe('the _headers file, as hosts read it', () => {
     const headersOf = (pathname: string) => new Map(rules.filter((r) => matches(r.pattern, pathname)).flatMap((r) => r.headers).map(([n, v]) => [n.toLowerCase(), v]));
     for (const pathname of servedPaths().filter((p) => !p.startsWith('/no-such') && !p.startsWith('/a/') && !p.includes('/no-such-') && p !== '/_headers')) {
       const headers = headersOf(pathname);
-      expect(headers.get('content-security-policy'), pathname).toContain(CONTENT_SECURITY_POLICY);
+      expect(headers.get('content-security-policy'), pathname).toContain(allowStyles(CONTENT_SECURITY_POLICY, siteStyles));
       for (const name of ['x-content-type-options', 'referrer-policy', 'permissions-policy', 'cross-origin-opener-policy']) expect(headers.has(name), `${pathname} ${name}`).toBe(true);
       if (pathname.startsWith('/embed/')) {
         expect(headers.get('content-security-policy'), pathname).not.toContain('frame-ancestors');
