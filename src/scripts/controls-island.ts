@@ -1,4 +1,5 @@
 import { embedHeightOf, type AnyChart, type OptionsInput } from '../charts/lib/contract.ts';
+import { titlesToTips } from '../charts/lib/svg.ts';
 import { fetchJson, figureParts, once } from './figure-parts.ts';
 
 /**
@@ -35,7 +36,9 @@ export function initControls(figure: HTMLElement): void {
     const options = chart.options.parse(input, rows) as Record<string, string | number>;
     for (const field of fields) field.value = String(options[field.name] ?? field.value);
     showValues();
-    parts.area.querySelector('svg')?.replaceWith(chart.render(rows, options, document));
+    const svg = chart.render(rows, options, document);
+    titlesToTips(svg);
+    parts.area.querySelector('svg')?.replaceWith(svg);
     parts.summary.textContent = chart.summary(rows, options);
     parts.replaceTable(chart.table(rows, options));
     for (const [key, value] of Object.entries(options)) figure.dataset[`option${key[0]!.toUpperCase()}${key.slice(1)}`] = String(value);

@@ -29,6 +29,18 @@ export async function fetchJson<T>(url: string): Promise<T> {
   return (await response.json()) as T;
 }
 
+/** A chart area's tooltip, made on first use (a page without a script needs none). */
+export function tooltipOf(area: HTMLElement): HTMLElement {
+  let tooltip = area.querySelector<HTMLElement>('.chart-tooltip');
+  if (!tooltip) {
+    tooltip = document.createElement('div');
+    tooltip.className = 'chart-tooltip';
+    tooltip.hidden = true;
+    area.append(tooltip);
+  }
+  return tooltip;
+}
+
 /**
  * Put a chart's tooltip beside a point (page coordinates) inside its chart area, kept within the area's width using
  * the tooltip's own rendered width (the stylesheet sets its max-width).

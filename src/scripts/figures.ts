@@ -10,7 +10,6 @@ import './embed-height.ts';
 const islands: Record<string, (figure: HTMLElement) => void> = {
   sunburst: initSunburst,
   controls: initControls,
-  tips: initTips,
 };
 
 /** Each figure's interaction starts on its own: one that fails leaves the others (and its own toolbar) working. */
@@ -25,6 +24,8 @@ function start(figure: HTMLElement, part: string, init: ((figure: HTMLElement) =
 for (const figure of document.querySelectorAll<HTMLElement>('figure.chart-figure')) {
   start(figure, figure.dataset.island ?? 'island', islands[figure.dataset.island ?? '']);
   start(figure, 'toolbar', initToolbar);
+  // The sunburst shows its own, richer tooltips; every other chart shows its marks' tips.
+  if (figure.dataset.island !== 'sunburst') start(figure, 'tooltips', initTips);
   // Only three charts offer a guess first; the rest never load its code.
   if (figure.querySelector('.predict')) void import('./predict.ts').then((m) => start(figure, 'guessing game', m.initPredict));
   // The sunburst's arcs are keyboard stops of their own (Enter zooms); every other chart is walked through its table.

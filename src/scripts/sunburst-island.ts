@@ -14,7 +14,8 @@ import {
 } from '../charts/lib/sunburst.ts';
 import { percentAdaptive } from '../charts/lib/format.ts';
 import { escapeHtml } from '../lib/escape.ts';
-import { fetchJson, figureParts, once, placeTooltip } from './figure-parts.ts';
+import { titlesToTips } from '../charts/lib/svg.ts';
+import { fetchJson, figureParts, once, placeTooltip, tooltipOf } from './figure-parts.ts';
 
 const ZOOM_MS = 550;
 
@@ -24,7 +25,7 @@ const ZOOM_MS = 550;
  */
 export function initSunburst(figure: HTMLElement): void {
   const parts = figureParts(figure);
-  const tooltip = parts.area.querySelector<HTMLElement>('.chart-tooltip')!;
+  const tooltip = tooltipOf(parts.area);
   const crumbs = figure.querySelector<HTMLOListElement>('.breadcrumb ol')!;
   const hashPrefix = `#${figure.id}=`;
   const loadLayout = once(async () => {
@@ -38,7 +39,7 @@ export function initSunburst(figure: HTMLElement): void {
     const paths = [...svg.querySelectorAll<SVGPathElement>('path[data-key]')];
     paths.forEach((path) => {
       path.setAttribute('role', 'button');
-      path.setAttribute('aria-label', path.querySelector('title')?.textContent ?? '');
+      path.setAttribute('aria-label', path.dataset.tip ?? '');
       // The chart is one Tab stop (its area); arrows move among the arcs, so Tab from any arc leaves the chart.
       path.setAttribute('tabindex', '-1');
     });
@@ -56,7 +57,7 @@ export function initSunburst(figure: HTMLElement): void {
 
   async function showTooltip(path: SVGPathElement, at?: { x: number; y: number }) {
     const key = path.dataset.key!;
-    tooltip.innerHTML = `<div class="tt-name">${escapeHtml(path.querySelector('title')?.textContent ?? key)}</div>`;
+    tooltip.innerHTML = `<div class="tt-name">${escapeHtml(path.dataset.tip ?? key)}</div>`;
     place(path, at);
     if (path.dataset.merged) return;
     const { layout } = await loadLayout();
@@ -98,6 +99,7 @@ export function initSunburst(figure: HTMLElement): void {
     focus = next;
     hideTooltip();
     const fresh = renderSunburst(layout, focus, document, children);
+    titlesToTips(fresh);
     svg.replaceWith(fresh);
     svg = fresh;
     makeArcsFocusable(how.focusKey);

@@ -192,6 +192,33 @@ describe('report page with JavaScript', () => {
     await close();
   });
 
+  it('shows a mark’s tip beside it on hover, for marks drawn at build time and redrawn ones alike', async () => {
+    const { page, problems, close } = await openReport();
+    // The page's charts carry their tips as attributes, not <title> elements (downloads keep those).
+    expect(await page.locator('main .chart-area svg title').count()).toBe(0);
+    const tooltip = page.locator('#top-values .chart-tooltip');
+    const bar = page.locator('#top-values [aria-label="bar"] rect').first();
+    await bar.hover();
+    await expect(tooltip.textContent()).resolves.toBe(await bar.getAttribute('data-tip'));
+    expect(await tooltip.textContent()).toMatch(/^#1 helpfulness: [\d.]+% of conversations/);
+    // A label cut short shows its full text.
+    const cut = page.locator('main g[aria-label="y-axis tick label"] text[data-tip]').first();
+    expect(await cut.textContent()).toMatch(/…$/);
+    await cut.hover();
+    const figureId = await cut.evaluate((text) => text.closest('figure')!.id);
+    await expect(page.locator(`#${figureId} .chart-tooltip`).textContent()).resolves.toBe(await cut.getAttribute('data-tip'));
+    await page.locator('#top-values input[name="limit"]').fill('50');
+    await page.waitForFunction(() => document.querySelector('#top-values')?.getAttribute('data-option-limit') === '50');
+    const last = page.locator('#top-values [aria-label="bar"] rect').last();
+    await last.hover();
+    await expect(tooltip.textContent()).resolves.toMatch(/^#50 /);
+    expect(await page.locator('#top-values svg title').count()).toBe(0);
+    await page.mouse.move(0, 0);
+    await expect(tooltip.isHidden()).resolves.toBe(true);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
   it('has no axe violations, no console errors and no requests to other origins', async () => {
     const { page, problems, close } = await openReport();
     await page.locator('#taxonomy-sunburst path[data-key]').first().hover();

@@ -32,3 +32,17 @@ export function tagRows(svg: Element, selector: string, rowOf: (mark: Element, n
     if (row !== undefined && row >= 0) mark.setAttribute('data-row', String(row));
   });
 }
+
+/**
+ * Turn each mark's <title> into a data-tip attribute on the mark, for charts shown in a page: there the figure's own
+ * tooltip shows it (src/scripts/tips-island.ts), hundreds of elements fewer in the report. Downloaded SVGs keep their
+ * <title>s, the tooltips a standalone image has.
+ */
+export function titlesToTips(svg: Element): void {
+  for (const title of Array.from(svg.querySelectorAll('title'))) {
+    const mark = title.parentElement;
+    if (!mark || mark === svg) continue;
+    mark.setAttribute('data-tip', title.textContent ?? '');
+    title.remove();
+  }
+}

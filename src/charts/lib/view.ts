@@ -2,14 +2,17 @@ import type { Model } from '../../data/model.ts';
 import { embedHeightOf, optionsOf, REPORT_TABLE_ROWS, type AnyChart, type EmbedHeight, type AnyDrawing, type ChartTable, type Control, type Marker, type Navigation, type Prediction, type OptionsInput, type SourceLink, type Teaching } from './contract.ts';
 import { serverDocument } from './server-document.ts';
 import { LICENSE_LINK } from './sources.ts';
+import { titlesToTips } from './svg.ts';
 
 /** Everything a page needs to show one chart, built at build time through the contract: the same for every chart. */
 export interface ChartView {
   id: string;
   title: string;
   takeaway: string;
-  /** Server-rendered SVG markup (produced by DOM APIs, so text from the data is escaped). */
+  /** Server-rendered SVG markup (produced by DOM APIs, so text from the data is escaped), as downloads and slides use it. */
   svg: string;
+  /** The same, as a page shows it: the marks' tooltips as data-tip attributes rather than <title> elements. */
+  pageSvg: string;
   summary: string;
   table: ChartTable;
   sources: SourceLink[];
@@ -52,11 +55,15 @@ export function drawingView(drawing: AnyDrawing, data: unknown, about: { id: str
   const table = drawing.table(data, options);
   // Every chart carries a licence: the dataset's, or for charts of the paper's figures the same CC BY 4.0 for the chart.
   const licensed = sources.some((s) => s.href === LICENSE_LINK.href) ? sources : [...sources, LICENSE_LINK];
+  const drawn = drawing.render(data, options, serverDocument());
+  const svg = drawn.outerHTML;
+  titlesToTips(drawn);
   return {
     id,
     title: about.title ?? drawing.title,
     takeaway: drawing.takeaway(data),
-    svg: drawing.render(data, options, serverDocument()).outerHTML,
+    svg,
+    pageSvg: drawn.outerHTML,
     summary: drawing.summary(data, options),
     table,
     navigation: navigationOf(drawing, table),
