@@ -1,6 +1,8 @@
 import { standaloneSvg } from '../charts/lib/standalone-svg.ts';
 import { tableToCsv } from '../charts/lib/csv.ts';
 import { tableFromDom } from '../components/data-table.ts';
+import { tipsToTitles } from '../charts/lib/svg.ts';
+import { announce } from './announce.ts';
 
 /** The toolbar's downloads, loaded on first use: CSV of the rows drawn, standalone SVG, PNG at 2×, the slide image copied. */
 export interface About {
@@ -13,7 +15,12 @@ export interface About {
 
 export function download(kind: string, figure: HTMLElement, about: About): void {
   const caveats = [...figure.querySelectorAll('.chart-caveat')].map((li) => li.textContent ?? '');
-  const svg = () => standaloneSvg(figure.querySelector('.chart-area svg')!.outerHTML, { ...about, caveats });
+  const svg = () => {
+    // A downloaded image has its marks' tooltips as <title>s again, as the site's own SVG downloads do.
+    const drawn = figure.querySelector('.chart-area svg')!.cloneNode(true) as SVGSVGElement;
+    tipsToTitles(drawn);
+    return standaloneSvg(drawn.outerHTML, { ...about, caveats });
+  };
   if (kind === 'csv') save(new Blob([csv(figure, about, caveats)], { type: 'text/csv' }), `${about.id}.csv`);
   if (kind === 'svg') save(new Blob([svg()], { type: 'image/svg+xml' }), `${about.id}.svg`);
   if (kind === 'png') void png(svg()).then((blob) => save(blob, `${about.id}.png`));
@@ -22,14 +29,13 @@ export function download(kind: string, figure: HTMLElement, about: About): void 
 
 /** The chart's slide image onto the clipboard, announced either way. Safari wants the write to start within the click, so it may refuse. */
 async function copySlide(figure: HTMLElement) {
-  const announce = figure.querySelector<HTMLElement>('[data-announce]')!;
   try {
     const response = await fetch(figure.querySelector<HTMLAnchorElement>('[data-slide]')!.href);
     if (!response.ok) throw new Error(response.statusText);
     await navigator.clipboard.write([new ClipboardItem({ 'image/png': await response.blob() })]);
-    announce.textContent = 'Image copied to the clipboard.';
+    announce('Image copied to the clipboard.');
   } catch {
-    announce.textContent = 'Could not copy the image; download it from the Download menu instead.';
+    announce('Could not copy the image; download it from the Download menu instead.');
   }
 }
 

@@ -1,4 +1,5 @@
-import { embedCode, type SnippetKind } from '../components/embed-code.ts';
+import { embedCode, SNIPPETS, type SnippetKind } from '../components/embed-code.ts';
+import { announce, ensureLiveRegion } from './announce.ts';
 
 /**
  * The figure toolbar, one control group: the Table switch (it takes over from the "Data table" disclosure, the way to
@@ -9,15 +10,44 @@ import { embedCode, type SnippetKind } from '../components/embed-code.ts';
 export function initToolbar(figure: HTMLElement): void {
   const toolbar = figure.querySelector<HTMLElement>('.figure-toolbar');
   if (!toolbar) return;
-  const announce = toolbar.querySelector<HTMLElement>('[data-announce]')!;
   const title = figure.dataset.title ?? figure.id;
   const about = () => ({ title, source: figure.dataset.source ?? '', url: figure.dataset.sourceUrl });
-  for (const hidden of toolbar.querySelectorAll<HTMLElement>('button[hidden], [data-snippets]')) hidden.hidden = false;
+  const panel = (tool: string) => toolbar.querySelector<HTMLDetailsElement>(`details[data-tool="${tool}"]`)!;
   figure.classList.add('has-tools');
-  // Copy image stays hidden where the browser cannot put a PNG on the clipboard.
-  if (typeof ClipboardItem !== 'function') toolbar.querySelector<HTMLElement>('[data-download="copy-image"]')!.hidden = true;
+  ensureLiveRegion();
 
-  const tableButton = toolbar.querySelector<HTMLButtonElement>('[data-action="table"]')!;
+  // Keep the embed code in step with the chart's current options (set by its island as data-query and data-embed-height).
+  const refreshEmbedCode = () => {
+    const chart = { id: figure.id, title, embedHeight: JSON.parse(figure.dataset.embedHeight!) };
+    const code = embedCode(location.origin, chart, figure.dataset.query ?? '');
+    for (const snippet of toolbar.querySelectorAll<HTMLTextAreaElement>('[data-snippet]')) snippet.value = code[snippet.dataset.snippet as SnippetKind];
+  };
+
+  const tableButton = toolButton('Table', 'table');
+  const listenButton = toolButton('Listen', 'listen');
+  panel('download').before(tableButton, listenButton);
+  // What a panel offers only with a script is made when it first opens: the page carries no hidden controls.
+  onFirstOpen(panel('download'), (details) => {
+    const item = (attrs: Record<string, string>, label: string) => {
+      const li = document.createElement('li');
+      li.append(button(label, attrs));
+      return li;
+    };
+    details.querySelector('[data-download="svg"]')!.parentElement!.after(item({ 'data-download': 'png' }, 'Image (PNG, 2×)'));
+    // Copy image only where the browser can put a PNG on the clipboard.
+    if (typeof ClipboardItem === 'function') details.querySelector('[data-slide]')!.parentElement!.after(item({ 'data-download': 'copy-image' }, 'Copy image'));
+  });
+  onFirstOpen(panel('embed'), (details) => {
+    if (!details.querySelector('[data-snippets]')) details.querySelector('.tool-panel')!.prepend(snippetFields(figure.id));
+    for (const snippet of details.querySelectorAll<HTMLTextAreaElement>('[data-snippet]')) {
+      snippet.after(button(snippet.dataset.snippet === 'withScript' ? 'Copy embed code' : 'Copy script-free code', { 'data-copy': snippet.id }));
+    }
+    refreshEmbedCode();
+  });
+  onFirstOpen(panel('cite'), (details) => {
+    for (const text of details.querySelectorAll<HTMLElement>('[data-copy-label]')) text.after(button(text.dataset.copyLabel!, { 'data-copy': text.id }));
+  });
+
   tableButton.addEventListener('click', () => {
     const showTable = tableButton.getAttribute('aria-pressed') !== 'true';
     tableButton.setAttribute('aria-pressed', String(showTable));
@@ -27,8 +57,7 @@ export function initToolbar(figure: HTMLElement): void {
   });
 
   // Sonification is loaded only when asked for.
-  const listenButton = toolbar.querySelector<HTMLButtonElement>('[data-action="listen"]');
-  listenButton?.addEventListener('click', () => {
+  listenButton.addEventListener('click', () => {
     void import('./sonify.ts').then((sonify) => {
       const wasPlaying = listenButton.getAttribute('aria-pressed') === 'true';
       sonify.stop();
@@ -40,7 +69,7 @@ export function initToolbar(figure: HTMLElement): void {
       const count = sonify.play(figure, done);
       listenButton.setAttribute('aria-pressed', 'true');
       listenButton.textContent = 'Stop';
-      announce.textContent = `Playing ${count} values in table order: higher tones are larger values.`;
+      announce(`Playing ${count} values in table order: higher tones are larger values.`);
     });
   });
 
@@ -58,19 +87,57 @@ export function initToolbar(figure: HTMLElement): void {
     const text = source instanceof HTMLTextAreaElement ? source.value : (source.textContent ?? '');
     try {
       await navigator.clipboard.writeText(text);
-      announce.textContent = `${label.replace(/^Copy /, '')} copied to the clipboard.`;
+      announce(`${label.replace(/^Copy /, '')} copied to the clipboard.`);
     } catch {
       if (source instanceof HTMLTextAreaElement) source.select();
-      announce.textContent = 'Could not copy automatically; the text is selected, press Ctrl+C or Cmd+C.';
+      announce('Could not copy automatically; the text is selected, press Ctrl+C or Cmd+C.');
     }
   }
 
-  // Keep the embed code in step with the chart's current options (set by its island as data-query and data-embed-height).
-  const refreshEmbedCode = () => {
-    const chart = { id: figure.id, title, embedHeight: JSON.parse(figure.dataset.embedHeight!) };
-    const code = embedCode(location.origin, chart, figure.dataset.query ?? '');
-    for (const snippet of toolbar.querySelectorAll<HTMLTextAreaElement>('[data-snippet]')) snippet.value = code[snippet.dataset.snippet as SnippetKind];
-  };
-  refreshEmbedCode();
   new MutationObserver(refreshEmbedCode).observe(figure, { attributes: true, attributeFilter: ['data-query'] });
+}
+
+function button(label: string, attrs: Record<string, string>): HTMLButtonElement {
+  const element = document.createElement('button');
+  element.type = 'button';
+  element.textContent = label;
+  for (const [name, value] of Object.entries(attrs)) element.setAttribute(name, value);
+  return element;
+}
+
+function toolButton(label: string, action: string): HTMLButtonElement {
+  const element = button(label, { 'data-action': action, 'aria-pressed': 'false' });
+  element.className = 'tool-button';
+  return element;
+}
+
+/** Run `build` the first time the panel opens, before the reader sees it (a toggle event comes after the change). */
+function onFirstOpen(details: HTMLDetailsElement, build: (details: HTMLDetailsElement) => void): void {
+  let built = false;
+  const buildOnce = () => {
+    if (built) return;
+    built = true;
+    build(details);
+  };
+  if (details.open) return buildOnce();
+  details.querySelector('summary')!.addEventListener('click', buildOnce);
+  details.addEventListener('toggle', () => details.open && buildOnce());
+}
+
+/** The labelled embed-code fields a panel shows (filled in from the chart's current options). */
+function snippetFields(id: string): HTMLElement {
+  const box = document.createElement('div');
+  box.dataset.snippets = '';
+  for (const { kind, label, rows } of SNIPPETS) {
+    const labelElement = document.createElement('label');
+    labelElement.htmlFor = `${id}-embed-${kind}`;
+    labelElement.textContent = label;
+    const field = document.createElement('textarea');
+    field.id = labelElement.htmlFor;
+    field.readOnly = true;
+    field.rows = rows;
+    field.dataset.snippet = kind;
+    box.append(labelElement, field);
+  }
+  return box;
 }

@@ -192,6 +192,29 @@ describe('report page with JavaScript', () => {
     await close();
   });
 
+  it('writes a figure’s embed codes and copy buttons when its Embed panel first opens, for the chart as drawn', async () => {
+    const { page, problems, close } = await openReport();
+    const figure = page.locator('#top-values');
+    expect(await page.locator('main textarea, main [data-copy]').count(), 'nothing built before it is asked for').toBe(0);
+    await figure.locator('input[name="limit"]').fill('40');
+    await page.waitForFunction(() => document.querySelector('#top-values')?.getAttribute('data-option-limit') === '40');
+    await figure.locator('.figure-toolbar summary', { hasText: 'Embed' }).focus();
+    await page.keyboard.press('Enter');
+    for (const kind of ['withScript', 'scriptFree']) {
+      const code = await figure.locator(`textarea[data-snippet="${kind}"]`).inputValue();
+      expect(code, kind).toContain(`<iframe src="${baseUrl}/embed/top-values/?limit=40"`);
+    }
+    expect(await figure.locator('.figure-toolbar [data-copy]').allTextContents()).toEqual(['Copy embed code', 'Copy script-free code']);
+    // Closing and opening again builds nothing twice.
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    expect(await figure.locator('textarea').count()).toBe(2);
+    await figure.locator('.figure-toolbar summary', { hasText: 'Cite' }).click();
+    expect(await figure.locator('.figure-toolbar [data-copy]').allTextContents()).toContain('Copy caption');
+    expect(problems).toEqual([]);
+    await close();
+  });
+
   it('shows a mark’s tip beside it on hover, for marks drawn at build time and redrawn ones alike', async () => {
     const { page, problems, close } = await openReport();
     // The page's charts carry their tips as attributes, not <title> elements (downloads keep those).

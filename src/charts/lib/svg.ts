@@ -46,3 +46,15 @@ export function titlesToTips(svg: Element): void {
     title.remove();
   }
 }
+
+/** The reverse of titlesToTips, for an image downloaded from a page: each non-empty data-tip back as a <title>. */
+export function tipsToTitles(svg: Element): void {
+  for (const mark of Array.from(svg.querySelectorAll('[data-tip]'))) {
+    const tip = mark.getAttribute('data-tip');
+    mark.removeAttribute('data-tip');
+    if (!tip) continue;
+    const title = svg.ownerDocument.createElementNS(SVG_NS, 'title');
+    title.textContent = tip;
+    mark.prepend(title);
+  }
+}
