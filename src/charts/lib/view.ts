@@ -3,6 +3,7 @@ import { embedHeightOf, optionsOf, REPORT_TABLE_ROWS, type AnyChart, type EmbedH
 import { serverDocument } from './server-document.ts';
 import { LICENSE_LINK } from './sources.ts';
 import { titlesToTips } from './svg.ts';
+import { mergeShapes } from './merge-shapes.ts';
 
 /** Everything a page needs to show one chart, built at build time through the contract: the same for every chart. */
 export interface ChartView {
@@ -56,6 +57,7 @@ export function drawingView(drawing: AnyDrawing, data: unknown, about: { id: str
   // Every chart carries a licence: the dataset's, or for charts of the paper's figures the same CC BY 4.0 for the chart.
   const licensed = sources.some((s) => s.href === LICENSE_LINK.href) ? sources : [...sources, LICENSE_LINK];
   const drawn = drawing.render(data, options, serverDocument());
+  mergeShapes(drawn);
   const svg = drawn.outerHTML;
   titlesToTips(drawn);
   return {
