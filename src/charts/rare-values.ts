@@ -14,7 +14,7 @@ export interface RareValue {
   value: string;
   pctConvos: number;
   rank: number;
-  /** % of all values that are rarer still. */
+  /** % of all values that are rarer still, to two decimals (a derived share, not a figure of the dataset's). */
   rarerThan: number;
   href: string;
 }
@@ -37,7 +37,7 @@ function selectRareValues(model: Model): RareValuesData {
   const { values, missing, mostAroundTypical } = model.jailbreakValues;
   return {
     all: model.taxonomy.values.map((v) => v.pctConvos),
-    rare: values.map((v) => ({ value: v.name, pctConvos: v.pctConvos, rank: v.rank, rarerThan: v.commonerThan, href: v.href })),
+    rare: values.map((v) => ({ value: v.name, pctConvos: v.pctConvos, rank: v.rank, rarerThan: Math.round(v.commonerThan * 100) / 100, href: v.href })),
     missing,
     paper: model.paper.rareValues,
     conversations: model.scope('subjective_conversations').value,

@@ -1,4 +1,4 @@
-import { placeTooltip } from './figure-parts.ts';
+import { placeTooltip, tooltipOf } from './figure-parts.ts';
 import { walkTable } from './walk-table.ts';
 
 /**
@@ -16,25 +16,21 @@ export function initNavigator(figure: HTMLElement): void {
   area.tabIndex = 0;
   area.setAttribute('role', 'group');
   area.setAttribute('aria-roledescription', 'chart');
-  const hint = document.createElement('span');
-  hint.id = `${figure.id}-nav-hint`;
-  hint.className = 'visually-hidden';
-  hint.textContent = 'Press an arrow key to move through the data, Escape to leave.';
-  area.append(hint);
-  area.setAttribute('aria-describedby', `${area.getAttribute('aria-describedby') ?? ''} ${hint.id}`.trim());
+  area.setAttribute('aria-describedby', `${area.getAttribute('aria-describedby') ?? ''} ${walkHint().id}`.trim());
 
-  // Two stops that take turns, so every move is a change of focus that a screen reader announces.
-  const proxies = [0, 1].map(() => {
-    const stop = document.createElement('div');
-    stop.className = 'nav-stop';
-    stop.tabIndex = -1;
-    area.append(stop);
-    return stop;
-  });
+  // Two stops that take turns, so every move is a change of focus that a screen reader announces; made on entry.
+  const proxies: HTMLDivElement[] = [];
+  const makeProxies = () => {
+    for (const _ of [0, 1]) {
+      const stop = document.createElement('div');
+      stop.className = 'nav-stop';
+      stop.tabIndex = -1;
+      area.append(stop);
+      proxies.push(stop);
+    }
+  };
   let turn = 0;
   let current = -1;
-
-  const tooltip = area.querySelector<HTMLElement>('.chart-tooltip');
 
   function stops() {
     const { heads, rows: trs, column } = walkTable(figure);
@@ -54,6 +50,7 @@ export function initNavigator(figure: HTMLElement): void {
     const all = stops();
     if (!all.length) return;
     current = Math.max(0, Math.min(index, all.length - 1));
+    if (!proxies.length) makeProxies();
     const stop = proxies[(turn = 1 - turn)]!;
     stop.setAttribute('role', 'img');
     stop.setAttribute('aria-label', all[current]!.name);
@@ -67,12 +64,11 @@ export function initNavigator(figure: HTMLElement): void {
       height: `${target.height + 6}px`,
     });
     stop.focus();
-    if (tooltip) {
-      // For sighted keyboard users; screen readers already hear the stop's name.
-      tooltip.setAttribute('aria-hidden', 'true');
-      tooltip.textContent = all[current]!.name;
-      placeTooltip(tooltip, area!, target.right + 6, target.bottom + 6);
-    }
+    // For sighted keyboard users; screen readers already hear the stop's name.
+    const tooltip = tooltipOf(area!);
+    tooltip.setAttribute('aria-hidden', 'true');
+    tooltip.textContent = all[current]!.name;
+    placeTooltip(tooltip, area!, target.right + 6, target.bottom + 6);
   }
 
   /** The first stop of the next (step 1) or previous (step -1) group, or the next stop when there are no groups. */
@@ -101,7 +97,7 @@ export function initNavigator(figure: HTMLElement): void {
       : { ArrowRight: () => 0, ArrowDown: () => 0, ArrowLeft: () => 0, ArrowUp: () => 0, Enter: () => 0, ' ': () => 0 };
     if (event.key === 'Escape' && onStop) {
       event.preventDefault();
-      if (tooltip) tooltip.hidden = true;
+      hideTooltip();
       area.focus();
     } else if (moves[event.key]) {
       event.preventDefault();
@@ -109,8 +105,26 @@ export function initNavigator(figure: HTMLElement): void {
     }
   });
   area.addEventListener('focusout', (event) => {
-    if (tooltip && !area.contains(event.relatedTarget as Node)) tooltip.hidden = true;
+    if (!area.contains(event.relatedTarget as Node)) hideTooltip();
   });
+  function hideTooltip() {
+    const tooltip = area!.querySelector<HTMLElement>('.chart-tooltip');
+    if (tooltip) tooltip.hidden = true;
+  }
+}
+
+let hint: HTMLElement | undefined;
+
+/** The walk's instructions, one element that every walkable chart names as part of its description. */
+function walkHint(): HTMLElement {
+  if (!hint) {
+    hint = document.createElement('span');
+    hint.id = 'chart-walk-hint';
+    hint.className = 'visually-hidden';
+    hint.textContent = 'Press an arrow key to move through the data, Escape to leave.';
+    document.body.append(hint);
+  }
+  return hint;
 }
 
 /** "23.4" under "% of conversations" → "23.4% of conversations"; under "Adjusted residual" → "Adjusted residual: 93.84". */

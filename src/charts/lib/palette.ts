@@ -53,6 +53,11 @@ export function categoryColors(category: string): SchemeColor {
   return CATEGORIES[category] ?? FALLBACK;
 }
 
+/** The class that gives a legend key its category's swatch (paletteCss writes the rules): "swatch-practical". */
+export function swatchClass(category: string): string {
+  return `swatch-${category.split(' ')[0]!.toLowerCase().replace(/[^a-z]/g, '')}`;
+}
+
 export function categoryColor(category: string, scheme: Scheme = 'light'): string {
   return categoryColors(category)[scheme];
 }
