@@ -10,7 +10,8 @@ export function ensureLiveRegion(): HTMLElement {
     liveRegion.className = 'visually-hidden';
     liveRegion.setAttribute('aria-live', 'polite');
     liveRegion.dataset.announce = '';
-    document.body.append(liveRegion);
+    // Inside the main landmark, like everything else the page says.
+    (document.querySelector('main') ?? document.body).append(liveRegion);
   }
   return liveRegion;
 }

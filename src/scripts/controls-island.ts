@@ -37,7 +37,7 @@ export function initControls(figure: HTMLElement): void {
     for (const field of fields) field.value = String(options[field.name] ?? field.value);
     showValues();
     const svg = chart.render(rows, options, document);
-    titlesToTips(svg);
+    titlesToTips(svg, { rowsInTable: true });
     parts.area.querySelector('svg')?.replaceWith(svg);
     parts.summary.textContent = chart.summary(rows, options);
     parts.replaceTable(chart.table(rows, options));

@@ -1,6 +1,21 @@
 import type { ChartTable } from '../charts/lib/contract.ts';
 import { dataTableHtml } from '../components/data-table.ts';
 
+/**
+ * What a figure says about itself, read from what it shows: its title (the heading without its figure number), its
+ * source line (the caption's links, as sourceLine() writes them) and the first source's address.
+ */
+export function figureAbout(figure: HTMLElement): { title: string; source: string; url?: string } {
+  const heading = figure.querySelector('.chart-title');
+  const number = heading?.querySelector('.figure-number')?.textContent ?? '';
+  const caption = figure.querySelector('.chart-source');
+  return {
+    title: (heading?.textContent ?? figure.id).slice(number.length).trim(),
+    source: caption?.textContent?.trim() ?? '',
+    url: caption?.querySelector('a')?.href,
+  };
+}
+
 /** The parts of a server-rendered Figure an island updates when it redraws. */
 export function figureParts(figure: HTMLElement) {
   const q = <T extends Element>(selector: string) => figure.querySelector<T>(selector)!;
@@ -8,7 +23,7 @@ export function figureParts(figure: HTMLElement) {
     area: q<HTMLElement>('.chart-area'),
     summary: q<HTMLElement>('.chart-summary'),
     tableScroll: q<HTMLElement>('.table-scroll'),
-    title: figure.dataset.title ?? '',
+    title: figureAbout(figure).title,
     replaceTable(table: ChartTable) {
       this.tableScroll.innerHTML = dataTableHtml(table, this.title);
       // The report prints part of a long table; a redrawn table is whole.

@@ -1,5 +1,5 @@
 import { placeTooltip, tooltipOf } from './figure-parts.ts';
-import { walkTable } from './walk-table.ts';
+import { rowStops, walkTable } from './walk-table.ts';
 
 /**
  * Walk a chart's data in place from the keyboard, one stop per row of its data table (as Data Navigator does): Tab
@@ -32,19 +32,7 @@ export function initNavigator(figure: HTMLElement): void {
   let turn = 0;
   let current = -1;
 
-  function stops() {
-    const { heads, rows: trs, column } = walkTable(figure);
-    const [l, v, g, d] = [column(keys.label), column(keys.value), column(keys.group), column(keys.detail)];
-    const valueHead = heads[v]?.textContent ?? '';
-    return trs.map((tr, i, rows) => {
-      const text = (c: number) => tr.cells[c]?.textContent?.trim() ?? '';
-      const group = g >= 0 ? text(g) : '';
-      // A row with no name of its own (an unnamed point on a curve) is named by its first column: "Rank 100".
-      const label = text(l) && text(l) !== '—' ? text(l) : `${heads[0]!.textContent} ${text(0)}`;
-      const detail = d >= 0 && text(d) && text(d) !== '—' ? `, ${text(d)}` : '';
-      return { group, name: `${group ? `${group}: ` : ''}${label}, ${valueText(valueHead, text(v))}${detail}, ${i + 1} of ${rows.length}` };
-    });
-  }
+  const stops = () => rowStops(figure);
 
   function go(index: number) {
     const all = stops();
@@ -122,15 +110,7 @@ function walkHint(): HTMLElement {
     hint.id = 'chart-walk-hint';
     hint.className = 'visually-hidden';
     hint.textContent = 'Press an arrow key to move through the data, Escape to leave.';
-    document.body.append(hint);
+    (document.querySelector('main') ?? document.body).append(hint);
   }
   return hint;
-}
-
-/** "23.4" under "% of conversations" → "23.4% of conversations"; under "Adjusted residual" → "Adjusted residual: 93.84". */
-export function valueText(head: string, value: string): string {
-  if (head.startsWith('% ')) return `${value}%${head.slice(1)}`;
-  const percentOf = /^(.*) \(%\)$/.exec(head);
-  if (percentOf) return `${value}% ${percentOf[1]!.toLowerCase()}`;
-  return `${head}: ${value}`;
 }

@@ -1,16 +1,19 @@
 import { escapeHtml } from '../lib/escape.ts';
 import { placeTooltip, tooltipOf } from './figure-parts.ts';
+import { rowStops } from './walk-table.ts';
 
 /**
- * Tooltips for a chart's marks (elements with data-tip): the mark's tip, or for marks that are keyboard stops (an
- * empty data-tip and an aria-label) the same text a screen reader announces, shown beside the mark on hover or focus.
- * Marks a redraw adds are covered too: the listeners sit on the chart area.
+ * Tooltips for a chart's marks, shown beside the mark on hover or focus: a mark's data-tip; for a mark that is a
+ * keyboard stop (an empty data-tip and an aria-label) the text a screen reader announces; for a mark tied to a row of
+ * the table (data-row) the row as the keyboard walk reads it. Marks a redraw adds are covered too: the listeners sit
+ * on the chart area.
  */
 export function initTips(figure: HTMLElement): void {
   const area = figure.querySelector<HTMLElement>('.chart-area');
   if (!area) return;
   const show = (mark: Element) => {
-    const text = mark.getAttribute('data-tip') || mark.getAttribute('aria-label');
+    const row = mark.getAttribute('data-row');
+    const text = mark.getAttribute('data-tip') || mark.getAttribute('aria-label') || (row === null ? '' : rowStops(figure)[Number(row)]?.name);
     if (!text) return;
     const tooltip = tooltipOf(area);
     tooltip.innerHTML = `<div>${escapeHtml(text)}</div>`;
@@ -21,7 +24,7 @@ export function initTips(figure: HTMLElement): void {
     const tooltip = area.querySelector<HTMLElement>('.chart-tooltip');
     if (tooltip) tooltip.hidden = true;
   };
-  const markOf = (event: Event) => (event.target as Element).closest('[data-tip]');
+  const markOf = (event: Event) => (event.target as Element).closest('svg [data-tip], svg [data-row]');
   area.addEventListener('pointerover', (event) => {
     const mark = markOf(event);
     if (mark) show(mark);

@@ -1,5 +1,7 @@
 import { embedCode, SNIPPETS, type SnippetKind } from '../components/embed-code.ts';
 import { announce, ensureLiveRegion } from './announce.ts';
+import { figureAbout } from './figure-parts.ts';
+import { chartCaption } from '../charts/lib/links.ts';
 
 /**
  * The figure toolbar, one control group: the Table switch (it takes over from the "Data table" disclosure, the way to
@@ -10,8 +12,8 @@ import { announce, ensureLiveRegion } from './announce.ts';
 export function initToolbar(figure: HTMLElement): void {
   const toolbar = figure.querySelector<HTMLElement>('.figure-toolbar');
   if (!toolbar) return;
-  const title = figure.dataset.title ?? figure.id;
-  const about = () => ({ title, source: figure.dataset.source ?? '', url: figure.dataset.sourceUrl });
+  const { title, source, url } = figureAbout(figure);
+  const about = () => ({ title, source, url });
   const panel = (tool: string) => toolbar.querySelector<HTMLDetailsElement>(`details[data-tool="${tool}"]`)!;
   figure.classList.add('has-tools');
   ensureLiveRegion();
@@ -45,6 +47,7 @@ export function initToolbar(figure: HTMLElement): void {
     refreshEmbedCode();
   });
   onFirstOpen(panel('cite'), (details) => {
+    if (details.dataset.headingLevel) details.querySelector('.tool-panel')!.prepend(captionSection(figure.id, { title, source }, Number(details.dataset.headingLevel)));
     for (const text of details.querySelectorAll<HTMLElement>('[data-copy-label]')) text.after(button(text.dataset.copyLabel!, { 'data-copy': text.id }));
   });
 
@@ -122,6 +125,20 @@ function onFirstOpen(details: HTMLDetailsElement, build: (details: HTMLDetailsEl
   if (details.open) return buildOnce();
   details.querySelector('summary')!.addEventListener('click', buildOnce);
   details.addEventListener('toggle', () => details.open && buildOnce());
+}
+
+/** The caption to paste beneath the chart's image, as the chart's own page prints it, under a heading of this level. */
+function captionSection(id: string, about: { title: string; source: string }, level: number): HTMLElement {
+  const section = document.createElement('section');
+  section.className = 'citation';
+  const heading = document.createElement(`h${level}`);
+  heading.textContent = 'Caption to paste beneath the image';
+  const caption = document.createElement('p');
+  caption.id = `${id}-caption`;
+  caption.dataset.copyLabel = 'Copy caption';
+  caption.textContent = chartCaption({ id, title: about.title, sources: [{ text: about.source }] }, location.origin);
+  section.append(heading, caption);
+  return section;
 }
 
 /** The labelled embed-code fields a panel shows (filled in from the chart's current options). */

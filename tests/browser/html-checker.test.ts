@@ -12,6 +12,12 @@ import { CHARTS } from '../../src/charts/lib/registry.ts';
  */
 const vnuJar = String(createRequire(import.meta.url)('vnu-jar'));
 
+/**
+ * What the checker's CSS validator (which reads the stylesheet the report and the embeds carry inline) does not know yet:
+ * size container queries, CSS Containment Level 3, in every current browser. Only these messages are set aside.
+ */
+const UNKNOWN_TO_THE_CHECKER = [/^CSS: Unrecognized at-rule “@container”/, /^CSS: “container-type”: Property “container-type” doesn't exist\./];
+
 interface VnuMessage { type: string; url?: string; lastLine?: number; lastColumn?: number; message: string; extract?: string }
 
 function pagesToCheck(): string[] {
@@ -39,6 +45,7 @@ describe('the Nu HTML Checker', () => {
     const messages: VnuMessage[] = JSON.parse(output || '{"messages":[]}').messages;
     const errors = messages
       .filter((m) => m.type === 'error' || m.type === 'non-document-error')
+      .filter((m) => !UNKNOWN_TO_THE_CHECKER.some((known) => known.test(m.message)))
       .map((m) => `${m.url?.replace(/^.*\/dist\//, '/')}:${m.lastLine}:${m.lastColumn} ${m.message} [${m.extract ?? ''}]`);
     expect(files.length).toBeGreaterThan(50);
     expect(errors).toEqual([]);

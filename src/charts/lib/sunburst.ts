@@ -1,5 +1,5 @@
 import { percent, percentAdaptive } from './format.ts';
-import { categoryColors, INK, onMark } from './palette.ts';
+import { categoryColors, INK, onMark, PAPER } from './palette.ts';
 import type { ChartTable } from './contract.ts';
 import { svgElement as el } from './svg.ts';
 import { plural } from '../../lib/text.ts';
@@ -141,13 +141,13 @@ export function visibleArcs(layout: SunburstLayout, focus: number, children = ch
  * report's figure script grew from 17.8 KB to 60.7 KB, over the embed page's JavaScript budget).
  */
 export function arcPath(a0: number, a1: number, r0: number, r1: number): string {
-  const pad = Math.min((a1 - a0) / 2, 0.002);
-  const s = a0 + pad;
-  const e = Math.max(s, a1 - pad);
+  const [s, e] = [a0, Math.max(a0, a1)];
   const large = e - s > Math.PI ? 1 : 0;
-  const p = (r: number, a: number) => `${(r * Math.sin(a)).toFixed(1)},${(-r * Math.cos(a)).toFixed(1)}`;
-  // Radii to a tenth of a pixel, like the points (full float precision cost about a kilobyte per page for nothing).
-  [r0, r1] = [Math.round(r0 * 10) / 10, Math.round(r1 * 10) / 10];
+  // Whole units: at the sizes the chart is shown (at most 1.1 px a unit) no one sees the half pixel, and the arcs' paths
+  // were a sixth of the report's bytes. Neighbouring arcs share their edge's numbers, so they still meet; the seam
+  // between them is the arcs' stroke in the page's colour (renderSunburst), which also keeps it even.
+  const p = (r: number, a: number) => `${Math.round(r * Math.sin(a))},${Math.round(-r * Math.cos(a))}`;
+  [r0, r1] = [Math.round(r0), Math.round(r1)];
   if (e - s >= 2 * Math.PI - 1e-6) {
     // A full ring: two half arcs, since one SVG arc cannot start and end at the same point.
     const m = s + Math.PI;
@@ -207,7 +207,8 @@ export function renderSunburst(layout: SunburstLayout, focus: number, document: 
     'font-size': 11,
     'font-family': 'system-ui, sans-serif',
   }) as SVGSVGElement;
-  const arcsGroup = el(document, 'g', { class: 'arcs' });
+  // The seams between arcs: a hairline in the page's colour (the site's stylesheet gives it the scheme's).
+  const arcsGroup = el(document, 'g', { class: 'arcs', stroke: PAPER, 'stroke-width': 0.75 });
   // Set on the group, not on each of the labels (there are three sets of them): centred on their point, ink by default.
   const labelsGroup = el(document, 'g', { class: 'labels', 'pointer-events': 'none', 'aria-hidden': 'true', 'text-anchor': 'middle', 'dominant-baseline': 'central', fill: INK });
   const labelSets = LABEL_SETS.map((set) => {
@@ -234,7 +235,9 @@ export function renderSunburst(layout: SunburstLayout, focus: number, document: 
       if (!label) return;
       // Ink unless the arc needs paper; a class swaps it where the dark scheme needs the other (see palette.ts).
       const ink = onMark(categoryColors(layout.category[arc.node]!), arcOpacity(layout, arc, focus));
-      const text = el(document, 'text', { transform: label.transform, ...(ink.fill === INK && !ink.class ? {} : ink) });
+      // (Ink is the labels' group's fill already: a label in ink carries only its class, if any.)
+      const colour: Record<string, string> = ink.fill !== INK ? { ...ink } : ink.class ? { class: ink.class } : {};
+      const text = el(document, 'text', { transform: label.transform, ...colour });
       text.textContent = label.text;
       labelSets[i]!.append(text);
     });

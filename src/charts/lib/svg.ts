@@ -36,21 +36,26 @@ export function tagRows(svg: Element, selector: string, rowOf: (mark: Element, n
 /**
  * Turn each mark's <title> into a data-tip attribute on the mark, for charts shown in a page: there the figure's own
  * tooltip shows it (src/scripts/tips-island.ts), hundreds of elements fewer in the report. Downloaded SVGs keep their
- * <title>s, the tooltips a standalone image has.
+ * <title>s, the tooltips a standalone image has. With `rowsInTable` (the page prints the chart's whole table), a mark
+ * tied to a table row (data-row) carries no tip at all: its tooltip is the row as the keyboard walk reads it.
  */
-export function titlesToTips(svg: Element): void {
+export function titlesToTips(svg: Element, { rowsInTable = false } = {}): void {
   for (const title of Array.from(svg.querySelectorAll('title'))) {
     const mark = title.parentElement;
     if (!mark || mark === svg) continue;
-    mark.setAttribute('data-tip', title.textContent ?? '');
+    if (!(rowsInTable && mark.hasAttribute('data-row'))) mark.setAttribute('data-tip', title.textContent ?? '');
     title.remove();
   }
 }
 
-/** The reverse of titlesToTips, for an image downloaded from a page: each non-empty data-tip back as a <title>. */
-export function tipsToTitles(svg: Element): void {
-  for (const mark of Array.from(svg.querySelectorAll('[data-tip]'))) {
-    const tip = mark.getAttribute('data-tip');
+/**
+ * The reverse of titlesToTips, for an image downloaded from a page: each non-empty tip back as a <title>, a mark's
+ * tip being its data-tip or, for a mark tied to a table row, `rowTip(row)`.
+ */
+export function tipsToTitles(svg: Element, rowTip: (row: number) => string | undefined = () => undefined): void {
+  for (const mark of Array.from(svg.querySelectorAll('[data-tip], [data-row]'))) {
+    const row = mark.getAttribute('data-row');
+    const tip = mark.getAttribute('data-tip') || (row === null ? undefined : rowTip(Number(row)));
     mark.removeAttribute('data-tip');
     if (!tip) continue;
     const title = svg.ownerDocument.createElementNS(SVG_NS, 'title');

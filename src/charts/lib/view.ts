@@ -59,7 +59,8 @@ export function drawingView(drawing: AnyDrawing, data: unknown, about: { id: str
   const drawn = drawing.render(data, options, serverDocument());
   mergeShapes(drawn);
   const svg = drawn.outerHTML;
-  titlesToTips(drawn);
+  // Where every page prints the whole table, a mark tied to a row shows the row as its tooltip (tips-island.ts).
+  titlesToTips(drawn, { rowsInTable: table.rows.length <= REPORT_TABLE_ROWS });
   return {
     id,
     title: about.title ?? drawing.title,
