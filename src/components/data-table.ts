@@ -9,14 +9,18 @@ function cell(column: TableColumn, value: string | number | undefined): string {
 
 /**
  * A chart's data table as HTML: the exact numbers drawn, unrounded. Shared by the server-rendered figure and the
- * islands that redraw it, so both produce the same markup. `only` prints just those rows (the report's part of a long table).
+ * islands that redraw it, so both produce the same markup. `only` prints just those rows (the report's part of a long
+ * table), and leaves out a column with no value in any of them (the whole table has it).
  */
 export function dataTableHtml(table: ChartTable, caption: string, only?: number[]): string {
   const numeric = (c: TableColumn) => c.format === 'integer' || c.format === 'percent';
+  const shown = only ? only.map((i) => table.rows[i]!) : table.rows;
+  const columns = only ? table.columns.filter((c, i) => i === 0 || shown.some((row) => row[c.key] !== '' && row[c.key] !== undefined)) : table.columns;
+  table = { ...table, columns, rows: shown };
   const head = table.columns
     .map((c) => `<th scope="col" data-key="${escapeHtml(c.key)}"${numeric(c) ? ' class="num"' : ''}>${escapeHtml(c.label)}</th>`)
     .join('');
-  const body = (only ? only.map((i) => table.rows[i]!) : table.rows)
+  const body = table.rows
     .map((row) => {
       const cells = table.columns.map((c, i) => {
         const raw = row[c.key] ?? '';

@@ -30,8 +30,9 @@ async function interact(page: import('playwright-core').Page) {
   }
 }
 
-/** The hashes of the report's inline stylesheet: what every served policy allows beside 'self'. */
-const siteStyles = [...readFileSync('dist/index.html', 'utf8').matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => styleHash(m[1]!));
+/** The hashes of the stylesheets the report and the embeds carry inline: what every served policy allows beside 'self'. */
+const inlineStyles = (html: string) => [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => styleHash(m[1]!));
+const siteStyles = [...new Set(pagesToInline('dist').flatMap((page) => inlineStyles(readFileSync(path.join('dist', page), 'utf8'))))].sort();
 
 describe('Content-Security-Policy on every page kind', () => {
   for (const [kind, path] of Object.entries(pageKindsIn('dist'))) {
@@ -48,8 +49,8 @@ describe('Content-Security-Policy on every page kind', () => {
       const response = await page.goto(baseUrl + path);
       // The report and the embeds carry the site stylesheet inline; both policies allow it by its hash, and nothing else.
       const html = await response!.text();
-      const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => styleHash(m[1]!));
-      expect(styles.length, 'inline stylesheets').toBe(pagesToInline('dist').includes(`${path.slice(1)}index.html`) ? 1 : 0);
+      const styles = inlineStyles(html);
+      expect(styles.length > 0, 'inline stylesheets').toBe(pagesToInline('dist').includes(`${path.slice(1)}index.html`));
       expect(response?.headers()['content-security-policy']).toContain(allowStyles(CONTENT_SECURITY_POLICY, siteStyles));
       expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toBe(allowStyles(CONTENT_SECURITY_POLICY, styles));
       await interact(page);
