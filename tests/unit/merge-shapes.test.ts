@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeShapes } from '../../src/charts/lib/merge-shapes.ts';
+import { mergeShapes, unwrapLoneChildren } from '../../src/charts/lib/merge-shapes.ts';
 import { serverDocument } from '../../src/charts/lib/server-document.ts';
 
 function svgOf(inner: string): Element {
@@ -33,6 +33,27 @@ describe('mergeShapes', () => {
     );
     const before = svg.outerHTML;
     mergeShapes(svg);
+    expect(svg.outerHTML).toBe(before);
+  });
+});
+
+describe('unwrapLoneChildren', () => {
+  it('puts a lone element in its group’s place, with the group’s attributes under its own and its transform first', () => {
+    const svg = svgOf('<g transform="translate(0,9)" aria-label="x-axis label" fill="red"><text transform="translate(5,3)" fill="blue">x</text></g>');
+    unwrapLoneChildren(svg);
+    const text = svg.firstElementChild!;
+    expect([text.tagName.toLowerCase(), svg.children.length, text.textContent]).toEqual(['text', 1, 'x']);
+    expect(text.getAttribute('transform')).toBe('translate(0,9) translate(5,3)');
+    expect(text.getAttribute('fill')).toBe('blue');
+    expect(text.getAttribute('aria-label')).toBe('x-axis label');
+  });
+
+  it('keeps groups with more than one element, a class or data-*, or an effect that would change on one element', () => {
+    const svg = svgOf(
+      '<g><line x1="1"/><line x1="2"/></g><g class="arcs"><path d="M0,0"/></g><g data-row="1"><path d="M0,0"/></g><g opacity="0.5"><rect/></g><g clip-path="url(#c)"><rect/></g>',
+    );
+    const before = svg.outerHTML;
+    unwrapLoneChildren(svg);
     expect(svg.outerHTML).toBe(before);
   });
 });

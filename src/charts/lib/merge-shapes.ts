@@ -106,3 +106,26 @@ function replaceRun(shapes: Element[], subpaths: string[]): void {
   first.replaceWith(path);
   for (const shape of shapes.slice(1)) shape.remove();
 }
+
+/** Group attributes whose effect on one child differs from the same attribute set on that child. */
+const GROUP_ONLY = new Set(['opacity', 'clip-path', 'mask', 'filter', 'style', 'id', 'class']);
+
+/**
+ * A group around one element (Plot wraps each mark in one, and merged ticks or grid lines leave one path in theirs)
+ * becomes that element, carrying the group's attributes: its transform first, then the element's own; any other
+ * attribute the element sets itself wins, as it would have inherited. Groups with a class, id or data-*, and groups
+ * whose opacity, clipping, mask or filter would apply differently to the element alone, stay.
+ */
+export function unwrapLoneChildren(svg: Element): void {
+  for (const group of Array.from(svg.querySelectorAll('g')).reverse()) {
+    const child = group.firstElementChild;
+    if (!child || group.children.length !== 1 || Array.from(group.childNodes).some((n) => n.nodeType === 3 && n.textContent!.trim())) continue;
+    const attributes = Array.from(group.attributes);
+    if (attributes.some(({ name }) => GROUP_ONLY.has(name) || name.startsWith('data-'))) continue;
+    for (const { name, value } of attributes) {
+      if (name === 'transform') child.setAttribute('transform', `${value} ${child.getAttribute('transform') ?? ''}`.trim());
+      else if (!child.hasAttribute(name)) child.setAttribute(name, value);
+    }
+    group.replaceWith(child);
+  }
+}

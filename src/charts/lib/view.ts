@@ -3,7 +3,7 @@ import { embedHeightOf, optionsOf, REPORT_TABLE_ROWS, type AnyChart, type EmbedH
 import { serverDocument } from './server-document.ts';
 import { LICENSE_LINK } from './sources.ts';
 import { titlesToTips } from './svg.ts';
-import { mergeShapes } from './merge-shapes.ts';
+import { mergeShapes, unwrapLoneChildren } from './merge-shapes.ts';
 
 /** Everything a page needs to show one chart, built at build time through the contract: the same for every chart. */
 export interface ChartView {
@@ -58,6 +58,7 @@ export function drawingView(drawing: AnyDrawing, data: unknown, about: { id: str
   const licensed = sources.some((s) => s.href === LICENSE_LINK.href) ? sources : [...sources, LICENSE_LINK];
   const drawn = drawing.render(data, options, serverDocument());
   mergeShapes(drawn);
+  unwrapLoneChildren(drawn);
   const svg = drawn.outerHTML;
   // Where every page prints the whole table, a mark tied to a row shows the row as its tooltip (tips-island.ts).
   titlesToTips(drawn, { rowsInTable: table.rows.length <= REPORT_TABLE_ROWS });
