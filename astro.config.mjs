@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import mdx from '@astrojs/mdx';
 import { headersFile } from './src/site/security.ts';
-import { inlineEntryStylesheets } from './src/site/inline-styles.ts';
+import { inlineEntryAssets } from './src/site/inline-assets.ts';
 import { checkBuild, publishBuild, removeStaleStaging, stagingDir, topLevelEntries } from './src/site/build-output.ts';
 import { DEFAULT_SITE_URL } from './src/config.ts';
 import { paletteCss } from './src/charts/lib/chart-colors.ts';
@@ -46,7 +46,7 @@ export default defineConfig({
         },
         'astro:build:done': ({ dir, logger }) => {
           const out = fileURLToPath(dir);
-          writeFileSync(path.join(out, '_headers'), headersFile(topLevelEntries(out), inlineEntryStylesheets(out)));
+          writeFileSync(path.join(out, '_headers'), headersFile(topLevelEntries(out), inlineEntryAssets(out)));
           const missing = checkBuild(out);
           if (missing.length) {
             throw new Error(`The build is incomplete, so ${finalDir} was left as it was. Missing:\n  ${missing.slice(0, 20).join('\n  ')}`);
@@ -60,7 +60,7 @@ export default defineConfig({
     },
   ],
   // Scripts and styles stay files, so pages can run under a strict Content-Security-Policy. The report and the embeds
-  // get their stylesheet written in after the build, allowed by its hash (src/site/inline-styles.ts).
+  // get their stylesheets and classic scripts written in after the build, allowed by hash (src/site/inline-assets.ts).
   build: { inlineStylesheets: 'never' },
   vite: {
     build: { assetsInlineLimit: 0 },

@@ -1,9 +1,9 @@
 import { OEMBED_CACHE_AGE } from '../config.ts';
-import { allowStyles } from './inline-styles.ts';
+import { allowHashes, type InlineHashes } from './inline-assets.ts';
 
 /**
- * The site's Content-Security-Policy: everything from our own origin, no inline script, no eval, and no inline style
- * but the site's own stylesheet where a page carries it inline (allowed by its hash). Images may be data: or blob:
+ * The site's Content-Security-Policy: everything from our own origin, no eval, and no inline script or style but the
+ * site's own files where a page carries them inline (each allowed by its hash, src/site/inline-assets.ts). Images may be data: or blob:
  * URLs (the PNG download draws the chart's SVG from a blob).
  */
 export const CONTENT_SECURITY_POLICY = [
@@ -68,11 +68,11 @@ const EXTRA: Record<string, string[]> = {
  * written "name/"). Hosts merge every rule a path matches, and Netlify keeps only one value of a header set twice, so
  * no path matches two rules that set the same header: `/*` carries only the headers every path shares, and each
  * top-level folder or file gets one rule with its complete set (the CSP with or without frame-ancestors, caching).
- * Unknown top-level paths get the `/*` headers and the 404 page's <meta> CSP. `styleHashes` are the stylesheets some
- * pages carry inline (src/site/inline-styles.ts), which every policy allows by hash: one site stylesheet.
+ * Unknown top-level paths get the `/*` headers and the 404 page's <meta> CSP. `inline` holds the hashes of the
+ * stylesheets and scripts some pages carry inline (src/site/inline-assets.ts), which every policy allows: our own files.
  */
-export function headersFile(entries: readonly string[], styleHashes: readonly string[] = []): string {
-  const policy = allowStyles(CONTENT_SECURITY_POLICY, styleHashes);
+export function headersFile(entries: readonly string[], inline: InlineHashes = { styles: [], scripts: [] }): string {
+  const policy = allowHashes(CONTENT_SECURITY_POLICY, inline);
   const block = (path: string, headers: string[]) => [path, ...headers.map((h) => `  ${h}`)].join('\n');
   const pathOf = (entry: string) => (entry.endsWith('/') ? `/${entry}*` : `/${entry}`);
   const framing = (entry: string) => (entry === 'embed/' ? frameable(policy) : unframeable(policy));

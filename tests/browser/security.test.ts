@@ -4,7 +4,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { parseHeadersFile } from '../../scripts/static-server.ts';
 import { CHARTS } from '../../src/charts/lib/registry.ts';
 import { CONTENT_SECURITY_POLICY } from '../../src/site/security.ts';
-import { allowStyles, pagesToInline, styleHash } from '../../src/site/inline-styles.ts';
+import { allowHashes, pagesToInline, sourceHash, type InlineHashes } from '../../src/site/inline-assets.ts';
 import { hoverAndClickArc, newContext, watchPage, useBrowser } from './helpers.ts';
 import { pageKindsIn } from '../../scripts/page-kinds.ts';
 
@@ -30,9 +30,17 @@ async function interact(page: import('playwright-core').Page) {
   }
 }
 
-/** The hashes of the stylesheets the report and the embeds carry inline: what every served policy allows beside 'self'. */
-const inlineStyles = (html: string) => [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => styleHash(m[1]!));
-const siteStyles = [...new Set(pagesToInline('dist').flatMap((page) => inlineStyles(readFileSync(path.join('dist', page), 'utf8'))))].sort();
+/** The hashes of what a page carries inline: its <style> elements and its scripts without a src. */
+const inlineHashes = (html: string): InlineHashes => ({
+  styles: [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => sourceHash(m[1]!)),
+  scripts: [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => sourceHash(m[1]!)),
+});
+/** What the report and the embeds carry inline: what every served policy allows beside 'self'. */
+const inlined = pagesToInline('dist').map((page) => inlineHashes(readFileSync(path.join('dist', page), 'utf8')));
+const siteHashes: InlineHashes = {
+  styles: [...new Set(inlined.flatMap((h) => h.styles))].sort(),
+  scripts: [...new Set(inlined.flatMap((h) => h.scripts))].sort(),
+};
 
 describe('Content-Security-Policy on every page kind', () => {
   for (const [kind, path] of Object.entries(pageKindsIn('dist'))) {
@@ -49,20 +57,23 @@ describe('Content-Security-Policy on every page kind', () => {
       const response = await page.goto(baseUrl + path);
       // The report and the embeds carry the site stylesheet inline; both policies allow it by its hash, and nothing else.
       const html = await response!.text();
-      const styles = inlineStyles(html);
-      expect(styles.length > 0, 'inline stylesheets').toBe(pagesToInline('dist').includes(`${path.slice(1)}index.html`));
-      expect(response?.headers()['content-security-policy']).toContain(allowStyles(CONTENT_SECURITY_POLICY, siteStyles));
-      expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toBe(allowStyles(CONTENT_SECURITY_POLICY, styles));
+      const own = inlineHashes(html);
+      const inlines = pagesToInline('dist').includes(`${path.slice(1)}index.html`);
+      expect(own.styles.length > 0, 'inline stylesheets').toBe(inlines);
+      // Only embeds have a classic script (theme.js), written in where the page is inlined.
+      expect(own.scripts.length, 'inline scripts').toBe(inlines && path.startsWith('/embed/') ? 1 : 0);
+      expect(response?.headers()['content-security-policy']).toContain(allowHashes(CONTENT_SECURITY_POLICY, siteHashes));
+      expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toBe(allowHashes(CONTENT_SECURITY_POLICY, own));
       await interact(page);
       await page.waitForLoadState('networkidle');
       expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
       expect(problems).toEqual([]);
-      // Nothing else inline to allow in the served HTML: every script is a file, and no element has a style attribute.
+      // Nothing else inline to allow in the served HTML: no other script without a file, no style attribute.
       const inline = await page.evaluate((text) => {
         const doc = new DOMParser().parseFromString(text, 'text/html');
         return doc.querySelectorAll('script:not([src]), [style]').length;
       }, html);
-      expect(inline).toBe(0);
+      expect(inline).toBe(own.scripts.length);
       await context.close();
     });
   }
@@ -135,7 +146,7 @@ describe('the _headers file, as hosts read it', () => {
     const headersOf = (pathname: string) => new Map(rules.filter((r) => matches(r.pattern, pathname)).flatMap((r) => r.headers).map(([n, v]) => [n.toLowerCase(), v]));
     for (const pathname of servedPaths().filter((p) => !p.startsWith('/no-such') && !p.startsWith('/a/') && !p.includes('/no-such-') && p !== '/_headers')) {
       const headers = headersOf(pathname);
-      expect(headers.get('content-security-policy'), pathname).toContain(allowStyles(CONTENT_SECURITY_POLICY, siteStyles));
+      expect(headers.get('content-security-policy'), pathname).toContain(allowHashes(CONTENT_SECURITY_POLICY, siteHashes));
       for (const name of ['x-content-type-options', 'referrer-policy', 'permissions-policy', 'cross-origin-opener-policy']) expect(headers.has(name), `${pathname} ${name}`).toBe(true);
       if (pathname.startsWith('/embed/')) {
         expect(headers.get('content-security-policy'), pathname).not.toContain('frame-ancestors');
