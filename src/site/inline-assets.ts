@@ -65,8 +65,32 @@ export function inlineAssets(html: string, readAsset: (href: string) => string):
   return { html: out, hashes };
 }
 
+const MODULE_SCRIPT = /<script type="module" src="(\/_astro\/[^"]+\.js)"><\/script>/g;
+const STATIC_IMPORT = /(?:\bfrom|\bimport)\s*"\.\/([^"]+\.js)"/g;
+
 /**
- * Inline the stylesheets and classic scripts of the pages `pagesToInline` names, in a finished build. Returns the
+ * Hints that fetch a page's module scripts and every module they import statically as soon as the head is read. The
+ * browser found a module script only when its parser reached it, and a module's imports only once it had arrived: on
+ * an embed that was a round trip after the first paint and another after that before the chart could be used
+ * (interactive at about 830 ms throttled, 550 ms with the hints; on the report 899 → 742 ms in one bench run, its
+ * first paint unchanged).
+ */
+export function preloadModules(html: string, readAsset: (href: string) => string): string {
+  const seen = new Set<string>();
+  const visit = (href: string) => {
+    if (seen.has(href)) return;
+    seen.add(href);
+    const dir = href.slice(0, href.lastIndexOf('/') + 1);
+    for (const [, file] of readAsset(href).matchAll(STATIC_IMPORT)) visit(dir + file);
+  };
+  for (const [, href] of html.matchAll(MODULE_SCRIPT)) visit(href!);
+  if (!seen.size) return html;
+  return html.replace('</head>', `${[...seen].map((href) => `<link rel="modulepreload" href="${href}">`).join('')}</head>`);
+}
+
+/**
+ * Inline the stylesheets and classic scripts of the pages `pagesToInline` names, in a finished build, and hint their
+ * modules (preloadModules). Returns the
  * hashes the served Content-Security-Policy must allow too (the header's policy applies beside the page's own).
  */
 export function inlineEntryAssets(dir: string): InlineHashes {
@@ -76,7 +100,7 @@ export function inlineEntryAssets(dir: string): InlineHashes {
   for (const page of pagesToInline(dir)) {
     const file = path.join(dir, page);
     const result = inlineAssets(readFileSync(file, 'utf8'), readAsset);
-    writeFileSync(file, result.html);
+    writeFileSync(file, preloadModules(result.html, readAsset));
     result.hashes.styles.forEach((h) => styles.add(h));
     result.hashes.scripts.forEach((h) => scripts.add(h));
   }

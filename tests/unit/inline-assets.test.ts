@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { allowHashes, inlineAssets, sourceHash } from '../../src/site/inline-assets.ts';
+import { allowHashes, inlineAssets, preloadModules, sourceHash } from '../../src/site/inline-assets.ts';
 import { headersFile } from '../../src/site/security.ts';
 
 const css = 'body{color:red}';
@@ -44,5 +44,20 @@ describe('inline assets', () => {
       expect(policy).toContain(`style-src 'self' ${sourceHash(css)};`);
       expect(policy).toContain(`script-src 'self' ${sourceHash(js)};`);
     }
+  });
+});
+
+describe('module preload hints', () => {
+  it('name every module script of the page and every module those import statically, once each, in the head', () => {
+    const modules: Record<string, string> = {
+      '/_astro/Figure.js': 'import{a}from"./escape.js";import"./size.js";const m=()=>import("./lazy.js");',
+      '/_astro/escape.js': 'export const a=1;',
+      '/_astro/size.js': 'import{a}from"./escape.js";',
+    };
+    const html = preloadModules(page(meta), (href) => modules[href]!);
+    const hints = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]);
+    expect(hints).toEqual(['/_astro/Figure.js', '/_astro/escape.js', '/_astro/size.js']);
+    expect(html.indexOf('modulepreload')).toBeLessThan(html.indexOf('</head>'));
+    expect(preloadModules('<html><head></head><body></body></html>', () => '')).toBe('<html><head></head><body></body></html>');
   });
 });
