@@ -56,6 +56,12 @@ export function tooltipOf(area: HTMLElement): HTMLElement {
   return tooltip;
 }
 
+/** Hide a chart area's tooltip, if it has one yet. */
+export function hideTooltip(area: HTMLElement): void {
+  const tooltip = area.querySelector<HTMLElement>('.chart-tooltip');
+  if (tooltip) tooltip.hidden = true;
+}
+
 /**
  * Put a chart's tooltip beside a point (page coordinates) inside its chart area, kept within the area's width using
  * the tooltip's own rendered width (the stylesheet sets its max-width).

@@ -1,4 +1,4 @@
-import { placeTooltip, tooltipOf } from './figure-parts.ts';
+import { hideTooltip, placeTooltip, tooltipOf } from './figure-parts.ts';
 import { rowStops, walkTable } from './walk-table.ts';
 
 /**
@@ -85,7 +85,7 @@ export function initNavigator(figure: HTMLElement): void {
       : { ArrowRight: () => 0, ArrowDown: () => 0, ArrowLeft: () => 0, ArrowUp: () => 0, Enter: () => 0, ' ': () => 0 };
     if (event.key === 'Escape' && onStop) {
       event.preventDefault();
-      hideTooltip();
+      hideTooltip(area);
       area.focus();
     } else if (moves[event.key]) {
       event.preventDefault();
@@ -93,12 +93,8 @@ export function initNavigator(figure: HTMLElement): void {
     }
   });
   area.addEventListener('focusout', (event) => {
-    if (!area.contains(event.relatedTarget as Node)) hideTooltip();
+    if (!area.contains(event.relatedTarget as Node)) hideTooltip(area);
   });
-  function hideTooltip() {
-    const tooltip = area!.querySelector<HTMLElement>('.chart-tooltip');
-    if (tooltip) tooltip.hidden = true;
-  }
 }
 
 let hint: HTMLElement | undefined;

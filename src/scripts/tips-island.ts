@@ -1,5 +1,5 @@
 import { escapeHtml } from '../lib/escape.ts';
-import { placeTooltip, tooltipOf } from './figure-parts.ts';
+import { hideTooltip, placeTooltip, tooltipOf } from './figure-parts.ts';
 import { rowStops } from './walk-table.ts';
 
 /**
@@ -20,10 +20,7 @@ export function initTips(figure: HTMLElement): void {
     const target = mark.getBoundingClientRect();
     placeTooltip(tooltip, area, target.right + 6, target.bottom + 6);
   };
-  const hide = () => {
-    const tooltip = area.querySelector<HTMLElement>('.chart-tooltip');
-    if (tooltip) tooltip.hidden = true;
-  };
+  const hide = () => hideTooltip(area);
   const markOf = (event: Event) => (event.target as Element).closest('svg [data-tip], svg [data-row]');
   area.addEventListener('pointerover', (event) => {
     const mark = markOf(event);
