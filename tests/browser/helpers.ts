@@ -84,10 +84,25 @@ export async function pointInside(locator: import('playwright-core').Locator): P
 
 /** Hover, then click, an SVG arc at a point inside it. */
 export async function hoverAndClickArc(page: import('playwright-core').Page, arc: import('playwright-core').Locator, click = true) {
-  await arc.scrollIntoViewIfNeeded();
+  await settled(page, arc);
   const { x, y } = await pointInside(arc);
   await page.mouse.move(x, y);
   if (click) await page.mouse.click(x, y);
+}
+
+/**
+ * Scroll a mark into view and wait until it stays put for two frames. The report lays out its figures as they near
+ * the screen (content-visibility), so those around a mark scrolled to may still take their real height and move it.
+ */
+async function settled(page: import('playwright-core').Page, mark: import('playwright-core').Locator) {
+  let last = '';
+  for (let i = 0; i < 30; i++) {
+    await mark.scrollIntoViewIfNeeded();
+    const box = JSON.stringify(await mark.boundingBox());
+    if (box === last) return;
+    last = box;
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  }
 }
 
 /** One browser for a test file: launched before its tests, closed after them. */
