@@ -150,10 +150,8 @@ const NAMES = 'pair-names';
  * and is tied to its table row for the keyboard walk.
  */
 function markReported(svg: SVGSVGElement, rows: { row: number; label: string; residual: number | null }[]): SVGSVGElement {
-  for (const g of Array.from(svg.querySelectorAll('g[aria-label]'))) {
-    g.setAttribute('data-mark', g.getAttribute('aria-label')!);
-    g.removeAttribute('aria-label');
-  }
+  // The marks' own labels name the pairs; the groups' ("dot", "text") would only be confused with them.
+  for (const g of Array.from(svg.querySelectorAll('g[aria-label]'))) g.removeAttribute('aria-label');
   tagRows(svg, `g.${REPORTED} circle[aria-label]`, (dot) => rows.find((r) => r.label === dot.getAttribute('aria-label'))?.row);
   for (const dot of Array.from(svg.querySelectorAll(`g.${REPORTED} circle[aria-label]`))) dot.setAttribute('data-tip', '');
   // The names: one text per row, in order.

@@ -10,9 +10,10 @@ function cell(column: TableColumn, value: string | number | undefined): string {
 /**
  * A chart's data table as HTML: the exact numbers drawn, unrounded. Shared by the server-rendered figure and the
  * islands that redraw it, so both produce the same markup. `only` prints just those rows (the report's part of a long
- * table), and leaves out a column with no value in any of them (the whole table has it).
+ * table), and leaves out a column with no value in any of them (the whole table has it). The table is named by the
+ * figure's title (`titleId`), which stands above it, rather than by a caption repeating it.
  */
-export function dataTableHtml(table: ChartTable, caption: string, only?: number[]): string {
+export function dataTableHtml(table: ChartTable, titleId: string, only?: number[]): string {
   const numeric = (c: TableColumn) => c.format === 'integer' || c.format === 'percent';
   const shown = only ? only.map((i) => table.rows[i]!) : table.rows;
   const columns = only ? table.columns.filter((c, i) => i === 0 || shown.some((row) => row[c.key] !== '' && row[c.key] !== undefined)) : table.columns;
@@ -35,7 +36,7 @@ export function dataTableHtml(table: ChartTable, caption: string, only?: number[
       return `<tr>${cells.join('')}</tr>`;
     })
     .join('');
-  return `<table><caption>${escapeHtml(caption)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+  return `<table aria-labelledby="${escapeHtml(titleId)}"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
 /** Read a data table back from the page: the exact values (data-v where the cell shows them formatted). */

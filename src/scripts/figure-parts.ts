@@ -23,9 +23,8 @@ export function figureParts(figure: HTMLElement) {
     area: q<HTMLElement>('.chart-area'),
     summary: q<HTMLElement>('.chart-summary'),
     tableScroll: q<HTMLElement>('.table-scroll'),
-    title: figureAbout(figure).title,
     replaceTable(table: ChartTable) {
-      this.tableScroll.innerHTML = dataTableHtml(table, this.title);
+      this.tableScroll.innerHTML = dataTableHtml(table, `${figure.id}-title`);
       // The report prints part of a long table; a redrawn table is whole.
       figure.querySelector('.table-part')?.remove();
     },

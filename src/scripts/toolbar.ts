@@ -40,14 +40,14 @@ export function initToolbar(figure: HTMLElement): void {
     if (typeof ClipboardItem === 'function') details.querySelector('[data-slide]')!.parentElement!.after(item({ 'data-download': 'copy-image' }, 'Copy image'));
   });
   onFirstOpen(panel('embed'), (details) => {
-    if (!details.querySelector('[data-snippets]')) details.querySelector('.tool-panel')!.prepend(snippetFields(figure.id));
+    if (!details.querySelector('[data-snippets]')) panelBox(details).prepend(snippetFields(figure.id));
     for (const snippet of details.querySelectorAll<HTMLTextAreaElement>('[data-snippet]')) {
       snippet.after(button(snippet.dataset.snippet === 'withScript' ? 'Copy embed code' : 'Copy script-free code', { 'data-copy': snippet.id }));
     }
     refreshEmbedCode();
   });
   onFirstOpen(panel('cite'), (details) => {
-    if (details.dataset.headingLevel) details.querySelector('.tool-panel')!.prepend(captionSection(figure.id, { title, source }, Number(details.dataset.headingLevel)));
+    if (details.dataset.headingLevel) panelBox(details).prepend(captionSection(figure.id, { title, source }, Number(details.dataset.headingLevel)));
     for (const text of details.querySelectorAll<HTMLElement>('[data-copy-label]')) text.after(button(text.dataset.copyLabel!, { 'data-copy': text.id }));
   });
 
@@ -112,6 +112,18 @@ function toolButton(label: string, action: string): HTMLButtonElement {
   const element = button(label, { 'data-action': action, 'aria-pressed': 'false' });
   element.className = 'tool-button';
   return element;
+}
+
+/** A panel to add to: a panel that is one sentence (the report's) becomes a box holding it, when something joins it. */
+function panelBox(details: HTMLDetailsElement): HTMLElement {
+  const panel = details.querySelector<HTMLElement>('.tool-panel')!;
+  if (panel.tagName === 'DIV') return panel;
+  const box = document.createElement('div');
+  box.className = 'tool-panel';
+  panel.removeAttribute('class');
+  panel.replaceWith(box);
+  box.append(panel);
+  return box;
 }
 
 /** Run `build` the first time the panel opens, before the reader sees it (a toggle event comes after the change). */

@@ -44,7 +44,7 @@ describe('top values chart', () => {
     const html = renderTopValues(values, { limit: 10, category: '' }, serverDocument()).outerHTML;
     expect(html).not.toContain('<img');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
-    const table = dataTableHtml(topValuesTable(values, { limit: 10, category: '' }), 'Top values');
+    const table = dataTableHtml(topValuesTable(values, { limit: 10, category: '' }), 'top-values-title');
     expect(table).not.toContain('<img');
     expect(table).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(table).toContain('cluster &quot;1&quot;');

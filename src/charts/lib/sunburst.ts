@@ -46,15 +46,16 @@ const RINGS = 3;
 /** Arcs shorter than this (px, along the outer edge) are merged per parent into one "n more" arc: thinner ones are hard to see or point at, and each costs the page a node or two (issue 11 item 7). */
 const MIN_ARC_PX = 8;
 /**
- * Labels and the centre's text are set three times, at three sizes, and the stylesheet shows the set that renders at
- * 11 px or more at the chart's drawn width (a container query on .chart-area): 11 at 640 px and wider, 21 from 350 px,
- * 25 below (11 px at 288 px, a 320 px phone). Fewer, shorter labels fit at the larger sizes; every arc's full name is
- * its tooltip and in the table. Without the stylesheet (a download, a slide) the 11 px set shows.
+ * Labels and the centre's text are set twice: at 11 units, and at the size that renders at 11 px or more on a small
+ * screen, 21 units (from 350 px) or 25 (below; 11 px at 288 px, a 320 px phone). The stylesheet shows the set, and its
+ * size, that suits the chart's drawn width (a container query on .chart-area). The large set is one set of elements for
+ * both sizes: a label that fits at 25 is written to fit there, and one that fits only at 21 is marked `mid-only` and
+ * hidden below 350 px (the report counts its elements). Fewer, shorter labels fit at the larger sizes; every arc's full
+ * name is its tooltip and in the table. Without the stylesheet (a download, a slide) the 11-unit set shows.
  */
 const LABEL_SETS = [
-  { name: 'wide', font: 11, centerFont: 13, upFont: 11, centerChars: 16, up: '↑ up a level' },
-  { name: 'small', font: 21, centerFont: 21, upFont: 21, centerChars: 11, up: '↑ up' },
-  { name: 'narrow', font: 25, centerFont: 25, upFont: 25, centerChars: 10, up: '↑ up' },
+  { name: 'wide', font: 11, narrowFont: 11, centerFont: 13, upFont: 11, centerChars: 16, up: '↑ up a level' },
+  { name: 'small', font: 21, narrowFont: 25, centerFont: 21, upFont: 21, centerChars: 10, up: '↑ up' },
 ] as const;
 
 /** The larger sets are hidden by an attribute, which the page's stylesheet overrides: a downloaded SVG shows the widest. */
@@ -231,30 +232,32 @@ export function renderSunburst(layout: SunburstLayout, focus: number, document: 
     path.append(title);
     arcsGroup.append(path);
     LABEL_SETS.forEach((set, i) => {
-      const label = labelPlacement(g, arcLabel(layout, arc), set.font);
+      const narrow = labelPlacement(g, arcLabel(layout, arc), set.narrowFont);
+      const label = narrow ?? labelPlacement(g, arcLabel(layout, arc), set.font);
       if (!label) return;
       // Ink unless the arc needs paper; a class swaps it where the dark scheme needs the other (see palette.ts).
       const ink = onMark(categoryColors(layout.category[arc.node]!), arcOpacity(layout, arc, focus));
       // (Ink is the labels' group's fill already: a label in ink carries only its class, if any.)
       const colour: Record<string, string> = ink.fill !== INK ? { ...ink } : ink.class ? { class: ink.class } : {};
+      if (!narrow) colour.class = `${colour.class ?? ''} mid-only`.trim();
       const text = el(document, 'text', { transform: label.transform, ...colour });
       text.textContent = label.text;
       labelSets[i]!.append(text);
     });
   }
-  const center = el(document, 'g', { class: 'center', fill: 'currentColor' });
+  const center = el(document, 'g', { class: 'center', fill: 'currentColor', 'text-anchor': 'middle' });
   center.append(el(document, 'circle', { r: HOLE - 2, fill: 'transparent' }));
+  // The centre's lines carry their set's class themselves, without a group per set.
   for (const set of LABEL_SETS) {
-    const group = el(document, 'g', { class: `center-${set.name}`, 'text-anchor': 'middle', ...hiddenUnlessWide(set.name) });
-    const centerName = el(document, 'text', { dy: focus === 0 ? '0.35em' : '-0.2em', 'font-weight': 'bold', 'font-size': set.centerFont });
+    const hidden = { class: `center-${set.name}`, ...hiddenUnlessWide(set.name) };
+    const centerName = el(document, 'text', { dy: focus === 0 ? '0.35em' : '-0.2em', 'font-weight': 'bold', 'font-size': set.centerFont, ...hidden });
     centerName.textContent = clip(layout.name[focus]!, set.centerChars);
-    group.append(centerName);
+    center.append(centerName);
     if (focus !== 0) {
-      const up = el(document, 'text', { dy: `${(1.3 * set.centerFont) / set.upFont}em`, 'font-size': set.upFont });
+      const up = el(document, 'text', { dy: `${(1.3 * set.centerFont) / set.upFont}em`, 'font-size': set.upFont, ...hidden });
       up.textContent = set.up;
-      group.append(up);
+      center.append(up);
     }
-    center.append(group);
   }
   svg.append(arcsGroup, labelsGroup, center);
   return svg;
