@@ -18,9 +18,8 @@ export interface TopValue {
   category: string;
   /** Level-1 cluster the value belongs to. */
   cluster: string;
-  /** The value's page and its cluster's page. */
+  /** The value's page. */
   href: string;
-  clusterHref: string;
 }
 
 /** Every value a reader can ask for (the top 100 overall and of each category, most frequent first), and the categories. */
@@ -74,7 +73,7 @@ function selectTopValuesData(model: Model): TopValuesData {
   return {
     rows: reachable.map((v) => {
       const cluster = byId.get(v.parentId!)!;
-      return { rank: v.rank, value: v.name, pctConvos: v.pctConvos, category: v.category, cluster: cluster.name, href: v.href, clusterHref: cluster.href };
+      return { rank: v.rank, value: v.name, pctConvos: v.pctConvos, category: v.category, cluster: cluster.name, href: v.href };
     }),
     categories: categories.map((c) => c.name),
   };
@@ -126,7 +125,8 @@ function topValuesTable(data: TopValuesData, options: TopValuesOptions): ChartTa
       { key: 'value', label: 'Value', linkKey: 'href' },
       { key: 'pctConvos', label: '% of conversations', format: 'percent' },
       { key: 'category', label: 'Top category' },
-      { key: 'cluster', label: 'Cluster', linkKey: 'clusterHref' },
+      // The cluster as text, as the sunburst's table gives a node's parent: the value's page links it, one step on.
+      { key: 'cluster', label: 'Cluster' },
     ],
     rows: selectTopValues(data, options).map((d) => ({ ...d })),
   };

@@ -27,7 +27,7 @@ for (const figure of document.querySelectorAll<HTMLElement>('figure.chart-figure
   // The sunburst shows its own, richer tooltips; every other chart shows its marks' tips.
   if (figure.dataset.island !== 'sunburst') start(figure, 'tooltips', initTips);
   // Only three charts offer a guess first; the rest never load its code.
-  if (figure.querySelector('.predict')) void import('./predict.ts').then((m) => start(figure, 'guessing game', m.initPredict));
+  if (figure.dataset.predictQuestion) void import('./predict.ts').then((m) => start(figure, 'guessing game', m.initPredict));
   // The sunburst's arcs are keyboard stops of their own (Enter zooms); every other chart is walked through its table.
   if (figure.dataset.island !== 'sunburst') start(figure, 'keyboard walk', initNavigator);
 }

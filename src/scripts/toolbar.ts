@@ -30,14 +30,9 @@ export function initToolbar(figure: HTMLElement): void {
   panel('download').before(tableButton, listenButton);
   // What a panel offers only with a script is made when it first opens: the page carries no hidden controls.
   onFirstOpen(panel('download'), (details) => {
-    const item = (attrs: Record<string, string>, label: string) => {
-      const li = document.createElement('li');
-      li.append(button(label, attrs));
-      return li;
-    };
-    details.querySelector('[data-download="svg"]')!.parentElement!.after(item({ 'data-download': 'png' }, 'Image (PNG, 2×)'));
+    details.querySelector('[data-download="svg"]')!.after(button('Image (PNG, 2×)', { 'data-download': 'png' }));
     // Copy image only where the browser can put a PNG on the clipboard.
-    if (typeof ClipboardItem === 'function') details.querySelector('[data-slide]')!.parentElement!.after(item({ 'data-download': 'copy-image' }, 'Copy image'));
+    if (typeof ClipboardItem === 'function') details.querySelector('[data-slide]')!.after(button('Copy image', { 'data-download': 'copy-image' }));
   });
   onFirstOpen(panel('embed'), (details) => {
     if (!details.querySelector('[data-snippets]')) panelBox(details).prepend(snippetFields(figure.id));

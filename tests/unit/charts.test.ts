@@ -15,7 +15,6 @@ const rows: TopValue[] = Array.from({ length: 120 }, (_, i) => ({
   category: categories[i % 5]!,
   cluster: `cluster "${i}"`,
   href: `/values/value-${i}/`,
-  clusterHref: '/clusters/c/',
 }));
 const values = { rows, categories };
 const renderTopValues = topValuesChart.render;

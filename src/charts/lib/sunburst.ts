@@ -43,8 +43,11 @@ const HOLE = 74;
 const MAX_DEPTH = 4;
 /** Rings drawn at once below the focus: three, so the whole tree needs one zoom to reach any value. */
 const RINGS = 3;
-/** Arcs shorter than this (px, along the outer edge) are merged per parent into one "n more" arc: thinner ones are hard to see or point at, and each costs the page a node or two (issue 11 item 7). */
-const MIN_ARC_PX = 8;
+/**
+ * Arcs shorter than this (px, along the outer edge) are merged per parent into one "n more" arc: thinner ones are hard
+ * to see or point at (a 10-unit arc is under 6 px on a phone), and each costs the page a node (issue 11 item 7).
+ */
+const MIN_ARC_PX = 10;
 /**
  * Labels and the centre's text are set twice: at 11 units, and at the size that renders at 11 px or more on a small
  * screen, 21 units (from 350 px) or 25 (below; 11 px at 288 px, a 320 px phone). The stylesheet shows the set, and its
