@@ -1,4 +1,5 @@
-import { embedCode, SNIPPETS, type SnippetKind } from '../components/embed-code.ts';
+import { embedCode, type SnippetKind } from '../components/embed-code.ts';
+import { captionSectionHtml, snippetFieldsHtml } from '../components/tool-panels.ts';
 import { announce, ensureLiveRegion } from './announce.ts';
 import { figureAbout } from './figure-parts.ts';
 import { chartCaption } from '../charts/lib/links.ts';
@@ -35,14 +36,17 @@ export function initToolbar(figure: HTMLElement): void {
     if (typeof ClipboardItem === 'function') details.querySelector('[data-slide]')!.after(button('Copy image', { 'data-download': 'copy-image' }));
   });
   onFirstOpen(panel('embed'), (details) => {
-    if (!details.querySelector('[data-snippets]')) panelBox(details).prepend(snippetFields(figure.id));
+    if (!details.querySelector('[data-snippets]')) panelBox(details).insertAdjacentHTML('afterbegin', `<div data-snippets>${snippetFieldsHtml(figure.id)}</div>`);
     for (const snippet of details.querySelectorAll<HTMLTextAreaElement>('[data-snippet]')) {
       snippet.after(button(snippet.dataset.snippet === 'withScript' ? 'Copy embed code' : 'Copy script-free code', { 'data-copy': snippet.id }));
     }
     refreshEmbedCode();
   });
   onFirstOpen(panel('cite'), (details) => {
-    if (details.dataset.headingLevel) panelBox(details).prepend(captionSection(figure.id, { title, source }, Number(details.dataset.headingLevel)));
+    if (details.dataset.headingLevel) {
+      const caption = chartCaption({ id: figure.id, title, sources: [{ text: source }] }, location.origin);
+      panelBox(details).insertAdjacentHTML('afterbegin', captionSectionHtml(figure.id, caption, Number(details.dataset.headingLevel)));
+    }
     for (const text of details.querySelectorAll<HTMLElement>('[data-copy-label]')) text.after(button(text.dataset.copyLabel!, { 'data-copy': text.id }));
   });
 
@@ -132,36 +136,4 @@ function onFirstOpen(details: HTMLDetailsElement, build: (details: HTMLDetailsEl
   if (details.open) return buildOnce();
   details.querySelector('summary')!.addEventListener('click', buildOnce);
   details.addEventListener('toggle', () => details.open && buildOnce());
-}
-
-/** The caption to paste beneath the chart's image, as the chart's own page prints it, under a heading of this level. */
-function captionSection(id: string, about: { title: string; source: string }, level: number): HTMLElement {
-  const section = document.createElement('section');
-  section.className = 'citation';
-  const heading = document.createElement(`h${level}`);
-  heading.textContent = 'Caption to paste beneath the image';
-  const caption = document.createElement('p');
-  caption.id = `${id}-caption`;
-  caption.dataset.copyLabel = 'Copy caption';
-  caption.textContent = chartCaption({ id, title: about.title, sources: [{ text: about.source }] }, location.origin);
-  section.append(heading, caption);
-  return section;
-}
-
-/** The labelled embed-code fields a panel shows (filled in from the chart's current options). */
-function snippetFields(id: string): HTMLElement {
-  const box = document.createElement('div');
-  box.dataset.snippets = '';
-  for (const { kind, label, rows } of SNIPPETS) {
-    const labelElement = document.createElement('label');
-    labelElement.htmlFor = `${id}-embed-${kind}`;
-    labelElement.textContent = label;
-    const field = document.createElement('textarea');
-    field.id = labelElement.htmlFor;
-    field.readOnly = true;
-    field.rows = rows;
-    field.dataset.snippet = kind;
-    box.append(labelElement, field);
-  }
-  return box;
 }
