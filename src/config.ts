@@ -13,6 +13,14 @@ export function siteOrigin(site?: URL | string): string {
   return new URL(site ?? DEFAULT_SITE_URL).origin;
 }
 
+/**
+ * A build without SITE_URL is a local preview: the absolute addresses written into its files (course packs, oEmbed
+ * answers, handouts, slides, citations) name the build machine and work only there.
+ */
+export function isLocalPreview(site?: URL | string): boolean {
+  return siteOrigin(site) === siteOrigin(DEFAULT_SITE_URL);
+}
+
 /** How long (s) an oEmbed consumer may keep a chart's answer, and a host may cache it (it changes with a build). */
 export const OEMBED_CACHE_AGE = 86400;
 

@@ -19,3 +19,18 @@ export function snippetFieldsHtml(id: string, code?: Record<SnippetKind, string>
 export function captionSectionHtml(id: string, caption: string, level: number): string {
   return `<section class="citation"><h${level}>Caption to paste beneath the image</h${level}><p id="${escapeHtml(id)}-caption" data-copy-label="Copy caption">${escapeHtml(caption)}</p></section>`;
 }
+
+/**
+ * Said where a built site's own address travels (embed codes, citations, course packs) when the build had no public
+ * address: what those links point at and that they work only on the computer that built the site. `brief` is the
+ * same warning as a few words beside a download link.
+ */
+export function previewNoticeHtml(origin: string, brief = false): string {
+  const at = escapeHtml(origin);
+  if (brief) return `<small class="preview-notice" data-preview-notice>(local preview: its links point at ${at} and work only on the computer that built this site)</small>`;
+  return (
+    `<p class="preview-notice" data-preview-notice><strong>Local preview.</strong> This copy of the site was built without its public address ` +
+    `(<code>SITE_URL</code>), so the links written into its files (course packs, handouts, slides, oEmbed answers, downloads) ` +
+    `and into its pages as read without JavaScript point at ${at}, which works only on the computer that built it. To publish, build with <code>SITE_URL</code> set (see the README).</p>`
+  );
+}

@@ -1,5 +1,5 @@
 import { embedCode, type SnippetKind } from '../components/embed-code.ts';
-import { captionSectionHtml, snippetFieldsHtml } from '../components/tool-panels.ts';
+import { captionSectionHtml, previewNoticeHtml, snippetFieldsHtml } from '../components/tool-panels.ts';
 import { announce, ensureLiveRegion } from './announce.ts';
 import { figureAbout } from './figure-parts.ts';
 import { chartCaption } from '../charts/lib/links.ts';
@@ -41,6 +41,7 @@ export function initToolbar(figure: HTMLElement): void {
       snippet.after(button(snippet.dataset.snippet === 'withScript' ? 'Copy embed code' : 'Copy script-free code', { 'data-copy': snippet.id }));
     }
     refreshEmbedCode();
+    notePreview(details);
   });
   onFirstOpen(panel('cite'), (details) => {
     if (details.dataset.headingLevel) {
@@ -48,7 +49,13 @@ export function initToolbar(figure: HTMLElement): void {
       panelBox(details).insertAdjacentHTML('afterbegin', captionSectionHtml(figure.id, caption, Number(details.dataset.headingLevel)));
     }
     for (const text of details.querySelectorAll<HTMLElement>('[data-copy-label]')) text.after(button(text.dataset.copyLabel!, { 'data-copy': text.id }));
+    notePreview(details);
   });
+
+  // A local preview's addresses work only on the computer that built it: say so where they are handed out.
+  function notePreview(details: HTMLDetailsElement) {
+    if (toolbar!.dataset.preview !== undefined) panelBox(details).insertAdjacentHTML('afterbegin', previewNoticeHtml(toolbar!.dataset.origin!));
+  }
 
   tableButton.addEventListener('click', () => {
     const showTable = tableButton.getAttribute('aria-pressed') !== 'true';
