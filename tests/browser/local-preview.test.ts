@@ -11,7 +11,7 @@ describe('a local preview build (no SITE_URL)', () => {
     for (const path of ['/charts/', '/charts/top-values/teach/']) {
       const { page, close } = await openPage(browser(), baseUrl + path);
       const notice = page.locator(NOTICE);
-      await expect.poll(() => notice.count(), path).toBe(1);
+      await expect.poll(() => notice.count(), { message: path }).toBe(1);
       expect(await notice.textContent()).toMatch(/local preview.*http:\/\/localhost:4321.*only on the computer that built/is);
       await close();
     }
@@ -23,7 +23,7 @@ describe('a local preview build (no SITE_URL)', () => {
       for (const tool of ['embed', 'cite']) {
         const details = page.locator(`#${figure} details[data-tool="${tool}"]`);
         await details.locator('summary').click();
-        await expect.poll(() => details.locator(NOTICE).count(), `${path} ${tool}`).toBe(1);
+        await expect.poll(() => details.locator(NOTICE).count(), { message: `${path} ${tool}` }).toBe(1);
         expect(await details.locator(NOTICE).isVisible()).toBe(true);
       }
       expect(problems).toEqual([]);
