@@ -205,7 +205,7 @@ describe('report page with JavaScript', () => {
       const code = await figure.locator(`textarea[data-snippet="${kind}"]`).inputValue();
       expect(code, kind).toContain(`<iframe src="${baseUrl}/embed/top-values/?limit=40"`);
     }
-    expect(await figure.locator('.figure-toolbar [data-copy]').allTextContents()).toEqual(['Copy embed code', 'Copy script-free code']);
+    expect(await figure.locator('.figure-toolbar [data-copy]').allTextContents()).toEqual(['Copy embed code', 'Copy script-free code', 'Copy image code']);
     // Closing and opening again builds nothing twice.
     await page.keyboard.press('Enter');
     await page.keyboard.press('Enter');
