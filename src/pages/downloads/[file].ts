@@ -4,7 +4,7 @@ import { sourceLine, svgAbout } from '../../charts/lib/view.ts';
 import { standaloneSvg } from '../../charts/lib/standalone-svg.ts';
 import { tableToCsv } from '../../charts/lib/csv.ts';
 import { siteOrigin } from '../../config.ts';
-import { chartImagePng } from '../../site/chart-image.ts';
+import { chartImagePng } from '../../components/chart-image.ts';
 
 /** Each chart's default view as files: the rows drawn (CSV) and the image (SVG, and PNG for editors that take no SVG), for downloads without JavaScript. */
 export const getStaticPaths: GetStaticPaths = () =>

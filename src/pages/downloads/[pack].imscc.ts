@@ -6,7 +6,7 @@ import { cartridgeProblems } from '../../lessons/lib/cartridge-check.ts';
 import { COURSE_PACK_MOODLE_PATH, COURSE_PACK_PATH, coursePackFiles, type CartridgeVersion } from '../../lessons/lib/course-pack.ts';
 import { siteLesson } from '../../lessons/lib/registry.ts';
 import { unzip, zip } from '../../lib/zip.ts';
-import { chartImagePng } from '../../site/chart-image.ts';
+import { chartImagePng } from '../../components/chart-image.ts';
 
 /** The course pack, as Common Cartridge 1.3 and (for Moodle) 1.1, checked before it is written: a broken pack stops the build. */
 const PACKS: [string, CartridgeVersion][] = [
