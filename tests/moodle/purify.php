@@ -1,7 +1,7 @@
 <?php
 // HTML in on stdin, HTML out on stdout, filtered as Moodle filters text that teachers paste or import: HTML Purifier
-// configured exactly as purify_html() in moodle/moodle lib/weblib.php (commit 27b5e5c… as stored, the
-// `function purify_html($text, $options = array())` body): the config->set() calls from 'HTML.DefinitionID' to
+// configured exactly as purify_html() in moodle/moodle lib/weblib.php (the version with 'HTML.DefinitionRev' 6 and the
+// media elements, `function purify_html($text, $options = array())`): the config->set() calls from 'HTML.DefinitionID' to
 // 'Attr.AllowedFrameTargets', and the maybeGetRawHTMLDefinition() block (nolink, tex, algebra, lang, xxxlang, the media
 // elements video/audio/source/track, the Ruby module). Left out: Moodle's cache settings (a temp-free run needs none)
 // and the options a site must turn on (allowobjectembed, allowid), which are off by default.
