@@ -3,7 +3,7 @@
 // configured exactly as purify_html() in moodle/moodle lib/weblib.php (the version with 'HTML.DefinitionRev' 6 and the
 // media elements, `function purify_html($text, $options = array())`): the config->set() calls from 'HTML.DefinitionID' to
 // 'Attr.AllowedFrameTargets', and the maybeGetRawHTMLDefinition() block (nolink, tex, algebra, lang, xxxlang, the media
-// elements video/audio/source/track, the Ruby module). Left out: Moodle's cache settings (a temp-free run needs none)
+// elements video/audio/source/track, the Ruby module). Moodle's cache settings become Cache.DefinitionImpl null (no cache)
 // and the options a site must turn on (allowobjectembed, allowid), which are off by default.
 // Usage: php purify.php <folder holding HTMLPurifier.auto.php>
 
