@@ -4,7 +4,7 @@
 // media elements, `function purify_html($text, $options = array())`): the config->set() calls from 'HTML.DefinitionID' to
 // 'Attr.AllowedFrameTargets', and the maybeGetRawHTMLDefinition() block (nolink, tex, algebra, lang, xxxlang, the media
 // elements video/audio/source/track, the Ruby module). Moodle's cache settings become Cache.DefinitionImpl null (no cache)
-// and the options a site must turn on (allowobjectembed, allowid), which are off by default.
+// ; left out: the options a site must turn on (allowobjectembed, allowid), which are off by default.
 // Usage: php purify.php <folder holding HTMLPurifier.auto.php>
 
 $library = $argv[1] ?? '';
