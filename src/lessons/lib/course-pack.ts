@@ -84,7 +84,7 @@ function studentPage({ view, lesson }: PackChart, origin: string): string {
       imageCode(origin, { ...view, imageSize: chartImageSize(view) }, IMAGE_FILE) +
       sourceHtml(view) +
       `<h2>Notice and wonder</h2><ul>${HANDOUT_TEXT.prompts.map((p) => `<li>${e(p)}</li>`).join('')}</ul>` +
-      studentQuestionsHtml(lesson, [0, 0]),
+      studentQuestionsHtml(lesson, 'screen'),
   );
 }
 

@@ -26,14 +26,14 @@ export interface ChartImage {
 
 const lines = (count: number) => count === 0 ? '' : `<span class="write-lines" aria-hidden="true">${'<span></span>'.repeat(count)}</span>`;
 
-function choicesHtml(question: Question): string {
+function choicesHtml(question: Question, choose: string = HANDOUT_TEXT.choose): string {
   if (!question.choices) return '';
   const items = orderedChoices(question.choices).map((c) => `<li>${e(c.text)}</li>`).join('');
-  return `<p class="choose">${e(HANDOUT_TEXT.choose)}</p><ol class="choices" type="a">${items}</ol>`;
+  return `<p class="choose">${e(choose)}</p><ol class="choices" type="a">${items}</ol>`;
 }
 
-function questionsHtml(questions: Question[], start: number, writingLines: number): string {
-  const items = questions.map((q) => `<li><p>${e(q.ask)}</p>${q.choices ? choicesHtml(q) : lines(writingLines)}</li>`).join('');
+function questionsHtml(questions: Question[], start: number, writingLines: number, choose?: string): string {
+  const items = questions.map((q) => `<li><p>${e(q.ask)}</p>${q.choices ? choicesHtml(q, choose) : lines(writingLines)}</li>`).join('');
   return `<ol class="questions" start="${start}">${items}</ol>`;
 }
 
@@ -57,11 +57,13 @@ function chartSourceHtml(view: ChartView): string {
   return `<figcaption>${caveats}<p>${e(sourceLine(view))}</p></figcaption>`;
 }
 
-/** The questions at both levels, numbered as on the handout, each with `writingLines` lines to write on (none online). */
-export function studentQuestionsHtml(lesson: Lesson, writingLines: [number, number] = [1, 2]): string {
+/** The questions at both levels, numbered as on the handout: on paper with lines to write on, or on screen without. */
+export function studentQuestionsHtml(lesson: Lesson, medium: 'paper' | 'screen' = 'paper'): string {
+  const [started, further] = medium === 'paper' ? [1, 2] : [0, 0];
+  const choose = medium === 'paper' ? HANDOUT_TEXT.choose : HANDOUT_TEXT.chooseOnScreen;
   return (
-    `<section><h2>${e(HANDOUT_TEXT.gettingStarted)}</h2>${questionsHtml(lesson.gettingStarted, 1, writingLines[0])}</section>` +
-    `<section><h2>${e(HANDOUT_TEXT.goingFurther)}</h2>${questionsHtml(lesson.goingFurther, lesson.gettingStarted.length + 1, writingLines[1])}</section>`
+    `<section><h2>${e(HANDOUT_TEXT.gettingStarted)}</h2>${questionsHtml(lesson.gettingStarted, 1, started, choose)}</section>` +
+    `<section><h2>${e(HANDOUT_TEXT.goingFurther)}</h2>${questionsHtml(lesson.goingFurther, lesson.gettingStarted.length + 1, further, choose)}</section>`
   );
 }
 
