@@ -5,6 +5,7 @@ import { embedHeightAround } from '../../src/charts/lib/embed-height.ts';
 import { standaloneSvg, standaloneSvgSize } from '../../src/charts/lib/standalone-svg.ts';
 import { chartImageSize, svgAbout } from '../../src/charts/lib/view.ts';
 import { EMBED_WIDTHS, embedCode, SNIPPETS } from '../../src/components/embed-code.ts';
+import { approximateWidth } from '../../src/lib/text.ts';
 import { oembed, oembedProvider, oembedUrl } from '../../src/components/oembed.ts';
 import { aboutStudy } from '../../src/components/about-data.ts';
 import { validateDataset } from '../../src/data/validate.ts';
@@ -86,6 +87,10 @@ describe('oEmbed answers', () => {
       expect(answer.thumbnail_url).toBe(`${ORIGIN}/downloads/${chart.id}.svg`);
       const svg = standaloneSvg(view.svg, svgAbout(view));
       expect(svg).toContain(`width="${answer.thumbnail_width}" height="${answer.thumbnail_height}"`);
+      // The title wraps to the image's width rather than running off it (narrow charts have long titles).
+      const titleLines = [...svg.matchAll(/<text [^>]*font-size="18"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
+      expect(titleLines.join(' '), chart.id).toBe(view.title);
+      for (const line of titleLines) expect(approximateWidth(line, 18) * 1.08, `${chart.id}: ${line}`).toBeLessThanOrEqual(answer.thumbnail_width - 32);
       expect(standaloneSvgSize(view.svg, svgAbout(view))).toEqual({ width: answer.thumbnail_width, height: answer.thumbnail_height });
       expect(oembedUrl(`${ORIGIN}/`, chart.id)).toBe(`${ORIGIN}/oembed/${chart.id}.json`);
     });
