@@ -1,6 +1,6 @@
 import { OEMBED_CACHE_AGE, SITE_TITLE } from '../config.ts';
 import { standaloneSvgSize } from '../charts/lib/standalone-svg.ts';
-import { svgAbout, type RegistryChartView } from '../charts/lib/view.ts';
+import { chartImageSize, svgAbout, type RegistryChartView } from '../charts/lib/view.ts';
 import { EMBED_WIDTHS, embedCode } from './embed-code.ts';
 
 /**
@@ -37,7 +37,7 @@ export function oembed(origin: string, view: RegistryChartView): OEmbedRich {
     title: view.title,
     provider_name: SITE_TITLE,
     provider_url: `${base}/`,
-    html: embedCode(base, view).scriptFree,
+    html: embedCode(base, { ...view, imageSize: chartImageSize(view) }).scriptFree,
     width: EMBED_WIDTHS.wide,
     height: view.embedHeight.wide,
     thumbnail_url: `${base}/downloads/${view.id}.svg`,

@@ -19,9 +19,12 @@ export function initToolbar(figure: HTMLElement): void {
   figure.classList.add('has-tools');
   ensureLiveRegion();
 
+  // The image snippet is of the default view (its PNG is drawn at build time): its summary is the one the page came with.
+  const [width, height] = (figure.dataset.imageSize ?? '0x0').split('x').map(Number) as [number, number];
+  const image = { takeaway: figure.querySelector('.chart-takeaway')?.textContent ?? '', summary: figure.querySelector('.chart-summary')?.textContent ?? '', imageSize: { width, height } };
   // Keep the embed code in step with the chart's current options (set by its island as data-query and data-embed-height).
   const refreshEmbedCode = () => {
-    const chart = { id: figure.id, title, embedHeight: JSON.parse(figure.dataset.embedHeight!) };
+    const chart = { id: figure.id, title, ...image, embedHeight: JSON.parse(figure.dataset.embedHeight!) };
     const code = embedCode(location.origin, chart, figure.dataset.query ?? '');
     for (const snippet of toolbar.querySelectorAll<HTMLTextAreaElement>('[data-snippet]')) snippet.value = code[snippet.dataset.snippet as SnippetKind];
   };
@@ -38,7 +41,7 @@ export function initToolbar(figure: HTMLElement): void {
   onFirstOpen(panel('embed'), (details) => {
     if (!details.querySelector('[data-snippets]')) panelBox(details).insertAdjacentHTML('afterbegin', `<div data-snippets>${snippetFieldsHtml(figure.id)}</div>`);
     for (const snippet of details.querySelectorAll<HTMLTextAreaElement>('[data-snippet]')) {
-      snippet.after(button(snippet.dataset.snippet === 'withScript' ? 'Copy embed code' : 'Copy script-free code', { 'data-copy': snippet.id }));
+      snippet.after(button(COPY_LABELS[snippet.dataset.snippet as SnippetKind], { 'data-copy': snippet.id }));
     }
     refreshEmbedCode();
     notePreview(details);
@@ -105,6 +108,8 @@ export function initToolbar(figure: HTMLElement): void {
 
   new MutationObserver(refreshEmbedCode).observe(figure, { attributes: true, attributeFilter: ['data-query'] });
 }
+
+const COPY_LABELS: Record<SnippetKind, string> = { withScript: 'Copy embed code', scriptFree: 'Copy script-free code', image: 'Copy image code' };
 
 function button(label: string, attrs: Record<string, string>): HTMLButtonElement {
   const element = document.createElement('button');

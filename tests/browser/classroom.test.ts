@@ -156,7 +156,7 @@ describe('course pack', () => {
       }), xml);
       expect(parsed.filter((p) => p.error)).toEqual([]);
       expect(parsed.find((p) => p.name === 'imsmanifest.xml')?.namespace).toBe(`http://www.imsglobal.org/xsd/imsc${version === 'v1p3' ? 'cv1p3' : 'cv1p1'}/imscp_v1p1`);
-      expect(files.size).toBe(2 * CHARTS.length + 2);
+      expect(files.size).toBe(5 * CHARTS.length + 2);
       await close();
     });
   }

@@ -205,11 +205,15 @@ describe('report page with JavaScript', () => {
       const code = await figure.locator(`textarea[data-snippet="${kind}"]`).inputValue();
       expect(code, kind).toContain(`<iframe src="${baseUrl}/embed/top-values/?limit=40"`);
     }
-    expect(await figure.locator('.figure-toolbar [data-copy]').allTextContents()).toEqual(['Copy embed code', 'Copy script-free code']);
+    expect(await figure.locator('.figure-toolbar [data-copy]').allTextContents()).toEqual(['Copy embed code', 'Copy script-free code', 'Copy image code']);
+    // The image code is the default view's (its PNG is drawn at build time), whatever the options: image, takeaway as alt, link.
+    const image = await figure.locator('textarea[data-snippet="image"]').inputValue();
+    expect(image).toContain(`<img src="${baseUrl}/downloads/top-values.png" alt="The values Claude expresses most. `);
+    expect(image).toContain(`<a href="${baseUrl}/charts/top-values/">Open the interactive chart`);
     // Closing and opening again builds nothing twice.
     await page.keyboard.press('Enter');
     await page.keyboard.press('Enter');
-    expect(await figure.locator('textarea').count()).toBe(2);
+    expect(await figure.locator('textarea').count()).toBe(3);
     await figure.locator('.figure-toolbar summary', { hasText: 'Cite' }).click();
     expect(await figure.locator('.figure-toolbar [data-copy]').allTextContents()).toContain('Copy caption');
     expect(problems).toEqual([]);

@@ -6,16 +6,22 @@ import { buildModel } from '../../src/data/model.ts';
 import { loadDataset, loadPaperFigures } from '../../src/data/load.ts';
 import { cartridgeProblems } from '../../src/lessons/lib/cartridge-check.ts';
 import { coursePackFiles, type CartridgeVersion } from '../../src/lessons/lib/course-pack.ts';
+import { numberedQuestions } from '../../src/lessons/lib/lesson-html.ts';
+import { chartImageAlt } from '../../src/charts/lib/links.ts';
+import { escapeHtml } from '../../src/lib/escape.ts';
 import { lessonFor } from '../../src/lessons/lib/registry.ts';
 import { crc32, unzip, zip } from '../../src/lib/zip.ts';
 import { descendants, parseXml } from '../../src/lib/xml.ts';
 import { realDatasetDir } from './dataset-dir.ts';
 
 const model = buildModel(loadDataset(realDatasetDir), loadPaperFigures());
-const charts = CHARTS.map((chart) => ({ view: chartView(chart, model), lesson: lessonFor(chart.id).lesson(model) }));
+/** A stand-in for the chart image (the build draws the real one; this test reads the pack's text). */
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const charts = CHARTS.map((chart) => ({ view: chartView(chart, model), lesson: lessonFor(chart.id).lesson(model), png: PNG }));
 const css = readFileSync('src/styles/classroom.css', 'utf8');
 const ORIGIN = 'https://example.org';
-const pack = (version: CartridgeVersion = '1.3') => new Map(coursePackFiles(charts, ORIGIN, version, css).map((f) => [f.name, new TextEncoder().encode(String(f.data))]));
+const bytes = (data: string | Uint8Array) => (typeof data === 'string' ? new TextEncoder().encode(data) : data);
+const pack = (version: CartridgeVersion = '1.3', origin = ORIGIN) => new Map(coursePackFiles(charts, origin, version, css).map((f) => [f.name, bytes(f.data)]));
 const text = (files: Map<string, Uint8Array>, name: string) => new TextDecoder().decode(files.get(name));
 const edit = (files: Map<string, Uint8Array>, name: string, change: (text: string) => string) => new Map(files).set(name, new TextEncoder().encode(change(text(files, name))));
 
@@ -58,16 +64,28 @@ describe('course pack (IMS Common Cartridge)', () => {
     });
   }
 
-  it('holds one module with a page and a handout per chart, and every handout question in the bank', () => {
+  it('holds one module with four pages per chart (student page and handout, teacher page and answer key), and every handout question in the bank', () => {
     const files = pack();
     const manifest = parseXml(text(files, 'imsmanifest.xml'));
     const module = descendants(manifest).find((el) => el.attributes.identifier === 'I_module')!;
-    expect(module.children.filter((el) => el.name === 'item')).toHaveLength(2 * CHARTS.length);
+    expect(module.children.filter((el) => el.name === 'item')).toHaveLength(4 * CHARTS.length);
     for (const { view, lesson } of charts) {
-      const page = text(files, `charts/${view.id}.html`);
-      expect(page).toContain(`<iframe src="${ORIGIN}/embed/${view.id}/"`);
-      expect(page).toContain('Learning goal');
-      expect(text(files, `handouts/${view.id}.html`)).toContain('What do you notice?');
+      const dir = `web_resources/${view.id}`;
+      const student = text(files, `${dir}/student.html`);
+      expect(student).toContain(`<img src="chart.png" alt="${escapeHtml(chartImageAlt(view))}"`);
+      expect(student).toContain(`<a href="${ORIGIN}/charts/${view.id}/">Open the interactive chart`);
+      expect(student).toContain('What do you notice?');
+      for (const q of numberedQuestions(lesson)) expect(student).toContain(escapeHtml(q.question.ask));
+      // Students see no answer and no teacher's note; the teacher's pages have them.
+      expect(student + text(files, `${dir}/handout.html`)).not.toContain('class="answer"');
+      expect(student + text(files, `${dir}/handout.html`)).not.toContain('Learning goal');
+      expect(text(files, `${dir}/teacher.html`)).toContain('Learning goal');
+      expect(text(files, `${dir}/answer-key.html`)).toContain('class="answer"');
+      const handout = text(files, `${dir}/handout.html`);
+      expect(handout).toContain('What do you notice?');
+      expect(handout).toContain('<img class="handout-chart-image" src="chart.png"');
+      for (const name of ['student', 'handout', 'teacher', 'answer-key']) expect(text(files, `${dir}/${name}.html`), name).not.toMatch(/<iframe|<svg|<script/);
+      expect(files.get(`${dir}/chart.png`)).toEqual(PNG);
       const bank = text(files, 'question-bank/questions.xml');
       expect(bank.match(new RegExp(`ident="Q_${view.id}_\\d+"`, 'g'))).toHaveLength(lesson.gettingStarted.length + lesson.goingFurther.length);
     }
@@ -76,10 +94,53 @@ describe('course pack (IMS Common Cartridge)', () => {
     expect(new Set(profiles)).toEqual(new Set(['cc.multiple_choice.v0p1', 'cc.essay.v0p1']));
   });
 
+  for (const version of ['1.3', '1.1'] as const) {
+    it(`${version}: marks the teacher's page and the answer key intendedEndUserRole Instructor, the students' pages Learner`, () => {
+      const manifest = parseXml(text(pack(version), 'imsmanifest.xml'));
+      const v = version === '1.3' ? 'v1p3' : 'v1p1';
+      expect(manifest.attributes['xmlns:lom']).toBe(`http://ltsc.ieee.org/xsd/imscc${v}/LOM/resource`);
+      expect(manifest.attributes['xsi:schemaLocation']).toContain(`http://ltsc.ieee.org/xsd/imscc${v}/LOM/resource http://www.imsglobal.org/profile/cc/cc${v}/LOM/cc${v}_lomresource_v1p0.xsd`);
+      const roles = Object.fromEntries(
+        descendants(manifest)
+          .filter((el) => el.name === 'resource' && el.attributes.type === 'webcontent')
+          .map((r) => {
+            const role = descendants(r).find((el) => el.name === 'lom:intendedEndUserRole')!;
+            expect(role.children.find((el) => el.name === 'lom:source')?.text).toBe(`IMSGLC_CC_Roles${v}`);
+            return [r.attributes.identifier, role.children.find((el) => el.name === 'lom:value')?.text];
+          }),
+      );
+      for (const { view } of charts) {
+        expect([roles[`R_${view.id}`], roles[`R_${view.id}_handout`], roles[`R_${view.id}_teacher`], roles[`R_${view.id}_key`]], view.id).toEqual(['Learner', 'Learner', 'Instructor', 'Instructor']);
+      }
+    });
+  }
+
+  it('takes every absolute address in the pack from the origin it is given, or from the chart’s own sources', () => {
+    const origin = 'https://pack-origin.example';
+    const files = pack('1.3', origin);
+    const allowed = new Set(charts.flatMap(({ view }) => view.sources.map((s) => s.href)));
+    const schemas = /^https?:\/\/(www\.imsglobal\.org|ltsc\.ieee\.org|www\.w3\.org)\//;
+    const found = [...files].filter(([name]) => !name.endsWith('.png')).flatMap(([name, data]) => [...new TextDecoder().decode(data).matchAll(/https?:\/\/[^\s"'<>)]+/g)].map((m) => [name, m[0]!]));
+    expect(found.filter(([, url]) => url.startsWith(origin)).length).toBeGreaterThan(CHARTS.length);
+    expect(found.filter(([, url]) => !url.startsWith(`${origin}/`) && !allowed.has(url) && !schemas.test(url))).toEqual([]);
+  });
+
+  it('fails the check on role metadata the importers would not read', () => {
+    const files = pack('1.1');
+    const roleProblem = (from: string, to: string) => cartridgeProblems(edit(files, 'imsmanifest.xml', (t) => t.replace(from, to)));
+    expect(roleProblem('<lom:value>Instructor</lom:value>', '<lom:value>Teacher</lom:value>')).toEqual([expect.stringMatching(/role "Teacher" is not one of Instructor, Learner, Mentor/)]);
+    expect(roleProblem('<lom:source>IMSGLC_CC_Rolesv1p1</lom:source>', '<lom:source>LOMv1.0</lom:source>')).toEqual([expect.stringMatching(/role source "LOMv1.0" is not IMSGLC_CC_Rolesv1p1/)]);
+    expect(roleProblem('xmlns:lom="http://ltsc.ieee.org/xsd/imsccv1p1/LOM/resource"', 'xmlns:lom="http://ltsc.ieee.org/xsd/imsccv1p3/LOM/resource"')).toEqual(
+      expect.arrayContaining([expect.stringMatching(/lom:intendedEndUserRole is not in http:\/\/ltsc\.ieee\.org\/xsd\/imsccv1p1\/LOM\/resource/)]),
+    );
+    const moved = text(files, 'imsmanifest.xml').replace(/(<resource identifier="R_mirroring_teacher"[^>]*>)(<metadata>.*?<\/metadata>)(<file[^>]*>)/, '$1$3$2');
+    expect(cartridgeProblems(new Map(files).set('imsmanifest.xml', new TextEncoder().encode(moved)))).toEqual([expect.stringMatching(/R_mirroring_teacher.*metadata must come before its files/)]);
+  });
+
   it('fails the check on a broken reference, a missing file, a duplicate identifier or XML that does not parse', () => {
     const files = pack();
-    expect(cartridgeProblems(edit(files, 'imsmanifest.xml', (t) => t.replace('href="handouts/mirroring.html"/>', 'href="handouts/mirroring.htm"/>')))).toEqual(
-      expect.arrayContaining([expect.stringMatching(/names handouts\/mirroring\.htm, which the zip lacks/)]),
+    expect(cartridgeProblems(edit(files, 'imsmanifest.xml', (t) => t.replace('<file href="web_resources/mirroring/handout.html"/>', '<file href="web_resources/mirroring/handout.htm"/>')))).toEqual(
+      expect.arrayContaining([expect.stringMatching(/names web_resources\/mirroring\/handout\.htm, which the zip lacks/)]),
     );
     const withoutFile = new Map(files);
     withoutFile.delete('question-bank/questions.xml');

@@ -3,8 +3,9 @@ import { CHARTS } from '../../src/charts/lib/registry.ts';
 import { chartView } from '../../src/charts/lib/view.ts';
 import { embedHeightAround } from '../../src/charts/lib/embed-height.ts';
 import { standaloneSvg, standaloneSvgSize } from '../../src/charts/lib/standalone-svg.ts';
-import { svgAbout } from '../../src/charts/lib/view.ts';
+import { chartImageSize, svgAbout } from '../../src/charts/lib/view.ts';
 import { EMBED_WIDTHS, embedCode, SNIPPETS } from '../../src/components/embed-code.ts';
+import { approximateWidth } from '../../src/lib/text.ts';
 import { oembed, oembedProvider, oembedUrl } from '../../src/components/oembed.ts';
 import { aboutStudy } from '../../src/components/about-data.ts';
 import { validateDataset } from '../../src/data/validate.ts';
@@ -30,14 +31,22 @@ function cssHeight(iframe: string, width: number): number {
 }
 
 describe('embed snippets (one source for the gallery, the chart pages, the toolbar and oEmbed)', () => {
-  const chart = { id: 'top-values', title: HOSTILE_TITLE, embedHeight: { narrow: 900, wide: 700 } };
+  const chart = { id: 'top-values', title: HOSTILE_TITLE, takeaway: 'Claude is <helpful> & "professional".', summary: 'A bar chart: 1 < 2.', embedHeight: { narrow: 900, wide: 700 }, imageSize: { width: 640, height: 480 } };
   const code = embedCode(ORIGIN, chart, 'limit=50&category=Social%20values');
 
   it('offers the snippet with the auto-height script and the script-free one, labelled', () => {
-    expect(SNIPPETS.map((s) => s.label)).toEqual(['With auto-height script', 'Script-free (for Canvas and other editors that strip scripts)']);
+    expect(SNIPPETS.map((s) => s.label)).toEqual(['With auto-height script', 'Script-free (for Canvas and other editors that strip scripts)', 'Image and link (Moodle and editors that remove frames)']);
     expect(code.withScript).toBe(`${code.scriptFree}\n<script src="${ORIGIN}/embed.js" async></script>`);
     expect(code.scriptFree).toMatch(/^<iframe [^>]*><\/iframe>$/);
     expect(code.scriptFree).not.toContain('<script');
+  });
+
+  it('offers the chart as an image (default view, 1× size) with the takeaway as alt text, the summary and a link, escaped', () => {
+    expect(code.image).toBe(
+      `<p><a href="${ORIGIN}/charts/top-values/"><img src="${ORIGIN}/downloads/top-values.png" alt="A &quot;quoted&quot; &lt;title&gt; &amp; more. Claude is &lt;helpful&gt; &amp; &quot;professional&quot;." width="640" height="480" style="max-width:100%;height:auto" /></a></p>\n` +
+        `<p>A bar chart: 1 &lt; 2.</p>\n<p><a href="${ORIGIN}/charts/top-values/">Open the interactive chart: A &quot;quoted&quot; &lt;title&gt; &amp; more</a></p>`,
+    );
+    expect(code.image).not.toMatch(/<iframe|<script|<svg|<style/);
   });
 
   it('escapes the title and the address for an attribute', () => {
@@ -72,12 +81,16 @@ describe('oEmbed answers', () => {
     it(`${chart.id}: rich, with the script-free snippet and the size of its thumbnail`, () => {
       const view = chartView(chart, model);
       const answer = oembed(`${ORIGIN}/`, view);
-      expect(answer).toMatchObject({ version: '1.0', type: 'rich', title: chart.title, provider_url: `${ORIGIN}/`, html: embedCode(ORIGIN, view).scriptFree });
+      expect(answer).toMatchObject({ version: '1.0', type: 'rich', title: chart.title, provider_url: `${ORIGIN}/`, html: embedCode(ORIGIN, { ...view, imageSize: chartImageSize(view) }).scriptFree });
       expect(answer.width).toBe(EMBED_WIDTHS.wide);
       expect(answer.height).toBe(view.embedHeight.wide);
       expect(answer.thumbnail_url).toBe(`${ORIGIN}/downloads/${chart.id}.svg`);
       const svg = standaloneSvg(view.svg, svgAbout(view));
       expect(svg).toContain(`width="${answer.thumbnail_width}" height="${answer.thumbnail_height}"`);
+      // The title wraps to the image's width rather than running off it (narrow charts have long titles).
+      const titleLines = [...svg.matchAll(/<text [^>]*font-size="18"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
+      expect(titleLines.join(' '), chart.id).toBe(view.title);
+      for (const line of titleLines) expect(approximateWidth(line, 18) * 1.08, `${chart.id}: ${line}`).toBeLessThanOrEqual(answer.thumbnail_width - 32);
       expect(standaloneSvgSize(view.svg, svgAbout(view))).toEqual({ width: answer.thumbnail_width, height: answer.thumbnail_height });
       expect(oembedUrl(`${ORIGIN}/`, chart.id)).toBe(`${ORIGIN}/oembed/${chart.id}.json`);
     });

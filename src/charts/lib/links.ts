@@ -4,6 +4,8 @@ export function chartPaths(id: string) {
     page: `/charts/${id}/`,
     embed: `/embed/${id}/`,
     slide: `/downloads/slides/${id}.png`,
+    /** The chart alone as a PNG at twice its size, for editors that keep images but remove frames (Moodle). */
+    image: `/downloads/${id}.png`,
     card: shareCardPath(id),
     handout: `/charts/${id}/handout/`,
     teach: `/charts/${id}/teach/`,
@@ -25,4 +27,9 @@ export function chartLink(origin: string, id: string): string {
 /** The caption to paste beneath the chart's image: title, source and licence, and where to find it. */
 export function chartCaption(view: { id: string; title: string; sources: { text: string }[] }, origin: string): string {
   return `${view.title}. ${view.sources.map((s) => s.text).join(' · ')} · ${chartLink(origin, view.id)}`;
+}
+
+/** The chart image's text alternative, wherever the image goes (snippet, course pack, handout): what it shows and what to take from it. */
+export function chartImageAlt(view: { title: string; takeaway: string }): string {
+  return `${view.title}. ${view.takeaway}`;
 }

@@ -1,6 +1,11 @@
 import { escapeHtml } from '../../lib/escape.ts';
+import { approximateWidth } from '../../lib/text.ts';
 
 const HEADER = 56;
+const TITLE_SIZE = 18;
+const TITLE_LEADING = 22;
+/** Bold runs wider than the regular text approximateWidth measures. */
+const BOLD = 1.08;
 const FOOTER = 46;
 const PAD = 16;
 
@@ -47,7 +52,10 @@ function layout(chartSvg: string, about: SvgAbout) {
   const caveatLines = (about.caveats ?? []).flatMap((caveat) => wrap(caveat, (line) => line.length <= Math.floor(w / 5.5)));
   const sourceLines = [...caveatLines, ...about.source.split(' · ')];
   const footer = FOOTER + (sourceLines.length - 1) * 14;
-  return { w, h, caveatLines, sourceLines, footer, width: w + 2 * PAD, height: h + HEADER + footer };
+  // A title wider than a narrow chart wraps, rather than running off the image.
+  const titleLines = wrap(about.title, (line) => approximateWidth(line, TITLE_SIZE) * BOLD <= w);
+  const header = HEADER + (titleLines.length - 1) * TITLE_LEADING;
+  return { w, h, caveatLines, sourceLines, titleLines, header, footer, width: w + 2 * PAD, height: h + header + footer };
 }
 
 /** The width and height (px) of the standalone SVG for this chart (stated, for instance, for an oEmbed thumbnail). */
@@ -62,13 +70,13 @@ export function standaloneSvgSize(chartSvg: string, about: SvgAbout): { width: n
  * page and the build share it.
  */
 export function standaloneSvg(chartSvg: string, about: SvgAbout): string {
-  const { w, h, caveatLines, sourceLines, footer, width, height } = layout(chartSvg, about);
-  const inner = placeChart(chartSvg, { x: PAD, y: HEADER, width: w, height: h });
+  const { w, h, caveatLines, sourceLines, titleLines, header, footer, width, height } = layout(chartSvg, about);
+  const inner = placeChart(chartSvg, { x: PAD, y: header, width: w, height: h });
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="system-ui, sans-serif">` +
     `<title>${escapeHtml(about.title)}</title>` +
     `<rect width="100%" height="100%" fill="#fff"/>` +
-    `<text x="${PAD}" y="32" font-size="18" font-weight="bold" fill="#1a1a1a">${escapeHtml(about.title)}</text>` +
+    titleLines.map((line, i) => `<text x="${PAD}" y="${32 + i * TITLE_LEADING}" font-size="${TITLE_SIZE}" font-weight="bold" fill="#1a1a1a">${escapeHtml(line)}</text>`).join('') +
     inner +
     sourceLines
       .map((line, i) => `<text x="${PAD}" y="${height - footer + 18 + i * 14}" font-size="10" fill="${i < caveatLines.length ? '#1a1a1a' : '#555'}">${escapeHtml(line)}</text>`)

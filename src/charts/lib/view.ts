@@ -4,6 +4,7 @@ import { serverDocument } from './server-document.ts';
 import { LICENSE_LINK } from './sources.ts';
 import { titlesToTips } from './svg.ts';
 import { mergeShapes, unwrapLoneChildren } from './merge-shapes.ts';
+import { standaloneSvgSize } from './standalone-svg.ts';
 
 /** Everything a page needs to show one chart, built at build time through the contract: the same for every chart. */
 export interface ChartView {
@@ -129,4 +130,9 @@ export function sourceLine(view: Pick<ChartView, 'sources'>): string {
 /** What a chart's standalone SVG (its image download and thumbnail) says beside the chart. */
 export function svgAbout(view: Pick<ChartView, 'title' | 'sources' | 'caveats'>) {
   return { title: view.title, source: sourceLine(view), url: view.sources[0]?.href, caveats: view.caveats };
+}
+
+/** The chart image's size in CSS pixels (its PNG is drawn at twice this, for sharp screens): the standalone SVG's. */
+export function chartImageSize(view: Pick<ChartView, 'svg' | 'title' | 'sources' | 'caveats'>): { width: number; height: number } {
+  return standaloneSvgSize(view.svg, svgAbout(view));
 }

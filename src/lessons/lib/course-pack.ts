@@ -1,18 +1,25 @@
-import { chartLink, chartPaths } from '../../charts/lib/links.ts';
-import type { RegistryChartView } from '../../charts/lib/view.ts';
-import { embedCode } from '../../components/embed-code.ts';
+import { chartImageAlt, chartLink, chartPaths } from '../../charts/lib/links.ts';
+import { chartImageSize, type RegistryChartView } from '../../charts/lib/view.ts';
+import { imageCode } from '../../components/embed-code.ts';
 import { SITE_TITLE } from '../../config.ts';
 import { escapeHtml as e } from '../../lib/escape.ts';
 import type { ZipEntry } from '../../lib/zip.ts';
-import type { Lesson } from './lesson.ts';
-import { handoutHtml, numberedQuestions, teacherNotesHtml } from './lesson-html.ts';
+import { HANDOUT_TEXT, type Lesson } from './lesson.ts';
+import { answerKeyHtml, numberedQuestions, questionsWithAnswersHtml, studentHandoutHtml, studentQuestionsHtml, teacherNotesHtml } from './lesson-html.ts';
 import { questionBankXml } from './question-bank.ts';
 
 /**
- * The course pack: an IMS Common Cartridge holding one module with, per chart, a page (the embedded chart, its
- * takeaway and the teacher's notes) and the printable handout, plus a question bank of every handout question.
+ * The course pack: an IMS Common Cartridge holding one module with four pages per chart: for students, the chart page
+ * (the chart as an image, notice and wonder, the questions) and the printable handout; for the teacher, the teacher's
+ * page (goal, misconception, discussion, answers) and the answer key, both marked intendedEndUserRole Instructor, so
+ * Canvas imports them locked and unpublished and Moodle hidden. Plus a question bank of every handout question.
  * Version 1.3 is the download; Moodle's importer reads Common Cartridge 1.0 and 1.1 only, so the same pack is also
  * written as 1.1 for it.
+ *
+ * Pages and images sit together under web_resources/<chart id>/ and refer to each other by bare file name: Canvas
+ * files them without the web_resources/ prefix (as Files, or rewritten links when it converts them to Pages) and
+ * Moodle keeps each resource's files side by side, so `chart.png` resolves in all three. No iframe, inline SVG or
+ * <style> is needed to read them: Moodle's HTML Purifier removes all three.
  */
 export const COURSE_PACK_PATH = '/downloads/values-in-the-wild-course-pack.imscc';
 export const COURSE_PACK_MOODLE_PATH = '/downloads/values-in-the-wild-course-pack-cc1.1.imscc';
@@ -26,9 +33,13 @@ export function cartridgeProfile(version: CartridgeVersion) {
     schemaVersion: `${version}.0`,
     namespace: `http://www.imsglobal.org/xsd/imscc${v}/imscp_v1p1`,
     lomManifest: `http://ltsc.ieee.org/xsd/imscc${v}/LOM/manifest`,
+    lomResource: `http://ltsc.ieee.org/xsd/imscc${v}/LOM/resource`,
+    /** The intendedEndUserRole vocabulary: ccv1p1_lomresource_v1p0.xsd enumerates IMSGLC_CC_Rolesv1p1 as the only source. */
+    rolesVocabulary: `IMSGLC_CC_Roles${v}`,
     schemaLocations: [
       [`http://www.imsglobal.org/xsd/imscc${v}/imscp_v1p1`, `${profile}/cc${v}_imscp_v1p2_v1p0.xsd`],
       [`http://ltsc.ieee.org/xsd/imscc${v}/LOM/manifest`, `${profile}/LOM/cc${v}_lommanifest_v1p0.xsd`],
+      [`http://ltsc.ieee.org/xsd/imscc${v}/LOM/resource`, `${profile}/LOM/cc${v}_lomresource_v1p0.xsd`],
     ],
     qtiSchema: `${profile}/cc${v}_qtiasiv1p2p1_v1p0.xsd`,
     questionBankType: `imsqti_xmlv1p2/imscc_xml${v}/question-bank`,
@@ -38,41 +49,92 @@ export function cartridgeProfile(version: CartridgeVersion) {
 export interface PackChart {
   view: RegistryChartView;
   lesson: Lesson;
+  /** The chart image (chartImagePng): shipped in the pack beside the pages that show it. */
+  png: Uint8Array;
 }
 
-const STYLE = 'body{font-family:system-ui,sans-serif;line-height:1.5;max-width:48rem;margin:1rem auto;padding:0 1rem;color:#1a1a1a}iframe{display:block}.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}';
+/** Who a page is for: the pages for the teacher carry intendedEndUserRole Instructor. */
+type Role = 'Learner' | 'Instructor';
+
+/** One page of the module per chart: its file, its title and who it is for. */
+const PAGES = [
+  { key: '', file: 'student.html', role: 'Learner', title: (t: string) => t, image: true },
+  { key: '_handout', file: 'handout.html', role: 'Learner', title: (t: string) => `Handout: ${t}`, image: true },
+  { key: '_teacher', file: 'teacher.html', role: 'Instructor', title: (t: string) => `For the teacher: ${t}`, image: false },
+  { key: '_key', file: 'answer-key.html', role: 'Instructor', title: (t: string) => `${HANDOUT_TEXT.answerKey}: ${t}`, image: false },
+] as const satisfies readonly { key: string; file: string; role: Role; title: (t: string) => string; image: boolean }[];
+
+export const IMAGE_FILE = 'chart.png';
+export const folderOf = (id: string) => `web_resources/${id}`;
+
+const STYLE = 'body{font-family:system-ui,sans-serif;line-height:1.5;max-width:48rem;margin:1rem auto;padding:0 1rem;color:#1a1a1a}img{max-width:100%;height:auto}.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}';
 
 function page(title: string, body: string, css = ''): string {
   return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${e(title)}</title><style>${STYLE}${css}</style></head><body>${body}</body></html>\n`;
 }
 
-/** The chart's page in the module: the live chart in an iframe, its takeaway, source, and the notes for the teacher. */
-function chartPage({ view, lesson }: PackChart, origin: string): string {
-  const paths = chartPaths(view.id);
-  const url = (path: string) => new URL(path, origin).href;
-  const sources = view.sources.map((s) => `<a href="${e(s.href)}">${e(s.text)}</a>`).join(' · ');
+const sourceHtml = (view: RegistryChartView) =>
+  view.caveats.map((c) => `<p><small>${e(c)}</small></p>`).join('') + `<p><small>${view.sources.map((s) => `<a href="${e(s.href)}">${e(s.text)}</a>`).join(' · ')}</small></p>`;
+
+/** For students: the chart as an image (alt text, long description, link to the interactive chart), notice and wonder, the questions. */
+function studentPage({ view, lesson }: PackChart, origin: string): string {
   return page(
     view.title,
-    `<h1>${e(view.title)}</h1><p>${e(view.takeaway)}</p>` +
-      embedCode(origin, view).scriptFree +
-      view.caveats.map((c) => `<p><small>${e(c)}</small></p>`).join('') +
-      `<p><small>${sources} · <a href="${e(chartLink(origin, view.id))}">Open the chart</a></small></p>` +
-      `<h2>For the teacher</h2>${teacherNotesHtml(lesson, 3)}` +
-      `<h3>In class</h3><ul><li><a href="${e(url(paths.handout))}">Printable handout</a> with answer key (also in this module)</li>` +
-      `<li><a href="${e(url(paths.slide))}">Slide image</a> (PNG, 1920×1080)</li><li><a href="${e(url(paths.teach))}">Teacher’s page</a></li></ul>`,
+    `<h1>${e(view.title)}</h1><p>${e(HANDOUT_TEXT.intro)}</p>` +
+      imageCode(origin, { ...view, imageSize: chartImageSize(view) }, IMAGE_FILE) +
+      sourceHtml(view) +
+      `<h2>Notice and wonder</h2><ul>${HANDOUT_TEXT.prompts.map((p) => `<li>${e(p)}</li>`).join('')}</ul>` +
+      studentQuestionsHtml(lesson, 'screen'),
   );
+}
+
+/** For the teacher: the learning goal, the misconception, discussion questions and the answers. */
+function teacherPage({ view, lesson }: PackChart, origin: string): string {
+  const paths = chartPaths(view.id);
+  const url = (path: string) => e(new URL(path, origin).href);
+  return page(
+    `For the teacher: ${view.title}`,
+    `<h1>For the teacher: ${e(view.title)}</h1><p>${e(view.takeaway)}</p>` +
+      teacherNotesHtml(lesson, 2) +
+      `<h2>The questions, with answers</h2>${questionsWithAnswersHtml(lesson, 3)}` +
+      `<h2>In class</h2><ul><li><a href="${url(paths.page)}">The interactive chart</a></li><li><a href="${url(paths.handout)}">Printable handout</a> (also in this module, with its answer key)</li>` +
+      `<li><a href="${url(paths.slide)}">Slide image</a> (PNG, 1920×1080)</li><li><a href="${url(paths.teach)}">Teacher’s page</a> online</li></ul>` +
+      sourceHtml(view),
+  );
+}
+
+function pageHtml(chart: PackChart, key: (typeof PAGES)[number]['key'], origin: string, handoutCss: string): string {
+  const { view, lesson } = chart;
+  const links = { chart: chartLink(origin, view.id), teach: new URL(chartPaths(view.id).teach, origin).href };
+  const image = { src: IMAGE_FILE, alt: chartImageAlt(view), ...chartImageSize(view) };
+  if (key === '') return studentPage(chart, origin);
+  if (key === '_teacher') return teacherPage(chart, origin);
+  if (key === '_handout') return page(`Handout: ${view.title}`, `<article class="handout">${studentHandoutHtml(view, lesson, links, image)}</article>`, handoutCss);
+  return page(`${HANDOUT_TEXT.answerKey}: ${view.title}`, `<article class="handout">${answerKeyHtml(view, lesson, links, 1)}</article>`, handoutCss);
+}
+
+/** Resource-level LOM metadata naming who the resource is for (CC profile of IEEE LOM: educational/intendedEndUserRole). */
+function roleMetadata(role: Role, vocabulary: string): string {
+  return `<metadata><lom:lom><lom:educational><lom:intendedEndUserRole><lom:source>${vocabulary}</lom:source><lom:value>${role}</lom:value></lom:intendedEndUserRole></lom:educational></lom:lom></metadata>`;
 }
 
 function manifest(charts: PackChart[], version: CartridgeVersion, title: string): string {
   const p = cartridgeProfile(version);
   const items = charts
-    .map(({ view }) => `<item identifier="I_${view.id}" identifierref="R_${view.id}"><title>${e(view.title)}</title></item><item identifier="I_${view.id}_handout" identifierref="R_${view.id}_handout"><title>${e(`Handout: ${view.title}`)}</title></item>`)
+    .flatMap(({ view }) => PAGES.map((pg) => `<item identifier="I_${view.id}${pg.key}" identifierref="R_${view.id}${pg.key}"><title>${e(pg.title(view.title))}</title></item>`))
     .join('');
-  const webcontent = (id: string, href: string) => `<resource identifier="${id}" type="webcontent" href="${href}"><file href="${href}"/></resource>`;
-  const resources = charts.map(({ view }) => webcontent(`R_${view.id}`, `charts/${view.id}.html`) + webcontent(`R_${view.id}_handout`, `handouts/${view.id}.html`)).join('');
+  const resources = charts
+    .flatMap(({ view }) =>
+      PAGES.map((pg) => {
+        const href = `${folderOf(view.id)}/${pg.file}`;
+        const files = [href, ...(pg.image ? [`${folderOf(view.id)}/${IMAGE_FILE}`] : [])].map((file) => `<file href="${file}"/>`).join('');
+        return `<resource identifier="R_${view.id}${pg.key}" type="webcontent" href="${href}">${roleMetadata(pg.role, p.rolesVocabulary)}${files}</resource>`;
+      }),
+    )
+    .join('');
   return (
     `<?xml version="1.0" encoding="UTF-8"?>\n` +
-    `<manifest identifier="values-in-the-wild-course-pack" xmlns="${p.namespace}" xmlns:lomimscc="${p.lomManifest}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="${p.schemaLocations.flat().join(' ')}">` +
+    `<manifest identifier="values-in-the-wild-course-pack" xmlns="${p.namespace}" xmlns:lomimscc="${p.lomManifest}" xmlns:lom="${p.lomResource}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="${p.schemaLocations.flat().join(' ')}">` +
     `<metadata><schema>IMS Common Cartridge</schema><schemaversion>${p.schemaVersion}</schemaversion>` +
     `<lomimscc:lom><lomimscc:general><lomimscc:title><lomimscc:string language="en">${e(title)}</lomimscc:string></lomimscc:title></lomimscc:general></lomimscc:lom></metadata>` +
     `<organizations><organization identifier="O_1" structure="rooted-hierarchy"><item identifier="I_root"><item identifier="I_module"><title>${e(title)}</title>${items}</item></item></organization></organizations>` +
@@ -89,11 +151,10 @@ export function coursePackFiles(charts: PackChart[], origin: string, version: Ca
   );
   return [
     { name: 'imsmanifest.xml', data: manifest(charts, version, title) },
-    ...charts.map((chart) => ({ name: `charts/${chart.view.id}.html`, data: chartPage(chart, origin) })),
-    ...charts.map(({ view, lesson }) => {
-      const links = { chart: chartLink(origin, view.id), teach: new URL(chartPaths(view.id).teach, origin).href };
-      return { name: `handouts/${view.id}.html`, data: page(`Handout: ${view.title}`, `<article class="handout">${handoutHtml(view, lesson, links)}</article>`, handoutCss) };
-    }),
+    ...charts.flatMap((chart) => [
+      ...PAGES.map((pg) => ({ name: `${folderOf(chart.view.id)}/${pg.file}`, data: pageHtml(chart, pg.key, origin, handoutCss) })),
+      { name: `${folderOf(chart.view.id)}/${IMAGE_FILE}`, data: chart.png },
+    ]),
     { name: 'question-bank/questions.xml', data: questionBankXml('values-in-the-wild-questions', questions, cartridgeProfile(version).qtiSchema) },
   ];
 }

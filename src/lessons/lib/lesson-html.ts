@@ -6,7 +6,8 @@ import { HANDOUT_TEXT, orderedChoices, type Lesson, type Question } from './less
 
 /**
  * A lesson as HTML, for the site's pages and the course pack alike: the student handout (page 1 the chart and the
- * questions, page 2 the answer key) and the teacher's notes. Every piece of text is escaped.
+ * questions), the answer key (page 2, or the teacher's own page in the pack) and the teacher's notes. Every piece of
+ * text is escaped.
  */
 export interface LessonLinks {
   /** The chart online, printed on the handout as the way back. */
@@ -15,16 +16,24 @@ export interface LessonLinks {
   teach: string;
 }
 
-const lines = (count: number) => `<span class="write-lines" aria-hidden="true">${'<span></span>'.repeat(count)}</span>`;
-
-function choicesHtml(question: Question): string {
-  if (!question.choices) return '';
-  const items = orderedChoices(question.choices).map((c) => `<li>${e(c.text)}</li>`).join('');
-  return `<p class="choose">${e(HANDOUT_TEXT.choose)}</p><ol class="choices" type="a">${items}</ol>`;
+/** The chart as an image file beside the page (the course pack), instead of inline SVG, which editors such as Moodle's remove. */
+export interface ChartImage {
+  src: string;
+  alt: string;
+  width: number;
+  height: number;
 }
 
-function questionsHtml(questions: Question[], start: number, writingLines: number): string {
-  const items = questions.map((q) => `<li><p>${e(q.ask)}</p>${q.choices ? choicesHtml(q) : lines(writingLines)}</li>`).join('');
+const lines = (count: number) => count === 0 ? '' : `<span class="write-lines" aria-hidden="true">${'<span></span>'.repeat(count)}</span>`;
+
+function choicesHtml(question: Question, choose: string = HANDOUT_TEXT.choose): string {
+  if (!question.choices) return '';
+  const items = orderedChoices(question.choices).map((c) => `<li>${e(c.text)}</li>`).join('');
+  return `<p class="choose">${e(choose)}</p><ol class="choices" type="a">${items}</ol>`;
+}
+
+function questionsHtml(questions: Question[], start: number, writingLines: number, choose?: string): string {
+  const items = questions.map((q) => `<li><p>${e(q.ask)}</p>${q.choices ? choicesHtml(q, choose) : lines(writingLines)}</li>`).join('');
   return `<ol class="questions" start="${start}">${items}</ol>`;
 }
 
@@ -48,32 +57,58 @@ function chartSourceHtml(view: ChartView): string {
   return `<figcaption>${caveats}<p>${e(sourceLine(view))}</p></figcaption>`;
 }
 
+/** The questions at both levels, numbered as on the handout: on paper with lines to write on, or on screen without. */
+export function studentQuestionsHtml(lesson: Lesson, medium: 'paper' | 'screen' = 'paper'): string {
+  const [started, further] = medium === 'paper' ? [1, 2] : [0, 0];
+  const choose = medium === 'paper' ? HANDOUT_TEXT.choose : HANDOUT_TEXT.chooseOnScreen;
+  return (
+    `<section><h2>${e(HANDOUT_TEXT.gettingStarted)}</h2>${questionsHtml(lesson.gettingStarted, 1, started, choose)}</section>` +
+    `<section><h2>${e(HANDOUT_TEXT.goingFurther)}</h2>${questionsHtml(lesson.goingFurther, lesson.gettingStarted.length + 1, further, choose)}</section>`
+  );
+}
+
+/** The chart on the handout: inline SVG described by the summary, or the image file with the summary as its long description. */
+function handoutChartHtml(view: ChartView, image: ChartImage | undefined): string {
+  const summaryId = `${view.id}-handout-summary`;
+  const chart = image
+    ? `<img class="handout-chart-image" src="${e(image.src)}" alt="${e(image.alt)}" width="${image.width}" height="${image.height}" />`
+    : `<div class="handout-chart-image" role="img" aria-label="${e(view.title)}" aria-describedby="${summaryId}">${view.svg}</div>`;
+  return `<figure class="handout-chart">${chart}<p class="visually-hidden" id="${summaryId}">${e(view.summary)}</p>${chartSourceHtml(view)}</figure>`;
+}
+
 /** The printable handout: student sheet, then the answer key on a page of its own. */
 export function handoutHtml(view: ChartView, lesson: Lesson, links: LessonLinks): string {
-  const started = lesson.gettingStarted.length;
-  const summaryId = `${view.id}-handout-summary`;
+  return studentHandoutHtml(view, lesson, links) + answerKeyHtml(view, lesson, links);
+}
+
+/** The student sheet: the chart, notice and wonder, the questions at two levels, the source and the way back to the chart. */
+export function studentHandoutHtml(view: ChartView, lesson: Lesson, links: Pick<LessonLinks, 'chart'>, image?: ChartImage): string {
   // A tall chart sits beside the notice-and-wonder boxes, where it can be drawn larger than across the page.
-  const size = chartSize(view.svg);
+  const size = image ? { w: image.width, h: image.height } : chartSize(view.svg);
   const tall = size.h > size.w;
-  const key = numberedQuestions(lesson)
-    .map(({ level, number, question }) => `<li value="${number}"><p class="asked"><span class="level">${e(level)}.</span> ${e(question.ask)}</p>${answerHtml(question)}</li>`)
-    .join('');
   return (
     `<section class="handout-sheet" aria-labelledby="${view.id}-handout-title">` +
     `<p class="handout-name" aria-hidden="true"><span>Name</span><span>Date</span></p>` +
     `<h1 id="${view.id}-handout-title">${e(view.title)}</h1>` +
     `<p class="handout-intro">${e(HANDOUT_TEXT.intro)}</p>` +
     `<div class="handout-top${tall ? ' handout-tall' : ''}">` +
-    `<figure class="handout-chart"><div class="handout-chart-image" role="img" aria-label="${e(view.title)}" aria-describedby="${summaryId}">${view.svg}</div>` +
-    `<p class="visually-hidden" id="${summaryId}">${e(view.summary)}</p>${chartSourceHtml(view)}</figure>` +
+    handoutChartHtml(view, image) +
     `<div class="notice-wonder">${HANDOUT_TEXT.prompts.map((p) => `<div><h2>${e(p)}</h2>${lines(tall ? 5 : 3)}</div>`).join('')}</div>` +
     `</div>` +
-    `<div class="handout-questions"><section><h2>${e(HANDOUT_TEXT.gettingStarted)}</h2>${questionsHtml(lesson.gettingStarted, 1, 1)}</section>` +
-    `<section><h2>${e(HANDOUT_TEXT.goingFurther)}</h2>${questionsHtml(lesson.goingFurther, started + 1, 2)}</section></div>` +
+    `<div class="handout-questions">${studentQuestionsHtml(lesson)}</div>` +
     `<p class="handout-link">See the chart online: <a href="${e(links.chart)}">${e(links.chart.replace(/^https?:\/\//, ''))}</a></p>` +
-    `</section>` +
+    `</section>`
+  );
+}
+
+/** The answer key: every question with its answer, numbered as on the handout, and where the teacher's notes are. */
+export function answerKeyHtml(view: ChartView, lesson: Lesson, links: Pick<LessonLinks, 'teach'>, level: 1 | 2 = 2): string {
+  const key = numberedQuestions(lesson)
+    .map(({ level, number, question }) => `<li value="${number}"><p class="asked"><span class="level">${e(level)}.</span> ${e(question.ask)}</p>${answerHtml(question)}</li>`)
+    .join('');
+  return (
     `<section class="handout-key" aria-labelledby="${view.id}-key-title">` +
-    `<h2 id="${view.id}-key-title">${e(HANDOUT_TEXT.answerKey)}: ${e(view.title)}</h2>` +
+    `<h${level} id="${view.id}-key-title">${e(HANDOUT_TEXT.answerKey)}: ${e(view.title)}</h${level}>` +
     `<ol class="key">${key}</ol>` +
     `<p class="handout-link">For teachers: the learning goal, a common misreading and discussion questions are at <a href="${e(links.teach)}">${e(links.teach.replace(/^https?:\/\//, ''))}</a></p>` +
     `</section>`

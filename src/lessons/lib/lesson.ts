@@ -46,6 +46,8 @@ export const HANDOUT_TEXT = {
   goingFurther: 'Going further',
   answerKey: 'Answer key',
   choose: 'Circle one.',
+  /** The same, on a page read on screen (the course pack's student page). */
+  chooseOnScreen: 'Choose one.',
 };
 
 /** Every piece of student text in a lesson: its questions, choices' questions and answers. */

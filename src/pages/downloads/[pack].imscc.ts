@@ -6,6 +6,7 @@ import { cartridgeProblems } from '../../lessons/lib/cartridge-check.ts';
 import { COURSE_PACK_MOODLE_PATH, COURSE_PACK_PATH, coursePackFiles, type CartridgeVersion } from '../../lessons/lib/course-pack.ts';
 import { siteLesson } from '../../lessons/lib/registry.ts';
 import { unzip, zip } from '../../lib/zip.ts';
+import { chartImagePng } from '../../components/chart-image.ts';
 
 /** The course pack, as Common Cartridge 1.3 and (for Moodle) 1.1, checked before it is written: a broken pack stops the build. */
 const PACKS: [string, CartridgeVersion][] = [
@@ -17,7 +18,7 @@ const name = (path: string) => path.replace(/^\/downloads\//, '').replace(/\.ims
 export const getStaticPaths: GetStaticPaths = () => PACKS.map(([path, version]) => ({ params: { pack: name(path) }, props: { version } }));
 
 export const GET: APIRoute = ({ props, site }) => {
-  const charts = CHARTS.map((chart) => ({ view: siteChartView(chart.id), lesson: siteLesson(chart.id) }));
+  const charts = CHARTS.map((chart) => ({ view: siteChartView(chart.id), lesson: siteLesson(chart.id), png: chartImagePng(siteChartView(chart.id)) }));
   // The handout's print stylesheet travels with the pack (read from the project root, where every build runs).
   const css = readFileSync('src/styles/classroom.css', 'utf8');
   const bytes = zip(coursePackFiles(charts, siteOrigin(site), props.version as CartridgeVersion, css));
