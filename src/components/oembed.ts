@@ -1,6 +1,6 @@
 import { OEMBED_CACHE_AGE, SITE_TITLE } from '../config.ts';
-import { standaloneSvgSize } from '../charts/lib/standalone-svg.ts';
-import { svgAbout, type RegistryChartView } from '../charts/lib/view.ts';
+import { chartPaths, SHARE_CARD } from '../charts/lib/links.ts';
+import type { RegistryChartView } from '../charts/lib/view.ts';
 import { EMBED_WIDTHS, embedCode } from './embed-code.ts';
 
 /**
@@ -27,10 +27,12 @@ export function oembedUrl(origin: string, id: string): string {
   return `${origin.replace(/\/$/, '')}/oembed/${id}.json`;
 }
 
-/** A chart's answer: its script-free iframe, the frame's size in a wide host, and its image download as thumbnail. */
+/**
+ * A chart's answer: its script-free iframe, the frame's size in a wide host, and as thumbnail its share card (a PNG,
+ * which every consumer can show; the pages' og:image too).
+ */
 export function oembed(origin: string, view: RegistryChartView): OEmbedRich {
   const base = origin.replace(/\/$/, '');
-  const thumbnail = standaloneSvgSize(view.svg, svgAbout(view));
   return {
     version: '1.0',
     type: 'rich',
@@ -40,9 +42,9 @@ export function oembed(origin: string, view: RegistryChartView): OEmbedRich {
     html: embedCode(base, view).scriptFree,
     width: EMBED_WIDTHS.wide,
     height: view.embedHeight.wide,
-    thumbnail_url: `${base}/downloads/${view.id}.svg`,
-    thumbnail_width: thumbnail.width,
-    thumbnail_height: thumbnail.height,
+    thumbnail_url: `${base}${chartPaths(view.id).card}`,
+    thumbnail_width: SHARE_CARD.width,
+    thumbnail_height: SHARE_CARD.height,
     cache_age: OEMBED_CACHE_AGE,
   };
 }

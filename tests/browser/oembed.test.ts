@@ -82,18 +82,21 @@ describe('oEmbed discovery and answers', () => {
       expect(served(answer.html as string)).toBe(snippets[chart.id]);
       expect(answer.html).toMatch(/^<iframe [^>]*><\/iframe>$/);
 
-      const thumbnailUrl = served(answer.thumbnail_url as string);
-      const thumbnail = await page.request.get(thumbnailUrl);
+      // The thumbnail is a PNG of the stated size: its signature, then the IHDR chunk's width and height (PNG §11.2.2).
+      const thumbnail = await page.request.get(served(answer.thumbnail_url as string));
       expect(thumbnail.status()).toBe(200);
-      expect(thumbnail.headers()['content-type']).toMatch(/^image\//);
-      await page.goto(`${baseUrl}/charts/`);
-      const size = await page.evaluate(async (src) => {
-        const img = new Image();
-        img.src = src;
-        await img.decode();
-        return { width: img.naturalWidth, height: img.naturalHeight };
-      }, thumbnailUrl);
-      expect(size).toEqual({ width: answer.thumbnail_width, height: answer.thumbnail_height });
+      expect(thumbnail.headers()['content-type']).toBe('image/png');
+      const png = await thumbnail.body();
+      expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+      expect(png.subarray(12, 16).toString('latin1')).toBe('IHDR');
+      expect({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) }).toEqual({ width: answer.thumbnail_width, height: answer.thumbnail_height });
+      // The same image is the chart page's and the embed page's og:image, with the same size.
+      for (const pagePath of [`/charts/${chart.id}/`, `/embed/${chart.id}/`]) {
+        await page.goto(baseUrl + pagePath);
+        const og = (property: string) => page.locator(`meta[property="${property}"]`).getAttribute('content');
+        expect(await og('og:image'), pagePath).toBe(answer.thumbnail_url);
+        expect([await og('og:image:width'), await og('og:image:height')], pagePath).toEqual([String(answer.thumbnail_width), String(answer.thumbnail_height)]);
+      }
       expect(problems).toEqual([]);
       await context.close();
     });

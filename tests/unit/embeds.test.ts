@@ -2,8 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { CHARTS } from '../../src/charts/lib/registry.ts';
 import { chartView } from '../../src/charts/lib/view.ts';
 import { embedHeightAround } from '../../src/charts/lib/embed-height.ts';
-import { standaloneSvg, standaloneSvgSize } from '../../src/charts/lib/standalone-svg.ts';
-import { svgAbout } from '../../src/charts/lib/view.ts';
 import { EMBED_WIDTHS, embedCode, SNIPPETS } from '../../src/components/embed-code.ts';
 import { oembed, oembedProvider, oembedUrl } from '../../src/components/oembed.ts';
 import { aboutStudy } from '../../src/components/about-data.ts';
@@ -75,10 +73,9 @@ describe('oEmbed answers', () => {
       expect(answer).toMatchObject({ version: '1.0', type: 'rich', title: chart.title, provider_url: `${ORIGIN}/`, html: embedCode(ORIGIN, view).scriptFree });
       expect(answer.width).toBe(EMBED_WIDTHS.wide);
       expect(answer.height).toBe(view.embedHeight.wide);
-      expect(answer.thumbnail_url).toBe(`${ORIGIN}/downloads/${chart.id}.svg`);
-      const svg = standaloneSvg(view.svg, svgAbout(view));
-      expect(svg).toContain(`width="${answer.thumbnail_width}" height="${answer.thumbnail_height}"`);
-      expect(standaloneSvgSize(view.svg, svgAbout(view))).toEqual({ width: answer.thumbnail_width, height: answer.thumbnail_height });
+      // The share card, a PNG (its real size is read from the built file in tests/browser/oembed.test.ts).
+      expect(answer.thumbnail_url).toBe(`${ORIGIN}/downloads/cards/${chart.id}.png`);
+      expect({ width: answer.thumbnail_width, height: answer.thumbnail_height }).toEqual({ width: 1200, height: 630 });
       expect(oembedUrl(`${ORIGIN}/`, chart.id)).toBe(`${ORIGIN}/oembed/${chart.id}.json`);
     });
   }
