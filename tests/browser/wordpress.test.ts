@@ -1,0 +1,285 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
+import { CHARTS } from '../../src/charts/lib/registry.ts';
+import { siteOrigin } from '../../src/config.ts';
+import { startStaticServer, type StaticServer } from '../../scripts/static-server.ts';
+import { newContext, useBrowser, watchPage } from './helpers.ts';
+
+/**
+ * A chart pasted into a WordPress post, as WordPress shows it: each chart's oEmbed `html` run through the rewriting
+ * WordPress applies to a discovered provider's answer (ported below), in a 640 px column of a long post served from
+ * another origin, with WordPress's embed script (its protocol ported below) sizing and following the frames.
+ *
+ * Ported from WordPress 6.1.9 (Debian bookworm's package; wordpress-develop trunk reads the same in these places):
+ * - wp-includes/embed.php:842-884 wp_filter_oembed_iframe_title_attribute (oembed_dataparse, priority 5,
+ *   default-filters.php:672), then embed.php:909-973 wp_filter_oembed_result (priority 10, default-filters.php:673);
+ * - wp-includes/js/wp-embed.js:35-101 receiveEmbedMessage and :103-144 onLoad (src/js/_enqueues/wp/embed.js).
+ */
+const baseUrl = inject('baseUrl');
+const browser = useBrowser();
+const buildOrigin = siteOrigin(process.env.SITE_URL || undefined);
+const served = (text: string) => text.replaceAll(buildOrigin, baseUrl);
+const SCREENSHOTS = 'tests/output/wordpress';
+/** Charts whose frame in the post is saved as a screenshot, to look at. */
+const PICTURED = ['context-heatmap', 'top-values', 'taxonomy-sunburst'];
+
+/** The attributes of an iframe start tag as wp_kses_hair() reads them (our html quotes every value with "). */
+function attributes(tag: string): [string, string][] {
+  return [...tag.matchAll(/\s([a-zA-Z-]+)="([^"]*)"/g)].map((m) => [m[1]!.toLowerCase(), m[2]!]);
+}
+
+const iframeTag = (attrs: [string, string][]) => `<iframe ${attrs.map(([name, value]) => `${name}="${value}"`).join(' ')}></iframe>`;
+
+/** The iframe attributes wp_kses() keeps (embed.php:921-936, and data-secret at :960). */
+const KEPT = ['src', 'width', 'height', 'frameborder', 'marginwidth', 'marginheight', 'scrolling', 'title', 'data-secret'];
+
+/** What WordPress makes of a discovered provider's rich answer, with the secret it would draw (wp_generate_password(10, false)). */
+export function wordpressFiltered(html: string, secret: string): string {
+  const tag = /<iframe([^>]*)>/i.exec(html)![0];
+  // embed.php:849-883: the title moves to the front of the tag.
+  const attrs = attributes(tag);
+  const title = attrs.find(([name]) => name === 'title')!;
+  let result = html.replace(tag, `<iframe title="${title[1]}" ${iframeTag(attrs.filter((a) => a !== title)).slice('<iframe '.length, -'></iframe>'.length)}>`);
+  // embed.php:938: wp_kses() drops every attribute but those listed (style and loading go).
+  const kses = (text: string) => iframeTag(attributes(/<iframe([^>]*)>/i.exec(text)![0]).filter(([name]) => KEPT.includes(name)));
+  result = kses(result).replace('data-secret', '');
+  // embed.php:947-957: the secret goes into the address's hash (esc_url() writes & as &#038;) and data-secret.
+  result = result.replace(/ src="([^"]*)"/, (_, src: string) => ` src="${src.replaceAll('&', '&#038;')}#?secret=${secret}" data-secret="${secret}"`);
+  result = kses(result);
+  // embed.php:970.
+  return result.replace('<iframe', '<iframe class="wp-embedded-content" sandbox="allow-scripts" security="restricted"');
+}
+
+/** wp-embed.js's protocol, as WordPress runs it in the post (a port, run in the host page). */
+function wpEmbed() {
+  window.addEventListener('message', (e) => {
+    const data = e.data;
+    if (!data || !(data.secret || data.message || data.value) || /[^a-zA-Z0-9]/.test(data.secret)) return;
+    for (const source of document.querySelectorAll<HTMLIFrameElement>(`iframe[data-secret="${data.secret}"]`)) {
+      if (e.source !== source.contentWindow) continue;
+      source.removeAttribute('style');
+      if (data.message === 'height') {
+        let height = parseInt(data.value, 10);
+        if (height > 1000) height = 1000;
+        else if (~~height < 200) height = 200;
+        source.height = String(height);
+      } else if (data.message === 'link') {
+        const sourceURL = new URL(source.getAttribute('src')!);
+        const targetURL = new URL(data.value);
+        if (/^https?:$/i.test(targetURL.protocol) && targetURL.host === sourceURL.host && document.activeElement === source) {
+          window.top!.location.href = data.value;
+        }
+      }
+    }
+  });
+  document.addEventListener('DOMContentLoaded', () => {
+    for (const source of document.querySelectorAll<HTMLIFrameElement>('iframe.wp-embedded-content')) {
+      let secret = source.getAttribute('data-secret');
+      if (!secret) {
+        secret = Math.random().toString(36).substring(2, 12);
+        source.src += `#?secret=${secret}`;
+        source.setAttribute('data-secret', secret);
+      }
+      source.contentWindow!.postMessage({ message: 'ready', secret }, '*');
+    }
+  });
+}
+
+/**
+ * What the test reads from the host: every message from a frame, by secret. Its listener runs before wp-embed.js's;
+ * with ?hold in the address it takes the focus off the frame first, so that WordPress follows no link.
+ */
+function recorder() {
+  const log: Record<string, { message: string; value: unknown }[]> = {};
+  (window as unknown as { wpLog: typeof log }).wpLog = log;
+  window.addEventListener('message', (e) => {
+    if (typeof e.data?.secret === 'string') (log[e.data.secret] ??= []).push({ message: e.data.message, value: e.data.value });
+    if (location.search === '?hold') (document.activeElement as HTMLElement | null)?.blur();
+  });
+}
+
+const secretOf = (id: string) => `s${CHARTS.findIndex((c) => c.id === id)}x${id.replace(/[^a-z]/g, '').slice(0, 7)}`.slice(0, 10).padEnd(10, '0');
+
+const paragraph = '<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris.</p>';
+
+function post(column: number, frames: string[]): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>A WordPress post</title>
+<style>body { margin: 0; font: 18px/1.6 Georgia, serif; } .entry-content { width: ${column}px; margin: 0 auto; } .wp-block-embed { margin: 2em 0; } iframe { max-width: 100%; }</style>
+<script src="/recorder.js"></script></head><body><main class="entry-content"><h1>Week 3: values in the wild</h1>
+${paragraph.repeat(6)}
+${frames.map((frame) => `<figure class="wp-block-embed is-type-rich"><div class="wp-block-embed__wrapper">${frame}</div></figure>\n${paragraph.repeat(3)}`).join('\n')}
+</main><script src="/wp-embed.js"></script></body></html>`;
+}
+
+let host: StaticServer;
+let hostDir: string;
+const frames: Record<string, string> = {};
+
+beforeAll(async () => {
+  const context = await newContext(browser());
+  for (const chart of CHARTS) {
+    const answer = await (await context.request.get(`${baseUrl}/oembed/${chart.id}.json`)).json();
+    frames[chart.id] = wordpressFiltered(served(answer.html), secretOf(chart.id));
+  }
+  await context.close();
+  hostDir = mkdtempSync(path.join(os.tmpdir(), 'vitw-wordpress-'));
+  writeFileSync(path.join(hostDir, 'wp-embed.js'), `(${wpEmbed})();`);
+  writeFileSync(path.join(hostDir, 'recorder.js'), `(${recorder})();`);
+  for (const column of [600, 640, 700]) writeFileSync(path.join(hostDir, `post-${column}.html`), post(column, CHARTS.map((c) => frames[c.id]!)));
+  host = await startStaticServer(hostDir);
+  expect(new URL(host.url).origin).not.toBe(new URL(baseUrl).origin);
+});
+
+afterAll(async () => {
+  await host?.close();
+  if (hostDir) rmSync(hostDir, { recursive: true, force: true });
+});
+
+describe('WordPress’s rewriting of the oEmbed answer (ported)', () => {
+  it('keeps only the attributes wp_kses allows, adds the secret, and sandboxes the frame', () => {
+    const html = '<iframe src="https://example.org/embed/x/?a=1&b=2" title="T" width="100%" height="740" style="border:0" loading="lazy"></iframe>';
+    expect(wordpressFiltered(html, 'abcDEF1234')).toBe(
+      '<iframe class="wp-embedded-content" sandbox="allow-scripts" security="restricted" title="T" src="https://example.org/embed/x/?a=1&#038;b=2#?secret=abcDEF1234" data-secret="abcDEF1234" width="100%" height="740"></iframe>',
+    );
+  });
+});
+
+async function openPost(column: number, query = ''): Promise<{ page: Page; problems: string[]; frameOf: (id: string) => Frame }> {
+  const context = await newContext(browser(), { width: 1280 });
+  const page = await context.newPage();
+  const problems = watchPage(page, host.url);
+  await page.goto(`${host.url}/post-${column}.html${query}`);
+  await expect.poll(() => page.frames().length, { timeout: 20_000 }).toBe(CHARTS.length + 1);
+  const frameOf = (id: string) => page.frames().find((f) => new URL(f.url()).pathname === `/embed/${id}/`)!;
+  for (const chart of CHARTS) await frameOf(chart.id).waitForLoadState('load');
+  return { page, problems, frameOf };
+}
+
+const log = (page: Page) => page.evaluate(() => (window as unknown as { wpLog: Record<string, { message: string; value: unknown }[]> }).wpLog);
+const frameHeight = (page: Page, id: string) => page.locator(`iframe[data-secret="${secretOf(id)}"]`).evaluate((f: HTMLIFrameElement) => Number(f.getAttribute('height')));
+
+/** What a reader of the frame sees, measured inside it: inner scrolling, the last line's place, and the smallest chart text. */
+function inside() {
+  const root = document.documentElement;
+  const source = document.querySelector('.chart-source')!.getBoundingClientRect();
+  const explore = document.querySelector('.chart-explore a')!.getBoundingClientRect();
+  const svg = document.querySelector<SVGSVGElement>('.chart-area svg')!;
+  const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+  const sizes = [...svg.querySelectorAll('text')].filter((t) => t.getClientRects().length > 0).map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
+  return {
+    compact: root.classList.contains('embed-compact'),
+    scrollHeight: root.scrollHeight,
+    clientHeight: root.clientHeight,
+    scrollWidth: root.scrollWidth,
+    clientWidth: root.clientWidth,
+    sourceBottom: Math.ceil(source.bottom),
+    exploreBottom: Math.ceil(explore.bottom),
+    smallestText: Math.min(...sizes),
+  };
+}
+
+for (const column of [600, 640, 700]) {
+  describe(`in a WordPress post with a ${column} px column, on another origin`, () => {
+    it('every chart answers at once, below the fold too, and fits under 1000 px with no inner scroll and text of 9 px or more', async () => {
+      const { page, problems, frameOf } = await openPost(column);
+      // Before any scrolling: every frame, most of them far below the fold, has said its height.
+      await expect
+        .poll(async () => {
+          const received = await log(page);
+          return CHARTS.filter((c) => !received[secretOf(c.id)]?.some((m) => m.message === 'height')).map((c) => c.id);
+        }, { timeout: 20_000 })
+        .toEqual([]);
+      const heights: Record<string, number> = {};
+      for (const chart of CHARTS) {
+        await page.locator(`iframe[data-secret="${secretOf(chart.id)}"]`).scrollIntoViewIfNeeded();
+        await page.waitForTimeout(100);
+        const received = (await log(page))[secretOf(chart.id)]!.filter((m) => m.message === 'height');
+        const reported = received.at(-1)!.value as number;
+        const height = await frameHeight(page, chart.id);
+        const seen = await frameOf(chart.id).evaluate(inside);
+        const where = `${chart.id} at ${column}px: reported ${reported}, frame ${height}, ${JSON.stringify(seen)}`;
+        expect(seen.compact, where).toBe(true);
+        // Under WordPress's ceiling, so the frame is as tall as the page asks and nothing is cut off.
+        expect(reported, where).toBeLessThanOrEqual(1000);
+        expect(height, where).toBe(Math.max(reported, 200));
+        expect(seen.scrollHeight, where).toBeLessThanOrEqual(seen.clientHeight);
+        expect(seen.scrollWidth, where).toBeLessThanOrEqual(seen.clientWidth);
+        expect(seen.sourceBottom, where).toBeLessThanOrEqual(seen.clientHeight);
+        expect(seen.exploreBottom, where).toBeLessThanOrEqual(seen.clientHeight);
+        expect(seen.smallestText, where).toBeGreaterThanOrEqual(9);
+        heights[chart.id] = height;
+        if (column === 640 && PICTURED.includes(chart.id)) {
+          mkdirSync(SCREENSHOTS, { recursive: true });
+          await page.locator(`iframe[data-secret="${secretOf(chart.id)}"]`).screenshot({ path: `${SCREENSHOTS}/wp-${chart.id}.png` });
+        }
+      }
+      console.log(`Frame heights in a ${column} px WordPress column:\n${CHARTS.map((c) => `| ${c.id} | ${heights[c.id]} |`).join('\n')}`);
+      expect(problems.filter((p) => !p.startsWith('request to another origin: ' + baseUrl))).toEqual([]);
+      await page.context().close();
+    });
+  });
+}
+
+describe('in a WordPress post with a 640 px column: the handshake and links', () => {
+  it('answers "ready" with its height wherever the frame is, and takes the compact layout when the secret comes late', async () => {
+    const { page, frameOf } = await openPost(640);
+    await expect.poll(async () => Object.keys(await log(page)).length, { timeout: 20_000 }).toBe(CHARTS.length);
+    const settled = Object.fromEntries(await Promise.all(CHARTS.map(async (c) => [c.id, await frameHeight(page, c.id)] as const)));
+    // At the top of the post, every frame but the first far below the fold: shrink them all, then say "ready" as
+    // wp-embed.js does; each answers, unseen, with its height.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate(() => {
+      for (const frame of document.querySelectorAll<HTMLIFrameElement>('iframe.wp-embedded-content')) {
+        frame.height = '200';
+        frame.contentWindow!.postMessage({ message: 'ready', secret: frame.dataset.secret }, '*');
+      }
+    });
+    for (const chart of CHARTS) await expect.poll(() => frameHeight(page, chart.id), chart.id).toBe(settled[chart.id]);
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+
+    // An iframe without data-secret gets one from wp-embed.js after it has loaded (wp-embed.js:119-125).
+    const late = frameOf('context-heatmap');
+    await page.evaluate(() => {
+      const frame = document.querySelector<HTMLIFrameElement>('iframe[src*="/embed/context-heatmap/"]')!;
+      frame.src = frame.src.replace(/#.*/, '');
+      frame.removeAttribute('data-secret');
+    });
+    await expect.poll(() => late.evaluate(() => document.documentElement.classList.contains('embed-compact'))).toBe(false);
+    await page.evaluate(() => {
+      const frame = document.querySelector<HTMLIFrameElement>('iframe[src*="/embed/context-heatmap/"]')!;
+      frame.src += '#?secret=late123456';
+      frame.dataset.secret = 'late123456';
+    });
+    await expect.poll(() => late.evaluate(() => document.documentElement.classList.contains('embed-compact'))).toBe(true);
+    await expect.poll(async () => (await log(page))['late123456']?.some((m) => m.message === 'height')).toBe(true);
+    await page.context().close();
+  });
+
+  it('sends every link to WordPress as an address on the site: a download to the file, another site to the chart page', async () => {
+    const { page, frameOf } = await openPost(640, '?hold');
+    const id = CHARTS.at(-1)!.id;
+    const frame = frameOf(id);
+    await page.locator(`iframe[data-secret="${secretOf(id)}"]`).scrollIntoViewIfNeeded();
+    const links = async () => ((await log(page))[secretOf(id)] ?? []).filter((m) => m.message === 'link').map((m) => m.value);
+    await frame.locator('summary', { hasText: 'Download' }).click();
+    await frame.locator('a', { hasText: 'Data (CSV)' }).click();
+    await frame.locator('.chart-source a').first().click();
+    await expect.poll(links).toEqual([`${baseUrl}/downloads/${id}.csv`, `${baseUrl}/charts/${id}/`]);
+    expect(page.url()).toBe(`${host.url}/post-640.html?hold`);
+    await page.context().close();
+  });
+
+  it('"Explore this chart" moves the WordPress page to the chart page', async () => {
+    const { page, frameOf } = await openPost(640);
+    const id = 'value-pairs';
+    await page.locator(`iframe[data-secret="${secretOf(id)}"]`).scrollIntoViewIfNeeded();
+    const explore = frameOf(id).getByRole('link', { name: 'Explore this chart' });
+    await expect.poll(() => explore.isVisible()).toBe(true);
+    await Promise.all([page.waitForURL(`${baseUrl}/charts/${id}/`), explore.click()]);
+    expect(await page.locator('h1').first().textContent()).toContain(CHARTS.find((c) => c.id === id)!.title);
+    await page.context().close();
+  });
+});
