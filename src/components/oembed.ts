@@ -1,6 +1,7 @@
 import { OEMBED_CACHE_AGE, SITE_TITLE } from '../config.ts';
 import { chartPaths, SHARE_CARD } from '../charts/lib/links.ts';
 import type { RegistryChartView } from '../charts/lib/view.ts';
+import { escapeHtml } from '../lib/escape.ts';
 import { EMBED_WIDTHS, embedCode } from './embed-code.ts';
 
 /**
@@ -39,7 +40,7 @@ export function oembed(origin: string, view: RegistryChartView): OEmbedRich {
     title: view.title,
     provider_name: SITE_TITLE,
     provider_url: `${base}/`,
-    html: embedCode(base, view).scriptFree,
+    html: wordpressFallback(base, view) + embedCode(base, view).scriptFree,
     width: EMBED_WIDTHS.wide,
     height: view.embedHeight.wide,
     thumbnail_url: `${base}${chartPaths(view.id).card}`,
@@ -47,6 +48,16 @@ export function oembed(origin: string, view: RegistryChartView): OEmbedRich {
     thumbnail_height: SHARE_CARD.height,
     cache_age: OEMBED_CACHE_AGE,
   };
+}
+
+/**
+ * A link to the chart's page in a <blockquote> before the iframe, hidden (other consumers show the iframe alone). It
+ * is what makes WordPress size the frame and follow its links: WordPress loads its embed script (wp-embed.js) only for
+ * an answer holding such a blockquote, and shows the link until the frame first speaks (embed.php,
+ * wp_maybe_enqueue_oembed_host_js() and wp_filter_oembed_result()).
+ */
+function wordpressFallback(base: string, view: RegistryChartView): string {
+  return `<blockquote style="display:none"><a href="${base}${chartPaths(view.id).page}">${escapeHtml(view.title)}</a></blockquote>`;
 }
 
 /**

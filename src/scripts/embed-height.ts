@@ -17,7 +17,11 @@ if (window.parent !== window && document.body.hasAttribute('data-embed')) {
     pending = false;
     if (wordpressSecret()) enterCompactLayout();
     root.classList.remove(FIT);
+    // Measured at the frame's whole width: a scrollbar, shown while the frame is shorter than its page, would narrow it.
+    const overflow = root.style.overflow;
+    root.style.overflow = 'hidden';
     const height = Math.ceil(root.getBoundingClientRect().height);
+    root.style.overflow = overflow;
     root.classList.add(FIT);
     window.parent.postMessage({ type: HEIGHT_MESSAGE, height }, '*');
     postToWordPress('height', height);

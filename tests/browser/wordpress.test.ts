@@ -26,38 +26,60 @@ const SCREENSHOTS = 'tests/output/wordpress';
 /** Charts whose frame in the post is saved as a screenshot, to look at. */
 const PICTURED = ['context-heatmap', 'top-values', 'taxonomy-sunburst'];
 
-/** The attributes of an iframe start tag as wp_kses_hair() reads them (our html quotes every value with "). */
+/** A start tag's attributes as wp_kses_hair() reads them (our html quotes every value with "). */
 function attributes(tag: string): [string, string][] {
   return [...tag.matchAll(/\s([a-zA-Z-]+)="([^"]*)"/g)].map((m) => [m[1]!.toLowerCase(), m[2]!]);
 }
 
-const iframeTag = (attrs: [string, string][]) => `<iframe ${attrs.map(([name, value]) => `${name}="${value}"`).join(' ')}></iframe>`;
+const startTag = (name: string, attrs: [string, string][]) => `<${[name, ...attrs.map(([n, v]) => `${n}="${v}"`)].join(' ')}>`;
 
-/** The iframe attributes wp_kses() keeps (embed.php:921-936, and data-secret at :960). */
-const KEPT = ['src', 'width', 'height', 'frameborder', 'marginwidth', 'marginheight', 'scrolling', 'title', 'data-secret'];
+/** The elements and attributes wp_filter_oembed_result() lets wp_kses() keep (embed.php:921-936, data-secret at :959-960). */
+const ALLOWED: Record<string, string[]> = {
+  a: ['href'],
+  blockquote: ['data-secret'],
+  iframe: ['src', 'width', 'height', 'frameborder', 'marginwidth', 'marginheight', 'scrolling', 'title', 'data-secret'],
+};
 
-/** What WordPress makes of a discovered provider's rich answer, with the secret it would draw (wp_generate_password(10, false)). */
+/** wp_kses() for the tags our answer holds: each keeps only its allowed attributes. */
+function kses(html: string, secretAllowed: boolean): string {
+  return html.replace(/<(a|blockquote|iframe)\b([^>]*)>/gi, (tag, name: string) =>
+    startTag(name.toLowerCase(), attributes(tag).filter(([attr]) => ALLOWED[name.toLowerCase()]!.includes(attr) && (secretAllowed || attr !== 'data-secret'))),
+  );
+}
+
+/** What WordPress makes of a discovered provider's rich answer, with the secret it draws (wp_generate_password(10, false)). */
 export function wordpressFiltered(html: string, secret: string): string {
+  // embed.php:842-884 wp_filter_oembed_iframe_title_attribute: the iframe's title moves to the front of its tag.
   const tag = /<iframe([^>]*)>/i.exec(html)![0];
-  // embed.php:849-883: the title moves to the front of the tag.
   const attrs = attributes(tag);
   const title = attrs.find(([name]) => name === 'title')!;
-  let result = html.replace(tag, `<iframe title="${title[1]}" ${iframeTag(attrs.filter((a) => a !== title)).slice('<iframe '.length, -'></iframe>'.length)}>`);
-  // embed.php:938: wp_kses() drops every attribute but those listed (style and loading go).
-  const kses = (text: string) => iframeTag(attributes(/<iframe([^>]*)>/i.exec(text)![0]).filter(([name]) => KEPT.includes(name)));
-  result = kses(result).replace('data-secret', '');
+  let result = html.replace(tag, startTag('iframe', [title, ...attrs.filter((a) => a !== title)]));
+  // embed.php:938-945: kses, then the blockquote (if any) and the iframe alone.
+  const content = /(<blockquote>.*?<\/blockquote>)?.*(<iframe.*?><\/iframe>)/s.exec(kses(result, false))!;
+  result = (content[1] ?? '') + content[2];
   // embed.php:947-957: the secret goes into the address's hash (esc_url() writes & as &#038;) and data-secret.
   result = result.replace(/ src="([^"]*)"/, (_, src: string) => ` src="${src.replaceAll('&', '&#038;')}#?secret=${secret}" data-secret="${secret}"`);
-  result = kses(result);
+  result = result.replace('<blockquote', `<blockquote data-secret="${secret}"`);
+  result = kses(result, true);
+  // embed.php:964-968: with a blockquote to fall back on, the iframe is hidden until it speaks (wordpress-develop
+  // trunk's style; 6.1 clips it instead).
+  if (content[1]) {
+    result = result.replace('<iframe', '<iframe style="position: absolute; visibility: hidden;"');
+    result = result.replace('<blockquote', '<blockquote class="wp-embedded-content"');
+  }
   // embed.php:970.
   return result.replace('<iframe', '<iframe class="wp-embedded-content" sandbox="allow-scripts" security="restricted"');
 }
+
+/** embed.php:388-397 wp_maybe_enqueue_oembed_host_js: WordPress prints wp-embed.js only for such an embed. */
+const loadsWpEmbed = (html: string) => /<blockquote\s[^>]*?wp-embedded-content/.test(html);
 
 /** wp-embed.js's protocol, as WordPress runs it in the post (a port, run in the host page). */
 function wpEmbed() {
   window.addEventListener('message', (e) => {
     const data = e.data;
     if (!data || !(data.secret || data.message || data.value) || /[^a-zA-Z0-9]/.test(data.secret)) return;
+    for (const blockquote of document.querySelectorAll<HTMLElement>(`blockquote[data-secret="${data.secret}"]`)) blockquote.style.display = 'none';
     for (const source of document.querySelectorAll<HTMLIFrameElement>(`iframe[data-secret="${data.secret}"]`)) {
       if (e.source !== source.contentWindow) continue;
       source.removeAttribute('style');
@@ -107,11 +129,13 @@ const paragraph = '<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, s
 
 function post(column: number, frames: string[]): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>A WordPress post</title>
-<style>body { margin: 0; font: 18px/1.6 Georgia, serif; } .entry-content { width: ${column}px; margin: 0 auto; } .wp-block-embed { margin: 2em 0; } iframe { max-width: 100%; }</style>
+<style>body { margin: 0; font: 18px/1.6 Georgia, serif; } .entry-content { width: ${column}px; margin: 0 auto; } .wp-block-embed { margin: 2em 0; }
+/* WordPress's embed block (wp-includes/blocks/embed/style.css): the hidden frame is placed in its wrapper, at its width. */
+.wp-block-embed iframe { max-width: 100%; } .wp-block-embed__wrapper { position: relative; }</style>
 <script src="/recorder.js"></script></head><body><main class="entry-content"><h1>Week 3: values in the wild</h1>
 ${paragraph.repeat(6)}
 ${frames.map((frame) => `<figure class="wp-block-embed is-type-rich"><div class="wp-block-embed__wrapper">${frame}</div></figure>\n${paragraph.repeat(3)}`).join('\n')}
-</main><script src="/wp-embed.js"></script></body></html>`;
+</main>${frames.some(loadsWpEmbed) ? '<script src="/wp-embed.js"></script>' : ''}</body></html>`;
 }
 
 let host: StaticServer;
@@ -139,11 +163,18 @@ afterAll(async () => {
 });
 
 describe('WordPress’s rewriting of the oEmbed answer (ported)', () => {
-  it('keeps only the attributes wp_kses allows, adds the secret, and sandboxes the frame', () => {
-    const html = '<iframe src="https://example.org/embed/x/?a=1&b=2" title="T" width="100%" height="740" style="border:0" loading="lazy"></iframe>';
-    expect(wordpressFiltered(html, 'abcDEF1234')).toBe(
+  it('keeps only the attributes wp_kses allows, adds the secret, sandboxes the frame and hides it behind the blockquote', () => {
+    const iframe = '<iframe src="https://example.org/embed/x/?a=1&b=2" title="T" width="100%" height="740" style="border:0" loading="lazy"></iframe>';
+    expect(wordpressFiltered(iframe, 'abcDEF1234')).toBe(
       '<iframe class="wp-embedded-content" sandbox="allow-scripts" security="restricted" title="T" src="https://example.org/embed/x/?a=1&#038;b=2#?secret=abcDEF1234" data-secret="abcDEF1234" width="100%" height="740"></iframe>',
     );
+    expect(loadsWpEmbed(wordpressFiltered(iframe, 'abcDEF1234'))).toBe(false);
+    const withLink = `<blockquote style="display:none"><a href="https://example.org/charts/x/">T</a></blockquote>${iframe}`;
+    const filtered = wordpressFiltered(withLink, 'abcDEF1234');
+    expect(filtered).toBe(
+      '<blockquote class="wp-embedded-content" data-secret="abcDEF1234"><a href="https://example.org/charts/x/">T</a></blockquote><iframe class="wp-embedded-content" sandbox="allow-scripts" security="restricted" style="position: absolute; visibility: hidden;" title="T" src="https://example.org/embed/x/?a=1&#038;b=2#?secret=abcDEF1234" data-secret="abcDEF1234" width="100%" height="740"></iframe>',
+    );
+    expect(loadsWpEmbed(filtered)).toBe(true);
   });
 });
 
@@ -169,7 +200,13 @@ function inside() {
   const svg = document.querySelector<SVGSVGElement>('.chart-area svg')!;
   const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
   const sizes = [...svg.querySelectorAll('text')].filter((t) => t.getClientRects().length > 0).map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
+  root.classList.remove('embed-fit');
+  root.style.overflow = 'hidden';
+  const natural = Math.ceil(root.getBoundingClientRect().height);
+  root.style.overflow = '';
+  root.classList.add('embed-fit');
   return {
+    natural,
     compact: root.classList.contains('embed-compact'),
     scrollHeight: root.scrollHeight,
     clientHeight: root.clientHeight,
@@ -193,24 +230,32 @@ for (const column of [600, 640, 700]) {
         }, { timeout: 20_000 })
         .toEqual([]);
       const heights: Record<string, number> = {};
+      // Measured where they are, without scrolling: frames below the fold are sized before the reader reaches them.
       for (const chart of CHARTS) {
-        await page.locator(`iframe[data-secret="${secretOf(chart.id)}"]`).scrollIntoViewIfNeeded();
-        await page.waitForTimeout(100);
-        const received = (await log(page))[secretOf(chart.id)]!.filter((m) => m.message === 'height');
-        const reported = received.at(-1)!.value as number;
+        // Settled: the frame is as tall as the page last said, and that is its natural height at the frame's width.
+        const lastReported = async () => ((await log(page))[secretOf(chart.id)] ?? []).filter((m) => m.message === 'height').at(-1)?.value as number;
+        await expect.poll(async () => (await frameHeight(page, chart.id)) === Math.max(await lastReported(), 200), chart.id).toBe(true);
+        const reported = await lastReported();
         const height = await frameHeight(page, chart.id);
         const seen = await frameOf(chart.id).evaluate(inside);
         const where = `${chart.id} at ${column}px: reported ${reported}, frame ${height}, ${JSON.stringify(seen)}`;
         expect(seen.compact, where).toBe(true);
+        expect(seen.natural, where).toBe(reported);
         // Under WordPress's ceiling, so the frame is as tall as the page asks and nothing is cut off.
         expect(reported, where).toBeLessThanOrEqual(1000);
-        expect(height, where).toBe(Math.max(reported, 200));
         expect(seen.scrollHeight, where).toBeLessThanOrEqual(seen.clientHeight);
         expect(seen.scrollWidth, where).toBeLessThanOrEqual(seen.clientWidth);
         expect(seen.sourceBottom, where).toBeLessThanOrEqual(seen.clientHeight);
         expect(seen.exploreBottom, where).toBeLessThanOrEqual(seen.clientHeight);
         expect(seen.smallestText, where).toBeGreaterThanOrEqual(9);
         heights[chart.id] = height;
+      }
+      expect(await page.evaluate(() => window.scrollY)).toBe(0);
+      // Reached by scrolling, each keeps its height.
+      for (const chart of CHARTS) {
+        await page.locator(`iframe[data-secret="${secretOf(chart.id)}"]`).scrollIntoViewIfNeeded();
+        await page.waitForTimeout(150);
+        expect(await frameHeight(page, chart.id), chart.id).toBe(heights[chart.id]);
         if (column === 640 && PICTURED.includes(chart.id)) {
           mkdirSync(SCREENSHOTS, { recursive: true });
           await page.locator(`iframe[data-secret="${secretOf(chart.id)}"]`).screenshot({ path: `${SCREENSHOTS}/wp-${chart.id}.png` });
@@ -239,6 +284,11 @@ describe('in a WordPress post with a 640 px column: the handshake and links', ()
     });
     for (const chart of CHARTS) await expect.poll(() => frameHeight(page, chart.id), chart.id).toBe(settled[chart.id]);
     expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    // A "ready" with another secret gets no answer.
+    const before = JSON.stringify(await log(page));
+    await page.evaluate(() => document.querySelector('iframe')!.contentWindow!.postMessage({ message: 'ready', secret: 'wrong12345' }, '*'));
+    await page.waitForTimeout(300);
+    expect(JSON.stringify(await log(page))).toBe(before);
 
     // An iframe without data-secret gets one from wp-embed.js after it has loaded (wp-embed.js:119-125).
     const late = frameOf('context-heatmap');
@@ -281,5 +331,24 @@ describe('in a WordPress post with a 640 px column: the handshake and links', ()
     await Promise.all([page.waitForURL(`${baseUrl}/charts/${id}/`), explore.click()]);
     expect(await page.locator('h1').first().textContent()).toContain(CHARTS.find((c) => c.id === id)!.title);
     await page.context().close();
+  });
+});
+
+describe('outside WordPress', () => {
+  it('an embed without a secret keeps its full layout and sends no WordPress message', async () => {
+    const context = await newContext(browser(), { width: 1280 });
+    const page = await context.newPage();
+    const answer = await (await context.request.get(`${baseUrl}/oembed/mirroring.json`)).json();
+    writeFileSync(path.join(hostDir, 'plain.html'), post(640, [served(answer.html)]).replace('</head>', '<script>window.plain = []; addEventListener("message", (e) => plain.push(e.data));</script></head>'));
+    await page.goto(`${host.url}/plain.html`);
+    const received = () => page.evaluate(() => (window as unknown as { plain: { type?: string; message?: string }[] }).plain);
+    await expect.poll(async () => (await received()).some((m) => m?.type === 'vitw-embed:height'), { timeout: 10_000 }).toBe(true);
+    expect((await received()).filter((m) => m?.message)).toEqual([]);
+    const frame = page.frames().find((f) => f.url().includes('/embed/mirroring/'))!;
+    expect(await frame.evaluate(() => document.documentElement.classList.contains('embed-compact'))).toBe(false);
+    // The fallback link is for WordPress only: other consumers show the frame alone.
+    expect(await page.locator('blockquote').isVisible()).toBe(false);
+    await expect.poll(() => frame.getByRole('link', { name: 'Explore this chart' }).isVisible()).toBe(true);
+    await context.close();
   });
 });

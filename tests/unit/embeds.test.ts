@@ -3,6 +3,7 @@ import { CHARTS } from '../../src/charts/lib/registry.ts';
 import { chartView } from '../../src/charts/lib/view.ts';
 import { embedHeightAround } from '../../src/charts/lib/embed-height.ts';
 import { EMBED_WIDTHS, embedCode, SNIPPETS } from '../../src/components/embed-code.ts';
+import { escapeHtml } from '../../src/lib/escape.ts';
 import { oembed, oembedProvider, oembedUrl } from '../../src/components/oembed.ts';
 import { aboutStudy } from '../../src/components/about-data.ts';
 import { validateDataset } from '../../src/data/validate.ts';
@@ -70,7 +71,9 @@ describe('oEmbed answers', () => {
     it(`${chart.id}: rich, with the script-free snippet and the size of its thumbnail`, () => {
       const view = chartView(chart, model);
       const answer = oembed(`${ORIGIN}/`, view);
-      expect(answer).toMatchObject({ version: '1.0', type: 'rich', title: chart.title, provider_url: `${ORIGIN}/`, html: embedCode(ORIGIN, view).scriptFree });
+      expect(answer).toMatchObject({ version: '1.0', type: 'rich', title: chart.title, provider_url: `${ORIGIN}/` });
+      // WordPress's fallback link (hidden elsewhere), then the script-free snippet.
+      expect(answer.html).toBe(`<blockquote style="display:none"><a href="${ORIGIN}/charts/${chart.id}/">${escapeHtml(chart.title)}</a></blockquote>${embedCode(ORIGIN, view).scriptFree}`);
       expect(answer.width).toBe(EMBED_WIDTHS.wide);
       expect(answer.height).toBe(view.embedHeight.wide);
       // The share card, a PNG (its real size is read from the built file in tests/browser/oembed.test.ts).
