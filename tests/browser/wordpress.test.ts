@@ -6,7 +6,7 @@ import type { Frame, Page } from 'playwright-core';
 import { CHARTS } from '../../src/charts/lib/registry.ts';
 import { siteOrigin } from '../../src/config.ts';
 import { startStaticServer, type StaticServer } from '../../scripts/static-server.ts';
-import { newContext, useBrowser, watchPage } from './helpers.ts';
+import { axeViolations, describeViolations, newContext, useBrowser, watchPage } from './helpers.ts';
 
 /**
  * A chart pasted into a WordPress post, as WordPress shows it: each chart's oEmbed `html` run through the rewriting
@@ -230,6 +230,7 @@ for (const column of [600, 640, 700]) {
         }, { timeout: 20_000 })
         .toEqual([]);
       const heights: Record<string, number> = {};
+      const smallest: Record<string, number> = {};
       // Measured where they are, without scrolling: frames below the fold are sized before the reader reaches them.
       for (const chart of CHARTS) {
         // Settled: the frame is as tall as the page last said, and that is its natural height at the frame's width.
@@ -249,6 +250,7 @@ for (const column of [600, 640, 700]) {
         expect(seen.exploreBottom, where).toBeLessThanOrEqual(seen.clientHeight);
         expect(seen.smallestText, where).toBeGreaterThanOrEqual(9);
         heights[chart.id] = height;
+        smallest[chart.id] = seen.smallestText;
       }
       expect(await page.evaluate(() => window.scrollY)).toBe(0);
       // Reached by scrolling, each keeps its height.
@@ -261,7 +263,7 @@ for (const column of [600, 640, 700]) {
           await page.locator(`iframe[data-secret="${secretOf(chart.id)}"]`).screenshot({ path: `${SCREENSHOTS}/wp-${chart.id}.png` });
         }
       }
-      console.log(`Frame heights in a ${column} px WordPress column:\n${CHARTS.map((c) => `| ${c.id} | ${heights[c.id]} |`).join('\n')}`);
+      console.log(`In a ${column} px WordPress column (chart: frame height, smallest chart text in px):\n${CHARTS.map((c) => `| ${c.id} | ${heights[c.id]} | ${smallest[c.id]!.toFixed(1)} |`).join('\n')}`);
       expect(problems.filter((p) => !p.startsWith('request to another origin: ' + baseUrl))).toEqual([]);
       await page.context().close();
     });
@@ -304,6 +306,10 @@ describe('in a WordPress post with a 640 px column: the handshake and links', ()
       frame.dataset.secret = 'late123456';
     });
     await expect.poll(() => late.evaluate(() => document.documentElement.classList.contains('embed-compact'))).toBe(true);
+    // The compact layout (the drawing beside its text, the notes' disclosure) passes axe.
+    await late.locator('.embed-notes summary').click();
+    const violations = await axeViolations(late as unknown as Page);
+    expect(violations, describeViolations(violations)).toEqual([]);
     await expect.poll(async () => (await log(page))['late123456']?.some((m) => m.message === 'height')).toBe(true);
     await page.context().close();
   });
