@@ -235,7 +235,7 @@ for (const column of [600, 640, 700]) {
       for (const chart of CHARTS) {
         // Settled: the frame is as tall as the page last said, and that is its natural height at the frame's width.
         const lastReported = async () => ((await log(page))[secretOf(chart.id)] ?? []).filter((m) => m.message === 'height').at(-1)?.value as number;
-        await expect.poll(async () => (await frameHeight(page, chart.id)) === Math.max(await lastReported(), 200), chart.id).toBe(true);
+        await expect.poll(async () => (await frameHeight(page, chart.id)) === Math.max(await lastReported(), 200), { message: chart.id }).toBe(true);
         const reported = await lastReported();
         const height = await frameHeight(page, chart.id);
         const seen = await frameOf(chart.id).evaluate(inside);
@@ -284,7 +284,7 @@ describe('in a WordPress post with a 640 px column: the handshake and links', ()
         frame.contentWindow!.postMessage({ message: 'ready', secret: frame.dataset.secret }, '*');
       }
     });
-    for (const chart of CHARTS) await expect.poll(() => frameHeight(page, chart.id), chart.id).toBe(settled[chart.id]);
+    for (const chart of CHARTS) await expect.poll(() => frameHeight(page, chart.id), { message: chart.id }).toBe(settled[chart.id]);
     expect(await page.evaluate(() => window.scrollY)).toBe(0);
     // A "ready" with another secret gets no answer.
     const before = JSON.stringify(await log(page));
