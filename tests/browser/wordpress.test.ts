@@ -13,10 +13,14 @@ import { axeViolations, describeViolations, newContext, useBrowser, watchPage } 
  * WordPress applies to a discovered provider's answer (ported below), in a 640 px column of a long post served from
  * another origin, with WordPress's embed script (its protocol ported below) sizing and following the frames.
  *
- * Ported from WordPress 6.1.9 (Debian bookworm's package; wordpress-develop trunk reads the same in these places):
- * - wp-includes/embed.php:842-884 wp_filter_oembed_iframe_title_attribute (oembed_dataparse, priority 5,
- *   default-filters.php:672), then embed.php:909-973 wp_filter_oembed_result (priority 10, default-filters.php:673);
- * - wp-includes/js/wp-embed.js:35-101 receiveEmbedMessage and :103-144 onLoad (src/js/_enqueues/wp/embed.js).
+ * Ported from WordPress 6.1.9 (Debian bookworm's package), checked against wordpress-develop trunk:
+ * - wp-includes/embed.php:842-891 wp_filter_oembed_iframe_title_attribute (oembed_dataparse, priority 5,
+ *   default-filters.php:672), then embed.php:909-973 wp_filter_oembed_result (priority 10, default-filters.php:673),
+ *   hiding the frame as trunk does (visibility: hidden; 6.1.9 clips it);
+ * - embed.php:388-397 wp_maybe_enqueue_oembed_host_js (embed_oembed_html, default-filters.php:647): wp-embed.js is
+ *   printed only for an embed with a blockquote;
+ * - wp-includes/js/wp-embed.js:35-101 receiveEmbedMessage and :103-144 onLoad, run on DOMContentLoaded as trunk's
+ *   src/js/_enqueues/wp/embed.js does (6.1.9 also runs it on load).
  */
 const baseUrl = inject('baseUrl');
 const browser = useBrowser();
@@ -49,7 +53,7 @@ function kses(html: string, secretAllowed: boolean): string {
 
 /** What WordPress makes of a discovered provider's rich answer, with the secret it draws (wp_generate_password(10, false)). */
 export function wordpressFiltered(html: string, secret: string): string {
-  // embed.php:842-884 wp_filter_oembed_iframe_title_attribute: the iframe's title moves to the front of its tag.
+  // embed.php:842-891 wp_filter_oembed_iframe_title_attribute: the iframe's title moves to the front of its tag.
   const tag = /<iframe([^>]*)>/i.exec(html)![0];
   const attrs = attributes(tag);
   const title = attrs.find(([name]) => name === 'title')!;
@@ -130,7 +134,7 @@ const paragraph = '<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, s
 function post(column: number, frames: string[]): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>A WordPress post</title>
 <style>body { margin: 0; font: 18px/1.6 Georgia, serif; } .entry-content { width: ${column}px; margin: 0 auto; } .wp-block-embed { margin: 2em 0; }
-/* WordPress's embed block (wp-includes/blocks/embed/style.css): the hidden frame is placed in its wrapper, at its width. */
+/* WordPress’s embed block (wp-includes/blocks/embed/style.css:103-109): the hidden frame is placed in its wrapper, at its width. */
 .wp-block-embed iframe { max-width: 100%; } .wp-block-embed__wrapper { position: relative; }</style>
 <script src="/recorder.js"></script></head><body><main class="entry-content"><h1>Week 3: values in the wild</h1>
 ${paragraph.repeat(6)}
