@@ -245,6 +245,7 @@ for (const column of [600, 640, 700]) {
         const seen = await frameOf(chart.id).evaluate(inside);
         const where = `${chart.id} at ${column}px: reported ${reported}, frame ${height}, ${JSON.stringify(seen)}`;
         expect(seen.compact, where).toBe(true);
+        expect(await page.locator(`blockquote[data-secret="${secretOf(chart.id)}"]`).isVisible(), where).toBe(false);
         expect(seen.natural, where).toBe(reported);
         // Under WordPress's ceiling, so the frame is as tall as the page asks and nothing is cut off.
         expect(reported, where).toBeLessThanOrEqual(1000);
@@ -264,7 +265,8 @@ for (const column of [600, 640, 700]) {
         expect(await frameHeight(page, chart.id), chart.id).toBe(heights[chart.id]);
         if (column === 640 && PICTURED.includes(chart.id)) {
           mkdirSync(SCREENSHOTS, { recursive: true });
-          await page.locator(`iframe[data-secret="${secretOf(chart.id)}"]`).screenshot({ path: `${SCREENSHOTS}/wp-${chart.id}.png` });
+          // The embed block as the reader sees it: the frame, and the fallback blockquote (which must be gone).
+          await page.locator('figure.wp-block-embed', { has: page.locator(`iframe[data-secret="${secretOf(chart.id)}"]`) }).screenshot({ path: `${SCREENSHOTS}/wp-${chart.id}.png` });
         }
       }
       console.log(`In a ${column} px WordPress column (chart: frame height, smallest chart text in px):\n${CHARTS.map((c) => `| ${c.id} | ${heights[c.id]} | ${smallest[c.id]!.toFixed(1)} |`).join('\n')}`);
