@@ -27,8 +27,9 @@ if (window.parent !== window && document.body.hasAttribute('data-embed')) {
     postToWordPress('height', height);
   };
   let pending = false;
-  // Posts are coalesced to one per task. Not per animation frame: Chromium runs none in a cross-origin frame outside
-  // the screen, and a WordPress post's frames below the fold load at once (they are never lazy), unseen.
+  // Posts are coalesced to one per task. Not per animation frame: Chromium runs none in a hidden frame, and WordPress
+  // hides its frame until the frame first speaks; nor, throttled, in a cross-origin frame off the screen, as a
+  // WordPress post's frames below the fold are (they are never lazy-loaded).
   const post = () => {
     if (!pending) setTimeout(measure);
     pending = true;
