@@ -55,7 +55,7 @@ describe('oEmbed discovery and answers', () => {
         );
         expect(links, pagePath).toHaveLength(1);
         // WordPress reads the first 150 KB of the page, and of that only what comes before </head>
-        // (class-wp-oembed.php:431-475, WP_oEmbed::discover()).
+        // (WordPress 6.1.9 class-wp-oembed.php:434 and :472-476, in WP_oEmbed::discover()).
         const html = await (await page.request.get(baseUrl + pagePath)).body();
         const at = html.indexOf('application/json+oembed');
         expect(at, pagePath).toBeGreaterThan(0);
