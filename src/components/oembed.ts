@@ -1,6 +1,7 @@
 import { OEMBED_CACHE_AGE, SITE_TITLE } from '../config.ts';
-import { standaloneSvgSize } from '../charts/lib/standalone-svg.ts';
-import { chartImageSize, svgAbout, type RegistryChartView } from '../charts/lib/view.ts';
+import { chartPaths, SHARE_CARD } from '../charts/lib/links.ts';
+import { chartImageSize, type RegistryChartView } from '../charts/lib/view.ts';
+import { escapeHtml } from '../lib/escape.ts';
 import { EMBED_WIDTHS, embedCode } from './embed-code.ts';
 
 /**
@@ -27,24 +28,36 @@ export function oembedUrl(origin: string, id: string): string {
   return `${origin.replace(/\/$/, '')}/oembed/${id}.json`;
 }
 
-/** A chart's answer: its script-free iframe, the frame's size in a wide host, and its image download as thumbnail. */
+/**
+ * A chart's answer: its script-free iframe, the frame's size in a wide host, and as thumbnail its share card (a PNG,
+ * which every consumer can show; the pages' og:image too).
+ */
 export function oembed(origin: string, view: RegistryChartView): OEmbedRich {
   const base = origin.replace(/\/$/, '');
-  const thumbnail = standaloneSvgSize(view.svg, svgAbout(view));
   return {
     version: '1.0',
     type: 'rich',
     title: view.title,
     provider_name: SITE_TITLE,
     provider_url: `${base}/`,
-    html: embedCode(base, { ...view, imageSize: chartImageSize(view) }).scriptFree,
+    html: wordpressFallback(base, view) + embedCode(base, { ...view, imageSize: chartImageSize(view) }).scriptFree,
     width: EMBED_WIDTHS.wide,
     height: view.embedHeight.wide,
-    thumbnail_url: `${base}/downloads/${view.id}.svg`,
-    thumbnail_width: thumbnail.width,
-    thumbnail_height: thumbnail.height,
+    thumbnail_url: `${base}${chartPaths(view.id).card}`,
+    thumbnail_width: SHARE_CARD.width,
+    thumbnail_height: SHARE_CARD.height,
     cache_age: OEMBED_CACHE_AGE,
   };
+}
+
+/**
+ * A link to the chart's page in a <blockquote> before the iframe, hidden (other consumers show the iframe alone). It
+ * is what makes WordPress size the frame and follow its links: WordPress loads its embed script (wp-embed.js) only for
+ * an answer holding such a blockquote, and shows the link until the frame first speaks (embed.php,
+ * wp_maybe_enqueue_oembed_host_js() and wp_filter_oembed_result()).
+ */
+function wordpressFallback(base: string, view: RegistryChartView): string {
+  return `<blockquote style="display:none"><a href="${base}${chartPaths(view.id).page}">${escapeHtml(view.title)}</a></blockquote>`;
 }
 
 /**

@@ -202,10 +202,10 @@ export function initSunburst(figure: HTMLElement): void {
 
   parts.area.tabIndex = 0;
   const fromHash = () => (location.hash.startsWith(hashPrefix) ? decodedOrEmpty(location.hash.slice(hashPrefix.length)) : '');
-  window.addEventListener('hashchange', () => void zoomTo(fromHash(), { animate: false }));
-  makeArcsFocusable();
-  // A linked view: the hash on the report, or ?focus= on an embed page.
+  // A linked view: the hash on the report, or ?focus= on an embed page (whose hash may change to WordPress's secret).
   const fromQuery = figure.closest('[data-embed]') ? (new URLSearchParams(location.search).get('focus') ?? '') : '';
+  window.addEventListener('hashchange', () => void zoomTo(fromHash() || fromQuery, { animate: false }));
+  makeArcsFocusable();
   const initial = fromHash() || fromQuery;
   if (initial) void zoomTo(initial, { animate: false });
 }

@@ -5,6 +5,7 @@ import { embedHeightAround } from '../../src/charts/lib/embed-height.ts';
 import { standaloneSvg, standaloneSvgSize } from '../../src/charts/lib/standalone-svg.ts';
 import { chartImageSize, svgAbout } from '../../src/charts/lib/view.ts';
 import { EMBED_WIDTHS, embedCode, SNIPPETS } from '../../src/components/embed-code.ts';
+import { escapeHtml } from '../../src/lib/escape.ts';
 import { approximateWidth } from '../../src/lib/text.ts';
 import { oembed, oembedProvider, oembedUrl } from '../../src/components/oembed.ts';
 import { aboutStudy } from '../../src/components/about-data.ts';
@@ -81,17 +82,21 @@ describe('oEmbed answers', () => {
     it(`${chart.id}: rich, with the script-free snippet and the size of its thumbnail`, () => {
       const view = chartView(chart, model);
       const answer = oembed(`${ORIGIN}/`, view);
-      expect(answer).toMatchObject({ version: '1.0', type: 'rich', title: chart.title, provider_url: `${ORIGIN}/`, html: embedCode(ORIGIN, { ...view, imageSize: chartImageSize(view) }).scriptFree });
+      expect(answer).toMatchObject({ version: '1.0', type: 'rich', title: chart.title, provider_url: `${ORIGIN}/` });
+      // WordPress's fallback link (hidden elsewhere), then the script-free snippet.
+      expect(answer.html).toBe(`<blockquote style="display:none"><a href="${ORIGIN}/charts/${chart.id}/">${escapeHtml(chart.title)}</a></blockquote>${embedCode(ORIGIN, { ...view, imageSize: chartImageSize(view) }).scriptFree}`);
       expect(answer.width).toBe(EMBED_WIDTHS.wide);
       expect(answer.height).toBe(view.embedHeight.wide);
-      expect(answer.thumbnail_url).toBe(`${ORIGIN}/downloads/${chart.id}.svg`);
+      // The share card, a PNG (its real size is read from the built file in tests/browser/oembed.test.ts).
+      expect(answer.thumbnail_url).toBe(`${ORIGIN}/downloads/cards/${chart.id}.png`);
+      expect({ width: answer.thumbnail_width, height: answer.thumbnail_height }).toEqual({ width: 1200, height: 630 });
+      // The image download's title wraps to the image's width rather than running off it (narrow charts have long titles).
       const svg = standaloneSvg(view.svg, svgAbout(view));
-      expect(svg).toContain(`width="${answer.thumbnail_width}" height="${answer.thumbnail_height}"`);
-      // The title wraps to the image's width rather than running off it (narrow charts have long titles).
+      const size = standaloneSvgSize(view.svg, svgAbout(view));
+      expect(svg).toContain(`width="${size.width}" height="${size.height}"`);
       const titleLines = [...svg.matchAll(/<text [^>]*font-size="18"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
       expect(titleLines.join(' '), chart.id).toBe(view.title);
-      for (const line of titleLines) expect(approximateWidth(line, 18) * 1.08, `${chart.id}: ${line}`).toBeLessThanOrEqual(answer.thumbnail_width - 32);
-      expect(standaloneSvgSize(view.svg, svgAbout(view))).toEqual({ width: answer.thumbnail_width, height: answer.thumbnail_height });
+      for (const line of titleLines) expect(approximateWidth(line, 18) * 1.08, `${chart.id}: ${line}`).toBeLessThanOrEqual(size.width - 32);
       expect(oembedUrl(`${ORIGIN}/`, chart.id)).toBe(`${ORIGIN}/oembed/${chart.id}.json`);
     });
   }

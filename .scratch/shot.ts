@@ -1,0 +1,17 @@
+import { launchBrowser } from '../scripts/browser.ts';
+import { startStaticServer } from '../scripts/static-server.ts';
+const site = await startStaticServer('/work/main/dist');
+const browser = await launchBrowser();
+const page = await browser.newPage({ viewport: { width: 900, height: 900 } });
+await page.goto(site.url + '/charts/top-values/');
+await page.locator('#top-values details[data-tool="embed"] summary').click();
+await page.locator('#top-values [data-preview-notice]').scrollIntoViewIfNeeded();
+await page.screenshot({ path: '/work/notes/preview-embed-panel.png' });
+await page.goto(site.url + '/');
+await page.locator('#category-shares details[data-tool="cite"] summary').click();
+await page.locator('#category-shares [data-preview-notice]').scrollIntoViewIfNeeded();
+await page.screenshot({ path: '/work/notes/preview-report-cite.png' });
+await page.goto(site.url + '/charts/top-values/teach/');
+await page.locator('.teach-links').scrollIntoViewIfNeeded();
+await page.screenshot({ path: '/work/notes/preview-teach.png' });
+await browser.close(); await site.close();
