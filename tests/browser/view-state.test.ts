@@ -1,0 +1,210 @@
+import { describe, expect, inject, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { hoverAndClickArc, newContext, useBrowser, watchPage } from './helpers.ts';
+
+const baseUrl = inject('baseUrl');
+const browser = useBrowser();
+
+/** Where a chart appears, and the link its Copy link gives: the page itself (the report's at the figure), or from an embed the chart's page. */
+const PLACES = {
+  'chart page': { path: (id: string) => `/charts/${id}/`, prefix: () => '', linkPath: (id: string) => `/charts/${id}/`, hash: () => '' },
+  embed: { path: (id: string) => `/embed/${id}/`, prefix: () => '', linkPath: (id: string) => `/charts/${id}/`, hash: () => '' },
+  report: { path: () => '/', prefix: (id: string) => `${id}.`, linkPath: () => '/', hash: (id: string) => `#${id}` },
+} as const;
+type Place = keyof typeof PLACES;
+
+async function open(url: string, options: { clipboard?: boolean; javaScriptEnabled?: boolean } = {}) {
+  const context = await newContext(browser(), { javaScriptEnabled: options.javaScriptEnabled });
+  if (options.clipboard !== false) await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
+  else await context.addInitScript(() => Object.defineProperty(navigator.clipboard, 'writeText', { value: () => Promise.reject(new DOMException('refused', 'NotAllowedError')) }));
+  const page = await context.newPage();
+  const problems = watchPage(page, baseUrl);
+  await page.goto(url);
+  if (options.javaScriptEnabled !== false) await page.waitForFunction(() => performance.getEntriesByName('interactive-ready').length > 0);
+  return { page, problems, close: () => context.close() };
+}
+
+/** A view a reader sets through a chart's own controls, the parameters that record it, and how to see it is shown. */
+interface ViewCase {
+  id: string;
+  name: string;
+  params: Record<string, string>;
+  set(figure: Locator, page: Page): Promise<void>;
+  /** Resolves when the figure shows the view (waits for it), then checks it. */
+  shows(figure: Locator, page: Page): Promise<void>;
+}
+
+const PRACTICAL = 'Practical values';
+const showsGuess = async (figure: Locator) => {
+  await figure.locator('.predict-panel').waitFor({ state: 'visible' });
+  expect(await figure.locator('.chart-area').isVisible()).toBe(false);
+};
+const guess = (id: string): ViewCase => ({
+  id,
+  name: 'the guessing game',
+  params: { predict: '1' },
+  set: (figure) => figure.locator('[data-predict="start"]').click(),
+  shows: showsGuess,
+});
+
+const CASES: ViewCase[] = [
+  {
+    id: 'top-values',
+    name: 'limit and category',
+    params: { category: PRACTICAL, limit: '50' },
+    set: async (figure) => {
+      await figure.locator('input[name="limit"]').fill('50');
+      await figure.locator('select[name="category"]').selectOption(PRACTICAL);
+    },
+    shows: async (figure, page) => {
+      await page.waitForFunction(() => document.querySelectorAll('#top-values .chart-area [aria-label="bar"] rect').length === 50);
+      expect(await figure.locator('input[name="limit"]').inputValue()).toBe('50');
+      expect(await figure.locator('select[name="category"]').inputValue()).toBe(PRACTICAL);
+      const categories = await figure.locator('.chart-table tbody tr td:nth-child(4)').allTextContents();
+      expect(new Set(categories)).toEqual(new Set([PRACTICAL]));
+    },
+  },
+  {
+    id: 'value-family',
+    name: 'the value family',
+    params: { family: 'honesty' },
+    set: (figure) => figure.locator('select[name="family"]').selectOption('honesty').then(() => undefined),
+    shows: async (figure, page) => {
+      await page.waitForFunction(() => document.querySelector<HTMLSelectElement>('#value-family select[name="family"]')?.value === 'honesty');
+      await page.waitForFunction(() => [...document.querySelectorAll('#value-family .chart-table tbody th')].every((th) => /honest/i.test(th.textContent ?? '')));
+    },
+  },
+  {
+    id: 'taxonomy-sunburst',
+    name: 'the zoom',
+    params: { focus: '' }, // filled in from the arc clicked
+    set: async (figure, page) => {
+      const arc = figure.locator('path[data-key^="l3:"]').nth(1);
+      sunburstKey = (await arc.getAttribute('data-key'))!;
+      await hoverAndClickArc(page, arc);
+      await page.waitForFunction((k) => document.querySelector('#taxonomy-sunburst')?.getAttribute('data-focus') === k, sunburstKey);
+    },
+    shows: async (figure, page) => {
+      await page.waitForFunction((k) => document.querySelector('#taxonomy-sunburst')?.getAttribute('data-focus') === k, sunburstKey);
+      expect(await figure.locator('.breadcrumb li').count()).toBe(2);
+    },
+  },
+  guess('top-values'),
+  guess('long-tail'),
+  guess('response-types'),
+];
+let sunburstKey = '';
+const paramsOf = (view: ViewCase) => (view.id === 'taxonomy-sunburst' ? { focus: sunburstKey } : view.params);
+
+/** The view's parameters as a place spells them: bare on a chart's page and embed, prefixed with the id on the report. */
+function expectParams(url: string, view: ViewCase, place: Place) {
+  const search = new URL(url).searchParams;
+  for (const [name, value] of Object.entries(paramsOf(view))) expect(search.get(PLACES[place].prefix(view.id) + name), `${name} in ${url}`).toBe(value);
+}
+
+describe('a chart’s view in the URL, and Copy link', () => {
+  for (const view of CASES) {
+    for (const place of Object.keys(PLACES) as Place[]) {
+      it(`${view.id}: ${view.name} set on the ${place} is copied as a link that opens the same view`, async () => {
+        const where = PLACES[place];
+        const { page, problems, close } = await open(baseUrl + where.path(view.id));
+        const figure = page.locator(`figure#${view.id}`);
+        const entries = await page.evaluate(() => history.length);
+        await view.set(figure, page);
+        // The page's own URL follows the view (replaced, not pushed: one history entry).
+        await page.waitForFunction((prefix) => location.search.includes(prefix), `${where.prefix(view.id)}${Object.keys(paramsOf(view))[0]}=`);
+        expect(await page.evaluate(() => history.length)).toBe(entries);
+        if (place !== 'embed') expectParams(page.url(), view, place);
+
+        const copy = figure.getByRole('button', { name: /^Copy link to/ });
+        await copy.click();
+        await page.waitForFunction(() => /^Link to this view of “.+” copied to the clipboard\.$/.test(document.querySelector('[data-announce]')?.textContent ?? ''));
+        const link = await page.evaluate(() => navigator.clipboard.readText());
+        expect(new URL(link).pathname).toBe(where.linkPath(view.id));
+        expect(new URL(link).hash).toBe(where.hash(view.id));
+        expectParams(link, view, place === 'embed' ? 'chart page' : place);
+        expect(problems).toEqual([]);
+        await close();
+
+        const restored = await open(link);
+        await view.shows(restored.page.locator(`figure#${view.id}`), restored.page);
+        expect(restored.problems).toEqual([]);
+        await restored.close();
+        if (place === 'chart page') {
+          // The embed takes the same parameters.
+          const embed = await open(`${baseUrl}/embed/${view.id}/${new URL(link).search}`);
+          await view.shows(embed.page.locator(`figure#${view.id}`), embed.page);
+          expect(embed.problems).toEqual([]);
+          await embed.close();
+        }
+      });
+    }
+  }
+
+  it('keeps the URL clean at the default view, and drops a parameter when its view returns to the default', async () => {
+    const { page, problems, close } = await open(`${baseUrl}/`);
+    expect(new URL(page.url()).search).toBe('');
+    const entries = await page.evaluate(() => history.length);
+    await page.locator('#value-family select[name="family"]').selectOption('honesty');
+    await page.waitForFunction(() => location.search === '?value-family.family=honesty');
+    await page.locator('#value-family select[name="family"]').selectOption('autonomy');
+    await page.waitForFunction(() => location.search === '');
+    await page.locator('#long-tail [data-predict="start"]').click();
+    await page.waitForFunction(() => location.search === '?long-tail.predict=1');
+    await page.locator('#long-tail [data-predict="skip"]').click();
+    await page.waitForFunction(() => location.search === '');
+    expect(await page.evaluate(() => history.length)).toBe(entries);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  const INVALID: [string, string][] = [
+    ['/charts/top-values/', '?limit=7&category=Nope&predict=yes'],
+    ['/embed/value-family/', '?family=%3Cscript%3E&theme=dark'],
+    ['/embed/taxonomy-sunburst/', '?focus=no-such-node'],
+    ['/', '?taxonomy-sunburst.focus=%25&top-values.limit=abc&top-values.category=&value-family.family=zzz&long-tail.predict=2'],
+  ];
+  for (const [path, query] of INVALID) {
+    it(`falls back to the default view for invalid parameters, without an error: ${path}${query}`, async () => {
+      const { page, problems, close } = await open(`${baseUrl}${path}${query}`);
+      const only = (id: string) => (path === '/' ? `#${id}` : 'figure.chart-figure');
+      if (path === '/' || path.includes('top-values')) {
+        await page.waitForFunction((sel) => document.querySelectorAll(`${sel} .chart-area [aria-label="bar"] rect`).length === 30, only('top-values'));
+        expect(await page.locator(`${only('top-values')} select[name="category"]`).inputValue()).toBe('');
+      }
+      if (path === '/' || path.includes('value-family')) expect(await page.locator(`${only('value-family')} select[name="family"]`).inputValue()).toBe('autonomy');
+      if (path === '/' || path.includes('sunburst')) expect(await page.locator(`${only('taxonomy-sunburst')}`).getAttribute('data-focus')).toBeNull();
+      expect(await page.locator('.predict-panel:visible').count()).toBe(0);
+      // The invalid parameters leave the URL; the embed's own `theme` stays.
+      await page.waitForFunction(() => !/limit|category|family|focus|predict/.test(location.search));
+      if (query.includes('theme')) expect(new URL(page.url()).searchParams.get('theme')).toBe('dark');
+      expect(problems).toEqual([]);
+      await close();
+    });
+  }
+
+  it('shows the link selected in a field, and says so, where the clipboard is refused', async () => {
+    const { page, problems, close } = await open(`${baseUrl}/embed/value-family/?family=honesty`, { clipboard: false });
+    await page.waitForFunction(() => document.querySelector<HTMLSelectElement>('select[name="family"]')?.value === 'honesty');
+    const copy = page.getByRole('button', { name: 'Copy link to “One idea, many contexts”' });
+    await copy.focus();
+    await page.keyboard.press('Enter');
+    const field = page.getByRole('textbox', { name: 'Link to this view' });
+    await field.waitFor({ state: 'visible' });
+    expect(await field.inputValue()).toBe(`${baseUrl}/charts/value-family/?family=honesty`);
+    expect(await page.evaluate(() => [document.activeElement?.tagName, (document.activeElement as HTMLInputElement).selectionStart, (document.activeElement as HTMLInputElement).selectionEnd])).toEqual([
+      'INPUT',
+      0,
+      `${baseUrl}/charts/value-family/?family=honesty`.length,
+    ]);
+    await page.waitForFunction(() => /selected in the field/.test(document.querySelector('[data-announce]')?.textContent ?? ''));
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('adds no element to the report’s HTML: Copy link is made by the script', async () => {
+    const { page, close } = await open(`${baseUrl}/`, { javaScriptEnabled: false });
+    expect(await page.locator('[data-action="copy-link"]').count()).toBe(0);
+    await close();
+  });
+});
