@@ -47,6 +47,29 @@ const guess = (id: string): ViewCase => ({
   shows: showsGuess,
 });
 
+/** The table sorted by a column, its heading pressed `presses` times (a number column sorts largest first, then smallest). */
+function sorted(id: string, key: string, presses: number): ViewCase {
+  const descending = presses === 1 && key !== 'value';
+  return {
+    id,
+    name: `the table sorted by ${key}`,
+    params: { sort: `${descending ? '-' : ''}${key}` },
+    set: async (figure) => {
+      await figure.locator('[data-action="table"]').click();
+      for (let i = 0; i < presses; i++) await figure.locator(`th[data-key="${key}"] button`).click();
+    },
+    shows: async (figure) => {
+      const head = figure.locator(`th[data-key="${key}"]`);
+      await head.and(figure.locator('[aria-sort]')).waitFor({ state: 'attached' });
+      expect(await head.getAttribute('aria-sort')).toBe(descending ? 'descending' : 'ascending');
+      const column = await figure.locator('thead th').evaluateAll((ths, k) => ths.findIndex((th) => (th as HTMLElement).dataset.key === k), key);
+      const cells = await figure.locator(`tbody tr > :nth-child(${column + 1})`).evaluateAll((cs) => cs.map((c) => (c as HTMLElement).dataset.v ?? c.textContent!.trim()));
+      const inOrder = [...cells].sort((a, b) => (Number.isNaN(Number(a)) ? a.localeCompare(b, 'en') : Number(a) - Number(b)) * (descending ? -1 : 1));
+      expect(cells).toEqual(inOrder);
+    },
+  };
+}
+
 const CASES: ViewCase[] = [
   {
     id: 'top-values',
@@ -92,6 +115,8 @@ const CASES: ViewCase[] = [
   guess('top-values'),
   guess('long-tail'),
   guess('response-types'),
+  sorted('top-values', 'value', 1),
+  sorted('category-shares', 'values', 2),
 ];
 let sunburstKey = '';
 const paramsOf = (view: ViewCase) => (view.id === 'taxonomy-sunburst' ? { focus: sunburstKey } : view.params);
@@ -198,6 +223,22 @@ describe('a chart’s view in the URL, and Copy link', () => {
       `${baseUrl}/charts/value-family/?family=honesty`.length,
     ]);
     await page.waitForFunction(() => /selected in the field/.test(document.querySelector('[data-announce]')?.textContent ?? ''));
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('walks a sorted table in its order, while each mark keeps its own row’s tooltip', async () => {
+    const { page, problems, close } = await open(`${baseUrl}/charts/category-shares/?sort=values`);
+    const figure = page.locator('figure#category-shares');
+    await figure.locator('th[aria-sort="ascending"]').waitFor({ state: 'attached' });
+    const firstRow = (await figure.locator('tbody tr').first().locator('th').textContent())!.trim();
+    await figure.locator('.chart-area').focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(new RegExp(`^${firstRow}, .*, 1 of 5$`));
+    // The mark of the table's first row in its own order (data-row 0) still shows that row.
+    const ownFirst = (await page.locator('tbody tr[data-row="0"] th').textContent())!.trim();
+    await figure.locator('svg [data-row="0"]').first().hover();
+    await expect(figure.locator('.chart-tooltip').textContent()).resolves.toMatch(new RegExp(`^${ownFirst}, `));
     expect(problems).toEqual([]);
     await close();
   });
