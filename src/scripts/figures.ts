@@ -31,6 +31,8 @@ for (const figure of document.querySelectorAll<HTMLElement>('figure.chart-figure
   if (figure.dataset.predictQuestion) void import('./predict.ts').then((m) => start(figure, 'guessing game', m.initPredict));
   // The sunburst's arcs are keyboard stops of their own (Enter zooms); every other chart is walked through its table.
   if (figure.dataset.island !== 'sunburst') start(figure, 'keyboard walk', initNavigator);
+  // A chart whose marks are its own stops (the heatmap's pairs) lets the reader select one.
+  if (figure.dataset.island === 'tips') void import('./mark-select.ts').then((m) => start(figure, 'selection', m.initMarkSelect));
   // Sorting a table loads when the table is first shown, or at once for a sorted view in the URL.
   const sortable = () => void import('./table-sort.ts').then((m) => start(figure, 'table sort', m.initTableSort));
   if (viewFromUrl(figure).has('sort')) sortable();

@@ -42,6 +42,7 @@ export function initNavigator(figure: HTMLElement): void {
     const stop = proxies[(turn = 1 - turn)]!;
     stop.setAttribute('role', 'img');
     stop.setAttribute('aria-label', all[current]!.name);
+    stop.dataset.row = String(all[current]!.row);
     const mark = area!.querySelector(`svg [data-row="${all[current]!.row}"]`) ?? area!.querySelector('svg');
     const box = area!.getBoundingClientRect();
     const target = mark!.getBoundingClientRect();

@@ -115,6 +115,17 @@ const CASES: ViewCase[] = [
   guess('top-values'),
   guess('long-tail'),
   guess('response-types'),
+  {
+    id: 'context-heatmap',
+    name: 'the selected pair',
+    params: { select: '2' },
+    set: (figure) => figure.locator('svg circle[data-row="2"]').click(),
+    shows: async (figure) => {
+      await figure.locator('svg [data-row="2"].is-selected').first().waitFor({ state: 'attached' });
+      expect(await figure.getAttribute('class')).toContain('has-selection');
+      expect(await figure.locator('.is-selected').count()).toBe(2); // the dot and its table row
+    },
+  },
   sorted('top-values', 'value', 1),
   sorted('category-shares', 'values', 2),
 ];
@@ -187,7 +198,8 @@ describe('a chart’s view in the URL, and Copy link', () => {
     ['/charts/top-values/', '?limit=7&category=Nope&predict=yes'],
     ['/embed/value-family/', '?family=%3Cscript%3E&theme=dark'],
     ['/embed/taxonomy-sunburst/', '?focus=no-such-node'],
-    ['/', '?taxonomy-sunburst.focus=%25&top-values.limit=abc&top-values.category=&value-family.family=zzz&long-tail.predict=2'],
+    ['/charts/context-heatmap/', '?select=999&sort=nope'],
+    ['/', '?taxonomy-sunburst.focus=%25&top-values.limit=abc&top-values.category=&value-family.family=zzz&long-tail.predict=2&context-heatmap.select=-1&category-shares.sort=-'],
   ];
   for (const [path, query] of INVALID) {
     it(`falls back to the default view for invalid parameters, without an error: ${path}${query}`, async () => {
@@ -200,8 +212,9 @@ describe('a chart’s view in the URL, and Copy link', () => {
       if (path === '/' || path.includes('value-family')) expect(await page.locator(`${only('value-family')} select[name="family"]`).inputValue()).toBe('autonomy');
       if (path === '/' || path.includes('sunburst')) expect(await page.locator(`${only('taxonomy-sunburst')}`).getAttribute('data-focus')).toBeNull();
       expect(await page.locator('.predict-panel:visible').count()).toBe(0);
+      expect(await page.locator('.is-selected, [aria-sort]').count()).toBe(0);
       // The invalid parameters leave the URL; the embed's own `theme` stays.
-      await page.waitForFunction(() => !/limit|category|family|focus|predict/.test(location.search));
+      await page.waitForFunction(() => !/limit|category|family|focus|predict|select|sort/.test(location.search));
       if (query.includes('theme')) expect(new URL(page.url()).searchParams.get('theme')).toBe('dark');
       expect(problems).toEqual([]);
       await close();
@@ -239,6 +252,23 @@ describe('a chart’s view in the URL, and Copy link', () => {
     const ownFirst = (await page.locator('tbody tr[data-row="0"] th').textContent())!.trim();
     await figure.locator('svg [data-row="0"]').first().hover();
     await expect(figure.locator('.chart-tooltip').textContent()).resolves.toMatch(new RegExp(`^${ownFirst}, `));
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('selects a heatmap pair from the keyboard walk with Enter, says so, and lets go with Enter again', async () => {
+    const { page, problems, close } = await open(`${baseUrl}/charts/context-heatmap/`);
+    await page.locator('figure#context-heatmap .chart-area').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    const name = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('select') === '1');
+    expect(await page.locator('svg circle[data-row="1"]').getAttribute('class')).toContain('is-selected');
+    await expect(page.locator('[data-announce]').textContent()).resolves.toBe(`Selected: ${name}.`);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => location.search === '');
+    expect(await page.locator('.is-selected').count()).toBe(0);
     expect(problems).toEqual([]);
     await close();
   });
