@@ -30,7 +30,7 @@ export function initTableSort(figure: HTMLElement): void {
         button.append(...th.childNodes);
         th.append(button);
       }
-      if (th.dataset.key === sort?.key) th.setAttribute('aria-sort', sort.descending ? 'descending' : 'ascending');
+      if (sort && th.dataset.key === sort.key) th.setAttribute('aria-sort', sort.descending ? 'descending' : 'ascending');
       else th.removeAttribute('aria-sort');
     }
     setView(figure, ['sort'], sort ? { sort: `${sort.descending ? '-' : ''}${sort.key}` } : {});

@@ -101,7 +101,7 @@ export function initToolbar(figure: HTMLElement): void {
     }
   }
 
-  async function copyLink() {
+  const copyLink = async () => {
     const link = viewLink(figure);
     toolbar.querySelector('.link-field')?.remove();
     try {
@@ -124,7 +124,7 @@ export function initToolbar(figure: HTMLElement): void {
       field.focus();
       announce('Could not copy the link automatically; it is selected in the field, press Ctrl+C or Cmd+C.');
     }
-  }
+  };
 
   new MutationObserver(refreshEmbedCode).observe(figure, { attributes: true, attributeFilter: ['data-query'] });
 }

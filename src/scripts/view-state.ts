@@ -32,7 +32,7 @@ export function viewFromUrl(figure: HTMLElement): URLSearchParams {
  * Set the parameters `names` of the figure's view to those in `values` (a name missing from it is at its default and
  * leaves the URL), keeping the rest of the view and every other figure's.
  */
-export function setView(figure: HTMLElement, names: string[], values: URLSearchParams | Record<string, string>): void {
+export function setView(figure: HTMLElement, names: string[], values: string | URLSearchParams | Record<string, string>): void {
   const given = new URLSearchParams(values);
   const view = new URLSearchParams(figure.dataset.query ?? viewFromUrl(figure).toString());
   const url = new URL(location.href);

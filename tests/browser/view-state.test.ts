@@ -92,7 +92,7 @@ const CASES: ViewCase[] = [
     name: 'the value family',
     params: { family: 'honesty' },
     set: (figure) => figure.locator('select[name="family"]').selectOption('honesty').then(() => undefined),
-    shows: async (figure, page) => {
+    shows: async (_figure, page) => {
       await page.waitForFunction(() => document.querySelector<HTMLSelectElement>('#value-family select[name="family"]')?.value === 'honesty');
       await page.waitForFunction(() => [...document.querySelectorAll('#value-family .chart-table tbody th')].every((th) => /honest/i.test(th.textContent ?? '')));
     },
