@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { hoverAndClickArc, newContext, useBrowser, watchPage } from './helpers.ts';
+import { axeViolations, describeViolations, hoverAndClickArc, newContext, useBrowser, watchPage } from './helpers.ts';
 
 const baseUrl = inject('baseUrl');
 const browser = useBrowser();
@@ -269,6 +269,18 @@ describe('a chart’s view in the URL, and Copy link', () => {
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => location.search === '');
     expect(await page.locator('.is-selected').count()).toBe(0);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('has no axe violations with a sorted table shown, a pair selected and the link field open', async () => {
+    const { page, problems, close } = await open(`${baseUrl}/charts/context-heatmap/?select=1&sort=-rank`, { clipboard: false });
+    await page.locator('[data-action="table"]').click();
+    await page.locator('th[aria-sort="descending"]').waitFor({ state: 'attached' });
+    await page.getByRole('button', { name: /^Copy link to/ }).click();
+    await page.getByRole('textbox', { name: 'Link to this view' }).waitFor();
+    const violations = await axeViolations(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
     expect(problems).toEqual([]);
     await close();
   });
