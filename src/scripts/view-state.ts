@@ -22,11 +22,11 @@ function prefixOf(figure: HTMLElement): string {
 export function viewFromUrl(figure: HTMLElement): URLSearchParams {
   const prefix = prefixOf(figure);
   const view = new URLSearchParams();
-  for (const [name, value] of new URLSearchParams(location.search)) {
-    if (prefix ? name.startsWith(prefix) : !PAGE_PARAMS.includes(name)) view.append(name.slice(prefix.length), value);
-  }
+  for (const [name, value] of new URLSearchParams(location.search)) if (isViewParam(name, prefix)) view.append(name.slice(prefix.length), value);
   return view;
 }
+
+const isViewParam = (name: string, prefix: string) => (prefix ? name.startsWith(prefix) : !PAGE_PARAMS.includes(name));
 
 /**
  * Set the parameters `names` of the figure's view to those in `values` (a name missing from it is at its default and
@@ -35,18 +35,17 @@ export function viewFromUrl(figure: HTMLElement): URLSearchParams {
 export function setView(figure: HTMLElement, names: string[], values: string | URLSearchParams | Record<string, string>): void {
   const given = new URLSearchParams(values);
   const view = new URLSearchParams(figure.dataset.query ?? viewFromUrl(figure).toString());
-  const url = new URL(location.href);
-  const prefix = prefixOf(figure);
   for (const name of names) {
     view.delete(name);
-    url.searchParams.delete(prefix + name);
-    for (const value of given.getAll(name)) {
-      view.append(name, value);
-      url.searchParams.append(prefix + name, value);
-    }
+    for (const value of given.getAll(name)) view.append(name, value);
   }
   view.sort();
   if (figure.dataset.query !== view.toString()) figure.dataset.query = view.toString();
+  // The figure's parameters, in the order of its view, after the rest of the page's.
+  const url = new URL(location.href);
+  const prefix = prefixOf(figure);
+  for (const name of [...url.searchParams.keys()]) if (isViewParam(name, prefix)) url.searchParams.delete(name);
+  for (const [name, value] of view) url.searchParams.append(prefix + name, value);
   url.search = url.searchParams.toString();
   if (url.href === location.href) return;
   try {

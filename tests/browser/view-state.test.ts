@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
+import { startStaticServer } from '../../scripts/static-server.ts';
 import type { Locator, Page } from 'playwright-core';
 import { axeViolations, describeViolations, hoverAndClickArc, newContext, useBrowser, watchPage } from './helpers.ts';
 
@@ -164,15 +168,23 @@ describe('a chart’s view in the URL, and Copy link', () => {
 
         const restored = await open(link);
         await view.shows(restored.page.locator(`figure#${view.id}`), restored.page);
-        expect(restored.problems).toEqual([]);
-        await restored.close();
         if (place === 'chart page') {
+          // The Embed panel's code is for the same view.
+          const code = restored.page.locator(`figure#${view.id} [data-snippet="scriptFree"]`);
+          await restored.page.locator(`figure#${view.id} details[data-tool="embed"] > summary`).click();
+          await restored.page.waitForFunction(
+            ([id, search]) => document.querySelector<HTMLTextAreaElement>(`figure#${id} [data-snippet="scriptFree"]`)?.value.includes(`/embed/${id}/${search.replace(/&/g, '&amp;')}"`),
+            [view.id, new URL(link).search],
+          );
+          expect(await code.inputValue()).toContain(`/embed/${view.id}/?`);
           // The embed takes the same parameters.
           const embed = await open(`${baseUrl}/embed/${view.id}/${new URL(link).search}`);
           await view.shows(embed.page.locator(`figure#${view.id}`), embed.page);
           expect(embed.problems).toEqual([]);
           await embed.close();
         }
+        expect(restored.problems).toEqual([]);
+        await restored.close();
       });
     }
   }
@@ -271,6 +283,26 @@ describe('a chart’s view in the URL, and Copy link', () => {
     expect(await page.locator('.is-selected').count()).toBe(0);
     expect(problems).toEqual([]);
     await close();
+  });
+
+  it('keeps the view and copies the chart page’s link from an embed in a sandboxed frame, as WordPress shows it', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'vitw-sandbox-'));
+    const embedUrl = `${baseUrl}/embed/value-family/?family=honesty#?secret=abc123`;
+    writeFileSync(path.join(dir, 'index.html'), `<!doctype html><title>Post</title><iframe sandbox="allow-scripts" src="${embedUrl}" title="Chart" width="800" height="900"></iframe>`);
+    const host = await startStaticServer(dir);
+    const context = await newContext(browser());
+    const page = await context.newPage();
+    await page.goto(`${host.url}/`);
+    const frame = page.frameLocator('iframe');
+    await frame.locator('select[name="family"]').selectOption('privacy');
+    const inFrame = page.frames().find((f) => f.url().startsWith(`${baseUrl}/embed/`))!;
+    await inFrame.waitForFunction(() => location.search === '?family=privacy' && location.hash === '#?secret=abc123');
+    // The frame has no origin of its own, so the clipboard is refused: the link is shown to copy by hand.
+    await frame.getByRole('button', { name: /^Copy link to/ }).click();
+    expect(await frame.getByRole('textbox', { name: 'Link to this view' }).inputValue()).toBe(`${baseUrl}/charts/value-family/?family=privacy`);
+    await context.close();
+    await host.close();
+    rmSync(dir, { recursive: true });
   });
 
   it('has no axe violations with a sorted table shown, a pair selected and the link field open', async () => {
