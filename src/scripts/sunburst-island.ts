@@ -200,8 +200,24 @@ export function initSunburst(figure: HTMLElement): void {
 
   parts.area.tabIndex = 0;
   makeArcsFocusable();
-  const linked = viewFromUrl(figure).get('focus');
+  const linked = viewFromUrl(figure).get('focus') || legacyFocus(figure);
   if (linked) void zoomTo(linked, { animate: false }).then(() => focus === 0 && setView(figure, ['focus'], {}));
+}
+
+/**
+ * A zoom linked the way the report once kept it, in the hash (#taxonomy-sunburst=<key>): read once, and the hash
+ * becomes the figure's anchor (the view is now in the query). A malformed escape means no zoom, not an error.
+ */
+function legacyFocus(figure: HTMLElement): string {
+  const prefix = `#${figure.id}=`;
+  if (!location.hash.startsWith(prefix)) return '';
+  const key = location.hash.slice(prefix.length);
+  history.replaceState(history.state, '', `${location.pathname}${location.search}#${figure.id}`);
+  try {
+    return decodeURIComponent(key);
+  } catch {
+    return '';
+  }
 }
 
 /** An arc's level from its key: "l2:…" is a level-2 cluster, a value's key is its name (level 0). */

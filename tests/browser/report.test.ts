@@ -119,6 +119,18 @@ describe('report page with JavaScript', () => {
     await close();
   });
 
+  it('still opens a zoom linked the old way, in the hash, moving it to the query', async () => {
+    const { page: first, close: closeFirst } = await openReport();
+    const key = await first.locator('#taxonomy-sunburst path[data-key^="l2:"]').first().getAttribute('data-key');
+    await closeFirst();
+    const { page, problems, close } = await openReport(`/#taxonomy-sunburst=${encodeURIComponent(key!)}`);
+    await page.waitForFunction((k) => document.querySelector('#taxonomy-sunburst')?.getAttribute('data-focus') === k, key);
+    const url = new URL(page.url());
+    expect([url.searchParams.get('taxonomy-sunburst.focus'), url.hash]).toEqual([key, '#taxonomy-sunburst']);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
   /** Every figure's Table switch still turns its table on: the toolbars started. */
   async function everyToolbarWorks(page: Page) {
     for (const chart of CHARTS) {
