@@ -215,5 +215,5 @@ export default defineChart<HeatmapData>({
       `Significance threshold ${d.threshold.toFixed(2)} (the dashed line): the two-sided Bonferroni critical value at α = 0.05 over all values in the dataset (the paper’s: ${d.paperThreshold}). Values the paper names as a task’s most characteristic without giving a residual are listed below the dots. A task and value not shown is a combination the paper does not report, which is not the same as zero.`,
       ],
     }),
-  interaction: { island: 'tips', hint: 'Hover over a dot for its details, or reach the chart with Tab and move through the pairs with the arrow keys.' },
+  interaction: { island: 'tips', hint: 'Hover over a dot for its details, or reach the chart with Tab and move through the pairs with the arrow keys. Click a pair, or press Enter on it, to select it; a copied link keeps the selection.' },
 });

@@ -1,6 +1,7 @@
 import { embedHeightOf, type AnyChart, type OptionsInput } from '../charts/lib/contract.ts';
 import { titlesToTips } from '../charts/lib/svg.ts';
 import { fetchJson, figureParts, once } from './figure-parts.ts';
+import { setView, viewFromUrl } from './view-state.ts';
 
 /**
  * Every chart module, loaded (with Plot) only when a reader first changes a control. A chart is found by its id:
@@ -10,7 +11,8 @@ const CHART_MODULES = import.meta.glob<{ default: AnyChart }>('../charts/*.ts');
 
 /**
  * A chart with controls: changing one redraws the chart, its summary and its table through the chart's contract, and
- * records the options as data-query and the frame heights they need as data-embed-height (for the embed code). On an embed page the options come from the query string.
+ * records the options in the figure's view (view-state.ts: the page's URL and data-query) and the frame heights they
+ * need as data-embed-height (for the embed code). A view in the URL is drawn on load.
  */
 export function initControls(figure: HTMLElement): void {
   const form = figure.querySelector<HTMLFormElement>('form[data-controls]');
@@ -20,6 +22,7 @@ export function initControls(figure: HTMLElement): void {
   const chartModule = once(() => load().then((m) => m.default));
   const data = once(() => fetchJson<unknown>(figure.dataset.src!));
   const fields = [...form.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select')];
+  const names = fields.map((f) => f.name);
   let drawn = 0;
 
   const showValues = () => {
@@ -43,7 +46,7 @@ export function initControls(figure: HTMLElement): void {
     parts.replaceTable(chart.table(rows, options));
     for (const [key, value] of Object.entries(options)) figure.dataset[`option${key[0]!.toUpperCase()}${key.slice(1)}`] = String(value);
     figure.dataset.embedHeight = JSON.stringify(embedHeightOf(chart, rows, options));
-    figure.dataset.query = chart.options.query(options, rows);
+    setView(figure, names, chart.options.query(options, rows));
   }
 
   const formInput = () => Object.fromEntries(fields.map((f) => [f.name, f.value]));
@@ -55,8 +58,6 @@ export function initControls(figure: HTMLElement): void {
     showValues();
     void redraw(formInput());
   });
-  if (figure.closest('[data-embed]')) {
-    const query = new URLSearchParams(location.search);
-    if (fields.some((f) => query.has(f.name))) void redraw(Object.fromEntries(fields.map((f) => [f.name, query.get(f.name)])));
-  }
+  const linked = viewFromUrl(figure);
+  if (names.some((name) => linked.has(name))) void redraw(Object.fromEntries(names.map((name) => [name, linked.get(name)])));
 }

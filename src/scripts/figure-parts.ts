@@ -27,6 +27,7 @@ export function figureParts(figure: HTMLElement) {
       this.tableScroll.innerHTML = dataTableHtml(table, `${figure.id}-title`);
       // The report prints part of a long table; a redrawn table is whole.
       figure.querySelector('.table-part')?.remove();
+      figure.dispatchEvent(new Event('table-replaced'));
     },
   };
 }

@@ -3,6 +3,7 @@ import { initControls } from './controls-island.ts';
 import { initToolbar } from './toolbar.ts';
 import { initTips } from './tips-island.ts';
 import { initNavigator } from './navigator.ts';
+import { viewFromUrl } from './view-state.ts';
 // On an embed page (every one holds a figure), tell the host page its height; in this bundle it costs fewer bytes.
 import './embed-height.ts';
 
@@ -30,5 +31,11 @@ for (const figure of document.querySelectorAll<HTMLElement>('figure.chart-figure
   if (figure.dataset.predictQuestion) void import('./predict.ts').then((m) => start(figure, 'guessing game', m.initPredict));
   // The sunburst's arcs are keyboard stops of their own (Enter zooms); every other chart is walked through its table.
   if (figure.dataset.island !== 'sunburst') start(figure, 'keyboard walk', initNavigator);
+  // A chart whose marks are its own stops (the heatmap's pairs) lets the reader select one.
+  if (figure.dataset.island === 'tips') void import('./mark-select.ts').then((m) => start(figure, 'selection', m.initMarkSelect));
+  // Sorting a table loads when the table is first shown, or at once for a sorted view in the URL.
+  const sortable = () => void import('./table-sort.ts').then((m) => start(figure, 'table sort', m.initTableSort));
+  if (viewFromUrl(figure).has('sort')) sortable();
+  else figure.querySelector('details.chart-table')?.addEventListener('toggle', sortable, { once: true });
 }
 performance.mark('interactive-ready');

@@ -42,7 +42,8 @@ export function initNavigator(figure: HTMLElement): void {
     const stop = proxies[(turn = 1 - turn)]!;
     stop.setAttribute('role', 'img');
     stop.setAttribute('aria-label', all[current]!.name);
-    const mark = area!.querySelector(`svg [data-row="${current}"]`) ?? area!.querySelector('svg');
+    stop.dataset.row = String(all[current]!.row);
+    const mark = area!.querySelector(`svg [data-row="${all[current]!.row}"]`) ?? area!.querySelector('svg');
     const box = area!.getBoundingClientRect();
     const target = mark!.getBoundingClientRect();
     Object.assign(stop.style, {

@@ -1,10 +1,13 @@
 import { escapeHtml } from '../lib/escape.ts';
+import { setView, viewFromUrl } from './view-state.ts';
 
 /**
  * Predict, then reveal (after the New York Times' "You Draw It"): the reader guesses a share before the chart is
  * shown, then sees the answer with their guess kept beside it. Nothing is stored. Without JavaScript the chart simply
  * shows, and the page carries none of this: the figure holds the question and answer as data-predict-* attributes, the
- * script makes the button, and the guessing panel when it is first wanted. Embeds start guessing with ?predict=1.
+ * script makes the button, and the guessing panel when it is first wanted. While the reader guesses, the figure's view
+ * holds predict=1 (view-state.ts), so a link starts with the guess: ?predict=1 on an embed or the chart's page,
+ * ?<id>.predict=1 on the report.
  */
 export function initPredict(figure: HTMLElement): void {
   const { predictQuestion: question = '', predictAnswer, predictText: answerText = '' } = figure.dataset;
@@ -21,6 +24,7 @@ export function initPredict(figure: HTMLElement): void {
     figure.classList.toggle('predicting', on);
     game.panel.hidden = !on;
     start.hidden = on;
+    setView(figure, ['predict'], on ? { predict: '1' } : {});
   };
 
   function makeGame() {
@@ -75,5 +79,6 @@ export function initPredict(figure: HTMLElement): void {
     game!.result.hidden = true;
     game!.input.focus();
   });
-  if (figure.closest('[data-embed]') && new URLSearchParams(location.search).get('predict') === '1') guessing(true);
+  if (viewFromUrl(figure).get('predict') === '1') guessing(true);
+  else setView(figure, ['predict'], {});
 }

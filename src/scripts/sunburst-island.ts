@@ -16,18 +16,18 @@ import { percentAdaptive } from '../charts/lib/format.ts';
 import { escapeHtml } from '../lib/escape.ts';
 import { titlesToTips } from '../charts/lib/svg.ts';
 import { fetchJson, figureParts, once, placeTooltip, tooltipOf } from './figure-parts.ts';
+import { setView, viewFromUrl } from './view-state.ts';
 
 const ZOOM_MS = 550;
 
 /**
  * Sunburst: hover or focus an arc for its details, click or Enter to zoom in, Escape or the centre to zoom out.
- * The zoomed node lives in the URL hash (#<figure id>=<node key>), so a view can be linked.
+ * The zoomed node is the figure's view `focus` (a node key; view-state.ts), so a zoomed view can be linked.
  */
 export function initSunburst(figure: HTMLElement): void {
   const parts = figureParts(figure);
   const tooltip = tooltipOf(parts.area);
   const crumbs = figure.querySelector<HTMLOListElement>('.breadcrumb ol')!;
-  const hashPrefix = `#${figure.id}=`;
   const loadLayout = once(async () => {
     const layout = await fetchJson<SunburstLayout>(figure.dataset.src!);
     return { layout, children: childrenOf(layout) };
@@ -143,10 +143,8 @@ export function initSunburst(figure: HTMLElement): void {
       .join('');
     parts.summary.textContent = sunburstSummary(layout, focus);
     parts.replaceTable(sunburstTable(layout, focus));
-    const hash = focus === 0 ? '' : `${hashPrefix}${encodeURIComponent(layout.key[focus]!)}`;
-    history.replaceState(null, '', hash || location.pathname + location.search);
     figure.dataset.focus = layout.key[focus];
-    figure.dataset.query = focus === 0 ? '' : new URLSearchParams({ focus: layout.key[focus]! }).toString();
+    setView(figure, ['focus'], focus === 0 ? {} : { focus: layout.key[focus]! });
   }
 
   async function zoomOut(how: { animate: boolean }) {
@@ -201,19 +199,22 @@ export function initSunburst(figure: HTMLElement): void {
   });
 
   parts.area.tabIndex = 0;
-  const fromHash = () => (location.hash.startsWith(hashPrefix) ? decodedOrEmpty(location.hash.slice(hashPrefix.length)) : '');
-  // A linked view: the hash on the report, or ?focus= on an embed page (whose hash may change to WordPress's secret).
-  const fromQuery = figure.closest('[data-embed]') ? (new URLSearchParams(location.search).get('focus') ?? '') : '';
-  window.addEventListener('hashchange', () => void zoomTo(fromHash() || fromQuery, { animate: false }));
   makeArcsFocusable();
-  const initial = fromHash() || fromQuery;
-  if (initial) void zoomTo(initial, { animate: false });
+  const linked = viewFromUrl(figure).get('focus') || legacyFocus(figure);
+  if (linked) void zoomTo(linked, { animate: false }).then(() => focus === 0 && setView(figure, ['focus'], {}));
 }
 
-/** A URL fragment as text; a malformed escape (a hand-edited "#taxonomy-sunburst=%") means no focus, not an error. */
-function decodedOrEmpty(text: string): string {
+/**
+ * A zoom linked the way the report once kept it, in the hash (#taxonomy-sunburst=<key>): read once, and the hash
+ * becomes the figure's anchor (the view is now in the query). A malformed escape means no zoom, not an error.
+ */
+function legacyFocus(figure: HTMLElement): string {
+  const prefix = `#${figure.id}=`;
+  if (!location.hash.startsWith(prefix)) return '';
+  const key = location.hash.slice(prefix.length);
+  history.replaceState(history.state, '', `${location.pathname}${location.search}#${figure.id}`);
   try {
-    return decodeURIComponent(text);
+    return decodeURIComponent(key);
   } catch {
     return '';
   }

@@ -1,6 +1,6 @@
 import { escapeHtml } from '../lib/escape.ts';
 import { hideTooltip, placeTooltip, tooltipOf } from './figure-parts.ts';
-import { rowStops } from './walk-table.ts';
+import { stopsByRow } from './walk-table.ts';
 
 /**
  * Tooltips for a chart's marks, shown beside the mark on hover or focus: a mark's data-tip; for a mark that is a
@@ -13,7 +13,7 @@ export function initTips(figure: HTMLElement): void {
   if (!area) return;
   const show = (mark: Element) => {
     const row = mark.getAttribute('data-row');
-    const text = mark.getAttribute('data-tip') || mark.getAttribute('aria-label') || (row === null ? '' : rowStops(figure)[Number(row)]?.name);
+    const text = mark.getAttribute('data-tip') || mark.getAttribute('aria-label') || (row === null ? '' : stopsByRow(figure).get(Number(row)));
     if (!text) return;
     const tooltip = tooltipOf(area);
     tooltip.innerHTML = `<div>${escapeHtml(text)}</div>`;

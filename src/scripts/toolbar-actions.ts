@@ -3,7 +3,7 @@ import { tableToCsv } from '../charts/lib/csv.ts';
 import { tableFromDom } from '../components/data-table.ts';
 import { tipsToTitles } from '../charts/lib/svg.ts';
 import { announce } from './announce.ts';
-import { rowStops } from './walk-table.ts';
+import { stopsByRow } from './walk-table.ts';
 
 /** The toolbar's downloads, loaded on first use: CSV of the rows drawn, standalone SVG, PNG at 2×, the slide image copied. */
 export interface About {
@@ -19,8 +19,8 @@ export function download(kind: string, figure: HTMLElement, about: About): void 
   const svg = () => {
     // A downloaded image has its marks' tooltips as <title>s again, as the site's own SVG downloads do.
     const drawn = figure.querySelector('.chart-area svg')!.cloneNode(true) as SVGSVGElement;
-    const rows = rowStops(figure);
-    tipsToTitles(drawn, (row) => rows[row]?.name);
+    const stops = stopsByRow(figure);
+    tipsToTitles(drawn, (row) => stops.get(row));
     return standaloneSvg(drawn.outerHTML, { ...about, caveats });
   };
   if (kind === 'csv') save(new Blob([csv(figure, about, caveats)], { type: 'text/csv' }), `${about.id}.csv`);

@@ -2,13 +2,14 @@ import { embedCode, type SnippetKind } from '../components/embed-code.ts';
 import { captionSectionHtml, previewNoticeHtml, snippetFieldsHtml } from '../components/tool-panels.ts';
 import { announce, ensureLiveRegion } from './announce.ts';
 import { figureAbout } from './figure-parts.ts';
+import { viewLink } from './view-state.ts';
 import { chartCaption } from '../charts/lib/links.ts';
 
 /**
  * The figure toolbar, one control group: the Table switch (it takes over from the "Data table" disclosure, the way to
  * the table without a script, so a reader sees one way), Listen, downloads of what is drawn right now (CSV, SVG, PNG at 2×) and of the slide image,
- * embed code with the current options, the caption and citations, and copy buttons (text, and the slide image) that
- * announce themselves to screen readers.
+ * embed code with the current view, the caption and citations, copy buttons (text, and the slide image) and Copy link
+ * (the address of the current view, view-state.ts), which announce themselves to screen readers.
  */
 export function initToolbar(figure: HTMLElement): void {
   const toolbar = figure.querySelector<HTMLElement>('.figure-toolbar');
@@ -32,6 +33,10 @@ export function initToolbar(figure: HTMLElement): void {
   const tableButton = toolButton('Table', 'table');
   const listenButton = toolButton('Listen', 'listen');
   panel('download').before(tableButton, listenButton);
+  const linkButton = button('Copy link', { 'data-action': 'copy-link', 'aria-label': `Copy link to “${title}”` });
+  linkButton.className = 'tool-button';
+  toolbar.append(linkButton);
+  linkButton.addEventListener('click', () => void copyLink());
   // What a panel offers only with a script is made when it first opens: the page carries no hidden controls.
   onFirstOpen(panel('download'), (details) => {
     details.querySelector('[data-download="svg"]')!.after(button('Image (PNG, 2×)', { 'data-download': 'png' }));
@@ -105,6 +110,31 @@ export function initToolbar(figure: HTMLElement): void {
       announce('Could not copy automatically; the text is selected, press Ctrl+C or Cmd+C.');
     }
   }
+
+  const copyLink = async () => {
+    const link = viewLink(figure);
+    toolbar.querySelector('.link-field')?.remove();
+    try {
+      await navigator.clipboard.writeText(link);
+      announce(`Link to this view of “${title}” copied to the clipboard.`);
+    } catch {
+      // Where the clipboard is refused, the link is shown selected, to copy by hand.
+      const box = document.createElement('p');
+      box.className = 'tool-panel link-field';
+      const label = document.createElement('label');
+      label.textContent = 'Link to this view ';
+      const field = document.createElement('input');
+      field.type = 'text';
+      field.readOnly = true;
+      field.value = link;
+      label.append(field);
+      box.append(label);
+      toolbar.append(box);
+      field.select();
+      field.focus();
+      announce('Could not copy the link automatically; it is selected in the field, press Ctrl+C or Cmd+C.');
+    }
+  };
 
   new MutationObserver(refreshEmbedCode).observe(figure, { attributes: true, attributeFilter: ['data-query'] });
 }

@@ -12,10 +12,12 @@ export function walkTable(figure: HTMLElement) {
 }
 
 /**
- * What the walk says at each row of the table, and the row's group: "helpfulness, 23.359% of conversations, 1 of 30".
- * A mark's hover tooltip says the same (tips-island.ts), so pointer, keyboard and screen reader read one text.
+ * What the walk says at each row of the table, in the order the table shows, with the row's group and its index in
+ * the table's own order (`row`, which a mark's data-row names; a sorted table keeps it as the row's data-row):
+ * "helpfulness, 23.359% of conversations, 1 of 30". A mark's hover tooltip says the same (tips-island.ts), so
+ * pointer, keyboard and screen reader read one text.
  */
-export function rowStops(figure: HTMLElement): { group: string; name: string }[] {
+export function rowStops(figure: HTMLElement): { group: string; name: string; row: number }[] {
   const { keys, heads, rows: trs, column } = walkTable(figure);
   const [l, v, g, d] = [column(keys.label), column(keys.value), column(keys.group), column(keys.detail)];
   const valueHead = heads[v]?.textContent ?? '';
@@ -25,8 +27,14 @@ export function rowStops(figure: HTMLElement): { group: string; name: string }[]
     // A row with no name of its own (an unnamed point on a curve) is named by its first column: "Rank 100".
     const label = text(l) && text(l) !== '—' ? text(l) : `${heads[0]!.textContent} ${text(0)}`;
     const detail = d >= 0 && text(d) && text(d) !== '—' ? `, ${text(d)}` : '';
-    return { group, name: `${group ? `${group}: ` : ''}${label}, ${valueText(valueHead, text(v))}${detail}, ${i + 1} of ${rows.length}` };
+    const row = Number(tr.dataset.row ?? i);
+    return { group, row, name: `${group ? `${group}: ` : ''}${label}, ${valueText(valueHead, text(v))}${detail}, ${i + 1} of ${rows.length}` };
   });
+}
+
+/** What the walk says at each row a mark may name (its data-row), wherever a sort has put that row. */
+export function stopsByRow(figure: HTMLElement): Map<number, string> {
+  return new Map(rowStops(figure).map((stop) => [stop.row, stop.name]));
 }
 
 /** "23.4" under "% of conversations" → "23.4% of conversations"; under "Adjusted residual" → "Adjusted residual: 93.84". */

@@ -64,20 +64,20 @@ describe('report page without JavaScript', () => {
 });
 
 describe('report page with JavaScript', () => {
-  it('zooms the sunburst by click and back out through the centre, keeping the zoom in the URL hash', async () => {
+  it('zooms the sunburst by click and back out through the centre, keeping the zoom in the URL', async () => {
     const { page, problems, close } = await openReport();
     const practical = page.locator('#taxonomy-sunburst path[data-key^="l3:"]').first();
     const key = await practical.getAttribute('data-key');
     await practical.click();
     await page.waitForFunction((k) => document.querySelector('#taxonomy-sunburst')?.getAttribute('data-focus') === k, key);
-    expect(new URL(page.url()).hash).toBe(`#taxonomy-sunburst=${encodeURIComponent(key!)}`);
+    expect(new URL(page.url()).searchParams.get('taxonomy-sunburst.focus')).toBe(key);
     await expect(page.locator('#taxonomy-sunburst .breadcrumb li').count()).resolves.toBe(2);
     // Zoomed in, only this category's descendants are drawn.
     const keys = await page.locator('#taxonomy-sunburst path[data-key]').evaluateAll((ps) => ps.map((p) => p.getAttribute('data-key')));
     expect(keys).not.toContain(key);
     await page.locator('#taxonomy-sunburst .center').click();
     await page.waitForFunction(() => document.querySelector('#taxonomy-sunburst')?.getAttribute('data-focus') === '');
-    expect(new URL(page.url()).hash).toBe('');
+    expect(new URL(page.url()).search).toBe('');
     expect(problems).toEqual([]);
     await close();
   });
@@ -106,15 +106,27 @@ describe('report page with JavaScript', () => {
     await close();
   });
 
-  it('restores a zoomed view from the URL hash on load', async () => {
+  it('restores a zoomed view from the URL on load', async () => {
+    const { page: first, close: closeFirst } = await openReport();
+    const key = await first.locator('#taxonomy-sunburst path[data-key^="l2:"]').first().getAttribute('data-key');
+    await closeFirst();
+    const { page, problems, close } = await openReport(`/?${new URLSearchParams({ 'taxonomy-sunburst.focus': key! })}`);
+    await page.waitForFunction((k) => document.querySelector('#taxonomy-sunburst')?.getAttribute('data-focus') === k, key);
+    expect(await sunburstFocus(page)).toBe(key);
+    await page.reload();
+    await page.waitForFunction((k) => document.querySelector('#taxonomy-sunburst')?.getAttribute('data-focus') === k, key);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('still opens a zoom linked the old way, in the hash, moving it to the query', async () => {
     const { page: first, close: closeFirst } = await openReport();
     const key = await first.locator('#taxonomy-sunburst path[data-key^="l2:"]').first().getAttribute('data-key');
     await closeFirst();
     const { page, problems, close } = await openReport(`/#taxonomy-sunburst=${encodeURIComponent(key!)}`);
     await page.waitForFunction((k) => document.querySelector('#taxonomy-sunburst')?.getAttribute('data-focus') === k, key);
-    expect(await sunburstFocus(page)).toBe(key);
-    await page.reload();
-    await page.waitForFunction((k) => document.querySelector('#taxonomy-sunburst')?.getAttribute('data-focus') === k, key);
+    const url = new URL(page.url());
+    expect([url.searchParams.get('taxonomy-sunburst.focus'), url.hash]).toEqual([key, '#taxonomy-sunburst']);
     expect(problems).toEqual([]);
     await close();
   });
@@ -149,8 +161,8 @@ describe('report page with JavaScript', () => {
     await close();
   });
 
-  it('ignores a malformed hash and keeps every figure working', async () => {
-    const { page, problems, close } = await openReport('/#taxonomy-sunburst=%');
+  it('ignores a malformed view parameter and keeps every figure working', async () => {
+    const { page, problems, close } = await openReport('/?taxonomy-sunburst.focus=%');
     await page.waitForFunction(() => performance.getEntriesByName('interactive-ready').length > 0);
     expect(await sunburstFocus(page)).toBeNull();
     await everyToolbarWorks(page);
