@@ -41,6 +41,9 @@ export function setView(figure: HTMLElement, names: string[], values: string | U
   }
   view.sort();
   if (figure.dataset.query !== view.toString()) figure.dataset.query = view.toString();
+  // An embed's way back to its chart ("Explore this chart") opens the chart's page at the view shown.
+  const explore = document.body.hasAttribute('data-embed') && figure.querySelector<HTMLAnchorElement>('.chart-explore a');
+  if (explore) explore.href = viewLink(figure);
   // The figure's parameters, in the order of its view, after the rest of the page's.
   const url = new URL(location.href);
   const prefix = prefixOf(figure);

@@ -322,4 +322,14 @@ describe('a chart’s view in the URL, and Copy link', () => {
     expect(await page.locator('[data-action="copy-link"]').count()).toBe(0);
     await close();
   });
+
+  it('points an embed’s “Explore this chart” at the chart’s page with the view shown, as it changes', async () => {
+    const { page, problems, close } = await open(`${baseUrl}/embed/value-family/?family=respect`);
+    const explore = page.locator('.chart-explore a');
+    await expect.poll(() => explore.getAttribute('href')).toBe(`${baseUrl}/charts/value-family/?family=respect`);
+    await page.selectOption('select[name="family"]', 'wellbeing');
+    await expect.poll(() => explore.getAttribute('href')).toBe(`${baseUrl}/charts/value-family/?family=wellbeing`);
+    expect(problems).toEqual([]);
+    await close();
+  });
 });
