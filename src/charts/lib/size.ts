@@ -16,3 +16,39 @@ export function drawnLarger(svg: SVGSVGElement): SVGSVGElement {
   }
   return svg;
 }
+
+/** The most a room's width or height a chart is laid out for (contract.ts ChartRoom), or a phone's width. */
+export const widthIn = (room?: { width: number }) => room?.width ?? CHART_WIDTH;
+
+/** Charts set side by side in one SVG, tops aligned, each at its own size: a chart laid out in columns for a wide room. */
+export function sideBySide(charts: SVGSVGElement[], document: Document): SVGSVGElement {
+  const sizes = charts.map((c) => (c.getAttribute('viewBox') ?? '').split(/[\s,]+/).map(Number) as [number, number, number, number]);
+  const width = sizes.reduce((sum, [, , w]) => sum + w, 0);
+  const height = Math.max(...sizes.map(([, , , h]) => h));
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg') as SVGSVGElement;
+  for (const [name, value] of [['viewBox', `0 0 ${width} ${height}`], ['width', width], ['height', height], ['class', charts[0]?.getAttribute('class') ?? ''], ['font-size', charts[0]?.getAttribute('font-size') ?? CHART_FONT], ['aria-hidden', 'true']] as const) svg.setAttribute(name, String(value));
+  let x = 0;
+  charts.forEach((chart, i) => {
+    const [, , w, h] = sizes[i]!;
+    chart.setAttribute('x', String(x));
+    chart.setAttribute('width', String(w));
+    chart.setAttribute('height', String(h));
+    chart.removeAttribute('aria-hidden');
+    svg.append(chart);
+    x += w;
+  });
+  return svg;
+}
+
+/** The line under a list cut to fit its room, saying how many rows it leaves out (the chart's table has them all). */
+export const MORE_LINE = 24;
+export const moreText = (count: number) => `… and ${count} more (all in the table)`;
+
+/**
+ * How many of `count` rows of `rowHeight` a room holds beside `fixed` units of axes and margins: all of them, else as
+ * many as fit with a MORE_LINE under them (at least three). Without a room, all.
+ */
+export function rowsInRoom(count: number, rowHeight: number, fixed: number, room?: { height: number }): number {
+  if (!room || fixed + count * rowHeight <= room.height) return count;
+  return Math.max(3, Math.floor((room.height - fixed - MORE_LINE) / rowHeight));
+}
