@@ -7,9 +7,9 @@ import type { Model } from '../data/model.ts';
 import { provenance } from '../data/paper.ts';
 import { approximateWidth } from '../lib/text.ts';
 import { integer } from './lib/format.ts';
-import { CHART_FONT, CHART_WIDTH } from './lib/size.ts';
+import { CHART_FONT, MORE_LINE, moreText, widthIn } from './lib/size.ts';
 import { wrap } from './lib/standalone-svg.ts';
-import { defineChart, type ChartTable } from './lib/contract.ts';
+import { defineChart, type ChartRoom, type ChartTable } from './lib/contract.ts';
 import { fromPaper } from './lib/sources.ts';
 
 /** A task → AI value pair the paper reports: a residual, or only that the value tops the task (residual null). */
@@ -64,17 +64,11 @@ const LEFT = 8;
 const RANK_COLUMN = 84;
 const AXIS = 60;
 
-/**
- * Each reported task → value pair as a dot on one residual scale, largest first, so the eye compares them: its name
- * (wrapped, never cut) on a line above with the value's rank among all values beside it, and a dashed rule at the
- * significance threshold. Pairs the paper names only as a task's top value, without a residual, are listed apart
- * below. y is in pixels (an identity scale), since names wrap to one line or more.
- */
-function renderContextHeatmap(data: HeatmapData, _options: unknown, document: Document): SVGSVGElement {
-  const pairs = orderedPairs(data);
+/** Where each pair's name and dot sit for a chart this wide, and the chart's height. */
+function pairRows(data: HeatmapData, pairs: TaskResidual[], width: number) {
   // A name has the whole width above its dot; a pair listed without a residual has its rank on its first line.
   const nameLines = (c: TaskResidual) => {
-    const room = CHART_WIDTH - 2 * LEFT - (c.residual === null ? RANK_COLUMN : 0);
+    const room = width - 2 * LEFT - (c.residual === null ? RANK_COLUMN : 0);
     return wrap(`${c.task} → ${c.value}`, (line) => approximateWidth(line, CHART_FONT) <= room);
   };
   let y = AXIS;
@@ -89,16 +83,34 @@ function renderContextHeatmap(data: HeatmapData, _options: unknown, document: Do
   const listed = rows.filter((r) => r.residual === null);
   const scoredBottom = scored.length ? scored.at(-1)!.dotY + 12 : AXIS;
   // The listed pairs start below a heading of their own.
-  const heading = wrap('Reported as top value, no residual', (line) => approximateWidth(line, CHART_FONT) * 1.1 <= CHART_WIDTH - 2 * LEFT);
+  const heading = wrap('Reported as top value, no residual', (line) => approximateWidth(line, CHART_FONT) * 1.1 <= width - 2 * LEFT);
   const headingTop = scoredBottom + 14;
   const shift = headingTop + heading.length * LINE + 6 - (listed[0]?.top ?? 0);
   for (const r of listed) r.top += shift;
   const height = listed.length ? listed.at(-1)!.top + listed.at(-1)!.lines.length * LINE + 8 : scoredBottom + 8;
+  return { rows, scored, listed, heading, headingTop, height };
+}
+
+/**
+ * Each reported task → value pair as a dot on one residual scale, largest first, so the eye compares them: its name
+ * (wrapped, never cut) on a line above with the value's rank among all values beside it, and a dashed rule at the
+ * significance threshold. Pairs the paper names only as a task's top value, without a residual, are listed apart
+ * below. y is in pixels (an identity scale), since names wrap to one line or more.
+ */
+function renderContextHeatmap(data: HeatmapData, _options: unknown, document: Document, room?: ChartRoom): SVGSVGElement {
+  const width = widthIn(room);
+  const all = orderedPairs(data);
+  // In a room of its own, the pairs that fit, largest first, and a line for the rest (the table has them all).
+  let shown = all.length;
+  while (room && shown > 3 && pairRows(data, all.slice(0, shown), width).height + (shown < all.length ? MORE_LINE : 0) > room.height) shown--;
+  const { rows, scored, listed, heading, headingTop, height: pairsHeight } = pairRows(data, all.slice(0, shown), width);
+  const more = all.length - shown;
+  const height = pairsHeight + (more ? MORE_LINE : 0);
   const max = Math.max(data.threshold, ...scored.map((r) => r.residual!));
   const xMax = Math.ceil(max / 50) * 50 + 20;
   const svg = plotSvg(
     {
-      width: CHART_WIDTH,
+      width,
       height,
       marginLeft: LEFT,
       // The rank column sits right of the scale, so a dot's figure never runs into it.
@@ -134,6 +146,7 @@ function renderContextHeatmap(data: HeatmapData, _options: unknown, document: Do
           textAnchor: 'start',
           fill: 'currentColor',
         }),
+        Plot.text(more ? [moreText(more)] : [], { x: 0, y: pairsHeight + MORE_LINE / 2, text: (d) => d, textAnchor: 'start', fill: 'currentColor' }),
         Plot.text(listed.length ? [heading.join('\n')] : [], { x: 0, y: headingTop, text: (d) => d, textAnchor: 'start', lineAnchor: 'top', lineHeight: LINE / CHART_FONT, fontWeight: 'bold', fill: 'currentColor' }),
       ],
     },

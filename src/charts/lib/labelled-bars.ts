@@ -52,7 +52,7 @@ export function renderLabelledBars(rows: LabelledBar[], document: Document, axis
   const { room } = options;
   const groups = [...new Set(rows.map((r) => r.group ?? ''))];
   // Labels above the bars are for a phone's width; a wider room holds them to the left, in fewer rows.
-  const above = (options.labelsAbove ?? false) && !(room && room.width >= 2 * CHART_WIDTH);
+  const above = (options.labelsAbove ?? false) && !(room && room.width >= 1.5 * CHART_WIDTH);
   const max = options.max ?? Math.max(...rows.map((r) => r.pct));
   const columnWidth = room ? Math.floor(room.width / groups.length) : 0;
   if (room && groups.length > 1 && columnWidth >= MIN_COLUMN && labelledBarsHeight(rows, above) > room.height) {

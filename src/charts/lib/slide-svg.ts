@@ -1,6 +1,8 @@
 import { escapeHtml } from '../../lib/escape.ts';
 import { approximateWidth } from '../../lib/text.ts';
 import { chartSize, placeChart, wrap } from './standalone-svg.ts';
+import type { ChartRoom } from './contract.ts';
+import { CHART_FONT } from './size.ts';
 
 export const SLIDE_WIDTH = 1920;
 export const SLIDE_HEIGHT = 1080;
@@ -58,6 +60,13 @@ function textBlocks(blocks: Block[], x: number, top: number, gap: number): strin
     .join('');
 }
 
+/** How much a chart laid out for a slide is drawn larger: its CHART_FONT-unit text becomes SLIDE_CHART_TEXT px. */
+export const SLIDE_CHART_TEXT = 24;
+const SLIDE_CHART_SCALE = SLIDE_CHART_TEXT / CHART_FONT;
+
+/** The room (SVG units) a chart is laid out for, to fill this box at SLIDE_CHART_SCALE. */
+const roomOf = (box: Box): ChartRoom => ({ width: Math.floor(box.width / SLIDE_CHART_SCALE), height: Math.floor(box.height / SLIDE_CHART_SCALE) });
+
 /** How much a chart of this size grows to fill the box. */
 const scaleIn = (chart: { w: number; h: number }, box: Box) => Math.min(box.width / chart.w, box.height / chart.h);
 
@@ -82,25 +91,31 @@ function side(text: SlideText, footer: (width: number) => Block[], size: SlideSi
   return { box, text: textBlocks(head, PAD, PAD, GAP / 2) + textBlocks(foot, PAD, footTop, 0) };
 }
 
+/** How many labels a drawing holds: of two layouts of one chart, the one that had to leave less out holds more. */
+const textCount = (svg: string) => svg.match(/<text\b/g)?.length ?? 0;
+
 /**
  * A chart as a 16:9 slide (1920×1080) with its title, its takeaway, and its caveats, source, licence and address, so
- * the image keeps its attribution wherever it is pasted. Wide charts sit under the text, tall ones beside it:
- * whichever lets the chart grow more.
+ * the image keeps its attribution wherever it is pasted. Wide charts sit under the text, tall ones beside it. A chart
+ * given as `drawIn` is laid out for each of the two places (contract.ts ChartRoom) so its text shows at
+ * SLIDE_CHART_TEXT px, and goes where it shows more of itself; a drawing given as it is goes where it grows more.
  */
-export function slideSvg(chartSvg: string, text: SlideText, size: SlideSize = SLIDE): string {
+export function slideSvg(chart: string | ((room: ChartRoom) => string), text: SlideText, size: SlideSize = SLIDE): string {
   const footer = (width: number): Block[] => [
     { lines: text.caveats.flatMap((caveat) => linesAt(caveat, SMALL, width)), size: SMALL, fill: '#1a1a1a' },
     { lines: [...linesAt(text.source, SMALL, width), text.url], size: SMALL, fill: '#555' },
   ];
-  const chart = chartSize(chartSvg);
-  const layouts = [stacked(text, footer, size), side(text, footer, size)];
-  const best = layouts.reduce((a, b) => (scaleIn(chart, b.box) > scaleIn(chart, a.box) ? b : a));
+  const layouts = [stacked(text, footer, size), side(text, footer, size)].map((layout) => {
+    const svg = typeof chart === 'string' ? chart : chart(roomOf(layout.box));
+    return { ...layout, svg, scale: scaleIn(chartSize(svg), layout.box), labels: typeof chart === 'string' ? 0 : textCount(svg) };
+  });
+  const best = layouts.reduce((a, b) => (b.labels > a.labels || (b.labels === a.labels && b.scale > a.scale) ? b : a));
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${size.width} ${size.height}" width="${size.width}" height="${size.height}" font-family="system-ui, sans-serif">` +
     `<title>${escapeHtml(text.title)}</title>` +
     `<rect width="100%" height="100%" fill="#fff"/>` +
     best.text +
-    placeChart(chartSvg, best.box) +
+    placeChart(best.svg, best.box) +
     `</svg>`
   );
 }

@@ -1,3 +1,4 @@
+import type { ChartRoom } from '../../charts/lib/contract.ts';
 import type { ChartView } from '../../charts/lib/view.ts';
 import { chartSize } from '../../charts/lib/standalone-svg.ts';
 import { sourceLine } from '../../charts/lib/view.ts';
@@ -48,13 +49,38 @@ function chartSourceHtml(view: ChartView): string {
   return `<figcaption>${caveats}<p>${e(sourceLine(view))}</p></figcaption>`;
 }
 
-/** The printable handout: student sheet, then the answer key on a page of its own. */
-export function handoutHtml(view: ChartView, lesson: Lesson, links: LessonLinks): string {
+/**
+ * The rooms (CSS px, printed at one SVG unit a pixel, so the chart's 14-unit text prints at 10.5 pt) a handout's chart
+ * is laid out for: across the page's column (A4's is 182 mm, about 688 px, with classroom.css's margins; Letter's
+ * wider), or, for a chart that cannot keep within that height, beside the notice-and-wonder boxes. Their heights keep
+ * the students' sheet on one page of US Letter, the shorter paper (tests/browser/print.test.ts).
+ */
+export const HANDOUT_ROOMS = { across: { width: 640, height: 360 }, beside: { width: 360, height: 440 } } as const;
+/** The printed height (px) of a line of a caveat under the chart, and about how many characters it holds: a chart with caveats gives them its room. */
+const CAVEAT_LINE = { height: 14, chars: 110 };
+
+/** The chart laid out for the handout when it can be (`drawIn`), else the page's drawing, shrunk to its box. */
+function handoutChart(view: ChartView, drawIn?: (room: ChartRoom) => string): { svg: string; tall: boolean; laidOut: boolean } {
+  if (!drawIn) {
+    const size = chartSize(view.svg);
+    return { svg: view.svg, tall: size.h > size.w, laidOut: false };
+  }
+  const caveats = view.caveats.reduce((sum, c) => sum + Math.ceil(c.length / CAVEAT_LINE.chars) * CAVEAT_LINE.height, 0);
+  const room = (r: ChartRoom) => ({ width: r.width, height: r.height - caveats });
+  const across = drawIn(room(HANDOUT_ROOMS.across));
+  if (chartSize(across).h <= room(HANDOUT_ROOMS.across).height) return { svg: across, tall: false, laidOut: true };
+  return { svg: drawIn(room(HANDOUT_ROOMS.beside)), tall: true, laidOut: true };
+}
+
+/**
+ * The printable handout: student sheet, then the answer key on a page of its own. With `drawIn`, the chart is laid out
+ * for the printed page (HANDOUT_ROOMS) rather than shrunk to it.
+ */
+export function handoutHtml(view: ChartView, lesson: Lesson, links: LessonLinks, drawIn?: (room: ChartRoom) => string): string {
   const started = lesson.gettingStarted.length;
   const summaryId = `${view.id}-handout-summary`;
   // A tall chart sits beside the notice-and-wonder boxes, where it can be drawn larger than across the page.
-  const size = chartSize(view.svg);
-  const tall = size.h > size.w;
+  const { svg, tall, laidOut } = handoutChart(view, drawIn);
   const key = numberedQuestions(lesson)
     .map(({ level, number, question }) => `<li value="${number}"><p class="asked"><span class="level">${e(level)}.</span> ${e(question.ask)}</p>${answerHtml(question)}</li>`)
     .join('');
@@ -64,7 +90,7 @@ export function handoutHtml(view: ChartView, lesson: Lesson, links: LessonLinks)
     `<h1 id="${view.id}-handout-title">${e(view.title)}</h1>` +
     `<p class="handout-intro">${e(HANDOUT_TEXT.intro)}</p>` +
     `<div class="handout-top${tall ? ' handout-tall' : ''}">` +
-    `<figure class="handout-chart"><div class="handout-chart-image" role="img" aria-label="${e(view.title)}" aria-describedby="${summaryId}">${view.svg}</div>` +
+    `<figure class="handout-chart"><div class="handout-chart-image${laidOut ? ' laid-out' : ''}" role="img" aria-label="${e(view.title)}" aria-describedby="${summaryId}">${svg}</div>` +
     `<p class="visually-hidden" id="${summaryId}">${e(view.summary)}</p>${chartSourceHtml(view)}</figure>` +
     `<div class="notice-wonder">${HANDOUT_TEXT.prompts.map((p) => `<div><h2>${e(p)}</h2>${lines(tall ? 5 : 3)}</div>`).join('')}</div>` +
     `</div>` +
