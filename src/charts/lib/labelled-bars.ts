@@ -46,7 +46,7 @@ export interface LabelledBarsOptions {
 }
 
 /** The narrowest column a group of bars is drawn in, side by side with the others. */
-const MIN_COLUMN = 300;
+const MIN_COLUMN = 260;
 
 export function renderLabelledBars(rows: LabelledBar[], document: Document, axisLabel: string, options: LabelledBarsOptions = {}): SVGSVGElement {
   const { room } = options;

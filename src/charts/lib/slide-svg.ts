@@ -109,7 +109,14 @@ export function slideSvg(chart: string | ((room: ChartRoom) => string), text: Sl
     const svg = typeof chart === 'string' ? chart : chart(roomOf(layout.box));
     return { ...layout, svg, scale: scaleIn(chartSize(svg), layout.box), labels: typeof chart === 'string' ? 0 : textCount(svg) };
   });
-  const best = layouts.reduce((a, b) => (b.labels > a.labels || (b.labels === a.labels && b.scale > a.scale) ? b : a));
+  // A chart that kept within its room first (its text is SLIDE_CHART_TEXT px or more), then the one that shows more.
+  const fits = (l: (typeof layouts)[number]) => (typeof chart === 'string' || l.scale >= SLIDE_CHART_SCALE - 1e-9 ? 1 : 0);
+  const rank = (l: (typeof layouts)[number]) => [fits(l), l.labels, l.scale];
+  const better = (a: number[], b: number[]) => {
+    const first = a.findIndex((x, i) => x !== b[i]);
+    return first >= 0 && a[first]! > b[first]!;
+  };
+  const best = layouts.reduce((a, b) => (better(rank(b), rank(a)) ? b : a));
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${size.width} ${size.height}" width="${size.width}" height="${size.height}" font-family="system-ui, sans-serif">` +
     `<title>${escapeHtml(text.title)}</title>` +
