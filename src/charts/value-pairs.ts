@@ -61,6 +61,9 @@ function valuePairLines(pairs: ValuePair[], width: number): Line[][] {
   return [[key, ...(first ?? [])], ...rest];
 }
 
+/** A pattern's heading, or in a column too narrow for it (bold), its name alone ("Complementing"). */
+const headingIn = (title: string, room: number) => (approximateWidth(title, CHART_FONT) * 1.1 <= room ? title : title.split(':')[0]!);
+
 const linesHeight = (lines: Line[]) => lines.length * ROW + 16;
 
 /** The patterns in as few columns as the room's height allows, each as tall as its patterns (a pattern is never split). */
@@ -103,7 +106,7 @@ function linesSvg(lines: Line[], width: number, document: Document): SVGSVGEleme
       x: { type: 'identity', axis: null },
       y: { axis: null, domain: lines.map((l) => l.key), padding: 0 },
       marks: [
-        Plot.text(of('head'), { x: 8, y: 'key', text: (d: Extract<Line, { kind: 'head' }>) => PATTERN_TITLES[d.pattern], textAnchor: 'start', fontWeight: 'bold', fill: 'currentColor', dy: 3 }),
+        Plot.text(of('head'), { x: 8, y: 'key', text: (d: Extract<Line, { kind: 'head' }>) => headingIn(PATTERN_TITLES[d.pattern], width - 16), textAnchor: 'start', fontWeight: 'bold', fill: 'currentColor', dy: 3 }),
         Plot.text(of('human'), { x: 8, y: 'key', text: 'human', textAnchor: 'start', fill: TEXT.muted.light }),
         Plot.arrow(of('pair'), { x1: INDENT - 14, x2: INDENT + 2, y1: 'key', y2: 'key', stroke: (d) => (d.pair.pattern === 'opposing' ? MARKS.vermilion.light : MARKS.blue.light), headLength: 6 }),
         Plot.text(of('figure'), { x: INDENT + 22, y: 'key', text: 'text', textAnchor: 'start', fill: 'currentColor' }),

@@ -42,7 +42,7 @@ export function sideBySide(charts: SVGSVGElement[], document: Document): SVGSVGE
 
 /** The line under a list cut to fit its room, saying how many rows it leaves out (the chart's table has them all). */
 export const MORE_LINE = 24;
-export const moreText = (count: number) => `… and ${count} more (all in the table)`;
+export const moreText = (count: number) => `… and ${count} more on the chart’s page`;
 
 /**
  * How many of `count` rows of `rowHeight` a room holds beside `fixed` units of axes and margins: all of them, else as
