@@ -114,7 +114,10 @@ function renderContextHeatmap(data: HeatmapData, _options: unknown, document: Do
   const more = all.length - shown;
   const height = pairsHeight + (more ? MORE_LINE : 0);
   const max = Math.max(data.threshold, ...scored.map((r) => r.residual!));
-  const xMax = Math.ceil(max / 50) * 50 + 20;
+  // Beside the names the scale is short: it reaches far enough that the largest dot's figure ends before the ranks.
+  const scalePx = width - 2 * LEFT - nameColumn - RANK_COLUMN;
+  const figurePx = approximateWidth(String(max), CHART_FONT) + 12;
+  const xMax = Math.ceil((nameColumn ? max / (1 - figurePx / scalePx) : max) / 50) * 50 + 20;
   // Text set from the chart's left edge: x = 0 is the scale's start, past the names' column when there is one.
   const fromEdge = nameColumn ? -nameColumn : 0;
   const svg = plotSvg(

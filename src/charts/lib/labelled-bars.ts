@@ -4,7 +4,7 @@ import { MARKS } from './chart-colors.ts';
 import { plotSvg } from './plot-svg.ts';
 import { CHART_FONT, CHART_WIDTH, sideBySide } from './size.ts';
 import type { ChartRoom } from './contract.ts';
-import { truncateToWidth } from '../../lib/text.ts';
+import { approximateWidth, truncateToWidth } from '../../lib/text.ts';
 import { tagRows, titleCutLabels } from './svg.ts';
 
 export interface LabelledBar {
@@ -78,8 +78,9 @@ function barsIn(rows: LabelledBar[], document: Document, axisLabel: string, opti
   const domain = groups.flatMap((g) => [...(grouped ? [`${HEAD}${g}`] : []), ...rows.filter((r) => (r.group ?? '') === g).map(key)]);
   const above = options.labelsAbove ?? false;
   const width = options.room?.width ?? CHART_WIDTH;
-  // A wider room gives the labels more of its width, up to twice a phone's margin.
-  const marginLeft = above ? 8 : Math.round((options.marginLeft ?? 130) * Math.min(2, width / CHART_WIDTH));
+  // In a room, the labels take what the longest needs, up to half the width.
+  const longest = Math.max(...rows.map((r) => approximateWidth(r.label, CHART_FONT))) + 22;
+  const marginLeft = above ? 8 : options.room ? Math.round(Math.min(width * 0.5, Math.max(options.marginLeft ?? 130, longest))) : (options.marginLeft ?? 130);
   const marginRight = 56;
   // Headings are a plain row; bars with a label above get a taller band, the bar in its lower part.
   const heights = domain.map((k) => (k.startsWith(HEAD) || !above ? ROW : ROW_ABOVE));

@@ -91,8 +91,8 @@ function side(text: SlideText, footer: (width: number) => Block[], size: SlideSi
   return { box, text: textBlocks(head, PAD, PAD, GAP / 2) + textBlocks(foot, PAD, footTop, 0) };
 }
 
-/** How many labels a drawing holds: of two layouts of one chart, the one that had to leave less out holds more. */
-const textCount = (svg: string) => svg.match(/<text\b/g)?.length ?? 0;
+/** How many of its table's rows a drawing shows (its marks tied to rows): of two layouts of one chart, the one that had to leave less out shows more. */
+const rowsShown = (svg: string) => svg.match(/\sdata-row="/g)?.length ?? 0;
 
 /**
  * A chart as a 16:9 slide (1920×1080) with its title, its takeaway, and its caveats, source, licence and address, so
@@ -107,11 +107,14 @@ export function slideSvg(chart: string | ((room: ChartRoom) => string), text: Sl
   ];
   const layouts = [stacked(text, footer, size), side(text, footer, size)].map((layout) => {
     const svg = typeof chart === 'string' ? chart : chart(roomOf(layout.box));
-    return { ...layout, svg, scale: scaleIn(chartSize(svg), layout.box), labels: typeof chart === 'string' ? 0 : textCount(svg) };
+    const { w, h } = chartSize(svg);
+    const scale = scaleIn({ w, h }, layout.box);
+    return { ...layout, svg, scale, area: w * h * scale * scale, rows: typeof chart === 'string' ? 0 : rowsShown(svg) };
   });
-  // A chart that kept within its room first (its text is SLIDE_CHART_TEXT px or more), then the one that shows more.
+  // A chart that kept within its room first (its text is SLIDE_CHART_TEXT px or more), then the one that shows more of
+  // its rows, then the one drawn larger (for a drawing given as it is, the only test).
   const fits = (l: (typeof layouts)[number]) => (typeof chart === 'string' || l.scale >= SLIDE_CHART_SCALE - 1e-9 ? 1 : 0);
-  const rank = (l: (typeof layouts)[number]) => [fits(l), l.labels, l.scale];
+  const rank = (l: (typeof layouts)[number]) => [fits(l), l.rows, typeof chart === 'string' ? l.scale : l.area];
   const better = (a: number[], b: number[]) => {
     const first = a.findIndex((x, i) => x !== b[i]);
     return first >= 0 && a[first]! > b[first]!;
