@@ -78,9 +78,9 @@ function barsIn(rows: LabelledBar[], document: Document, axisLabel: string, opti
   const domain = groups.flatMap((g) => [...(grouped ? [`${HEAD}${g}`] : []), ...rows.filter((r) => (r.group ?? '') === g).map(key)]);
   const above = options.labelsAbove ?? false;
   const width = options.room?.width ?? CHART_WIDTH;
-  // In a room, the labels take what the longest needs, up to half the width.
+  // In a room, the labels take what the longest needs, up to 55% of the width.
   const longest = Math.max(...rows.map((r) => approximateWidth(r.label, CHART_FONT))) + 22;
-  const marginLeft = above ? 8 : options.room ? Math.round(Math.min(width * 0.5, Math.max(options.marginLeft ?? 130, longest))) : (options.marginLeft ?? 130);
+  const marginLeft = above ? 8 : options.room ? Math.ceil(Math.min(width * 0.55, Math.max(options.marginLeft ?? 130, longest))) : (options.marginLeft ?? 130);
   const marginRight = 56;
   // Headings are a plain row; bars with a label above get a taller band, the bar in its lower part.
   const heights = domain.map((k) => (k.startsWith(HEAD) || !above ? ROW : ROW_ABOVE));
