@@ -1,3 +1,5 @@
+import { svgElement } from './svg.ts';
+
 /**
  * Charts are drawn for a phone first: a viewBox CHART_WIDTH wide whose text is at least CHART_FONT, so that on the
  * narrowest screen (320 px, about 288 px for the chart) no text renders below 11 px (14 × 288 / 340 ≈ 11.9). The SVG
@@ -17,7 +19,7 @@ export function drawnLarger(svg: SVGSVGElement): SVGSVGElement {
   return svg;
 }
 
-/** The most a room's width or height a chart is laid out for (contract.ts ChartRoom), or a phone's width. */
+/** The width a chart is laid out to: its room's (contract.ts ChartRoom), else a phone's. */
 export const widthIn = (room?: { width: number }) => room?.width ?? CHART_WIDTH;
 
 /** Charts set side by side in one SVG, tops aligned, each at its own size: a chart laid out in columns for a wide room. */
@@ -25,8 +27,15 @@ export function sideBySide(charts: SVGSVGElement[], document: Document): SVGSVGE
   const sizes = charts.map((c) => (c.getAttribute('viewBox') ?? '').split(/[\s,]+/).map(Number) as [number, number, number, number]);
   const width = sizes.reduce((sum, [, , w]) => sum + w, 0);
   const height = Math.max(...sizes.map(([, , , h]) => h));
-  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg') as SVGSVGElement;
-  for (const [name, value] of [['viewBox', `0 0 ${width} ${height}`], ['width', width], ['height', height], ['class', charts[0]?.getAttribute('class') ?? ''], ['font-size', charts[0]?.getAttribute('font-size') ?? CHART_FONT], ['aria-hidden', 'true']] as const) svg.setAttribute(name, String(value));
+  const first = charts[0];
+  const svg = svgElement(document, 'svg', {
+    viewBox: `0 0 ${width} ${height}`,
+    width,
+    height,
+    class: first?.getAttribute('class') ?? '',
+    'font-size': first?.getAttribute('font-size') ?? CHART_FONT,
+    'aria-hidden': 'true',
+  }) as SVGSVGElement;
   let x = 0;
   charts.forEach((chart, i) => {
     const [, , w, h] = sizes[i]!;
