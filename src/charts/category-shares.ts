@@ -3,16 +3,16 @@ import type { CategoryShare } from '../data/model.ts';
 import { integer, percent } from './lib/format.ts';
 import { categoryColor, shortCategory } from './lib/palette.ts';
 import { plotSvg } from './lib/plot-svg.ts';
-import { CHART_WIDTH } from './lib/size.ts';
+import { widthIn } from './lib/size.ts';
 import { tagRows } from './lib/svg.ts';
-import { defineChart, type ChartTable } from './lib/contract.ts';
+import { defineChart, type ChartRoom, type ChartTable } from './lib/contract.ts';
 import { fromDataset } from './lib/sources.ts';
 
 export type CategorySharesData = CategoryShare[];
 
 const ROW = 58;
 
-function renderCategoryShares(data: CategorySharesData, _options: unknown, document: Document): SVGSVGElement {
+function renderCategoryShares(data: CategorySharesData, _options: unknown, document: Document, room?: ChartRoom): SVGSVGElement {
   const rows = data.map((d) => ({
     ...d,
     label: shortCategory(d.category),
@@ -21,7 +21,7 @@ function renderCategoryShares(data: CategorySharesData, _options: unknown, docum
   }));
   const svg = plotSvg(
     {
-      width: CHART_WIDTH,
+      width: widthIn(room),
       height: rows.length * ROW + 40,
       marginLeft: 8,
       marginRight: 58,

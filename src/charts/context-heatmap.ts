@@ -7,9 +7,9 @@ import type { Model } from '../data/model.ts';
 import { provenance } from '../data/paper.ts';
 import { approximateWidth } from '../lib/text.ts';
 import { integer } from './lib/format.ts';
-import { CHART_FONT, CHART_WIDTH } from './lib/size.ts';
+import { CHART_FONT, MORE_LINE, moreText, widthIn } from './lib/size.ts';
 import { wrap } from './lib/standalone-svg.ts';
-import { defineChart, type ChartTable } from './lib/contract.ts';
+import { defineChart, type ChartRoom, type ChartTable } from './lib/contract.ts';
 import { fromPaper } from './lib/sources.ts';
 
 /** A task → AI value pair the paper reports: a residual, or only that the value tops the task (residual null). */
@@ -64,43 +64,67 @@ const LEFT = 8;
 const RANK_COLUMN = 84;
 const AXIS = 60;
 
+/** From this width (a printed page, a slide), a pair's name sits left of its dot rather than above it, in this share of it. */
+const BESIDE_FROM = 560;
+const NAME_SHARE = 0.5;
+
+/** Where each pair's name and dot sit for a chart this wide, and the chart's height. */
+function pairRows(data: HeatmapData, pairs: TaskResidual[], width: number) {
+  const nameColumn = width >= BESIDE_FROM ? Math.round(width * NAME_SHARE) : 0;
+  // A name has the whole width above its dot (or, beside it, its column); a pair listed without a residual has its
+  // rank on its first line.
+  const nameLines = (c: TaskResidual) => {
+    const room = c.residual !== null && nameColumn ? nameColumn - LEFT : width - 2 * LEFT - (c.residual === null ? RANK_COLUMN : 0);
+    return wrap(`${c.task} → ${c.value}`, (line) => approximateWidth(line, CHART_FONT) <= room);
+  };
+  let y = AXIS;
+  let scoredBottom = AXIS;
+  const rows = pairs.map((c, row) => {
+    const lines = nameLines(c);
+    const top = y;
+    const dotY = nameColumn ? top + (lines.length * LINE) / 2 : top + lines.length * LINE + 9;
+    y = c.residual === null ? top + lines.length * LINE + 8 : nameColumn ? top + lines.length * LINE + 8 : dotY + 18;
+    if (c.residual !== null) scoredBottom = y - 6;
+    return { ...c, row, lines, top, dotY, label: pairLabel(c, data) };
+  });
+  const scored = rows.filter((r) => r.residual !== null);
+  const listed = rows.filter((r) => r.residual === null);
+  // The listed pairs start below a heading of their own.
+  const heading = wrap('Reported as top value, no residual', (line) => approximateWidth(line, CHART_FONT) * 1.1 <= width - 2 * LEFT);
+  const headingTop = scoredBottom + 14;
+  const shift = headingTop + heading.length * LINE + 6 - (listed[0]?.top ?? 0);
+  for (const r of listed) r.top += shift;
+  const height = listed.length ? listed.at(-1)!.top + listed.at(-1)!.lines.length * LINE + 8 : scoredBottom + 8;
+  return { rows, scored, listed, heading, headingTop, height, nameColumn };
+}
+
 /**
  * Each reported task → value pair as a dot on one residual scale, largest first, so the eye compares them: its name
  * (wrapped, never cut) on a line above with the value's rank among all values beside it, and a dashed rule at the
  * significance threshold. Pairs the paper names only as a task's top value, without a residual, are listed apart
  * below. y is in pixels (an identity scale), since names wrap to one line or more.
  */
-function renderContextHeatmap(data: HeatmapData, _options: unknown, document: Document): SVGSVGElement {
-  const pairs = orderedPairs(data);
-  // A name has the whole width above its dot; a pair listed without a residual has its rank on its first line.
-  const nameLines = (c: TaskResidual) => {
-    const room = CHART_WIDTH - 2 * LEFT - (c.residual === null ? RANK_COLUMN : 0);
-    return wrap(`${c.task} → ${c.value}`, (line) => approximateWidth(line, CHART_FONT) <= room);
-  };
-  let y = AXIS;
-  const rows = pairs.map((c, row) => {
-    const lines = nameLines(c);
-    const top = y;
-    const dotY = top + lines.length * LINE + 9;
-    y = c.residual === null ? top + lines.length * LINE + 8 : dotY + 18;
-    return { ...c, row, lines, top, dotY, label: pairLabel(c, data) };
-  });
-  const scored = rows.filter((r) => r.residual !== null);
-  const listed = rows.filter((r) => r.residual === null);
-  const scoredBottom = scored.length ? scored.at(-1)!.dotY + 12 : AXIS;
-  // The listed pairs start below a heading of their own.
-  const heading = wrap('Reported as top value, no residual', (line) => approximateWidth(line, CHART_FONT) * 1.1 <= CHART_WIDTH - 2 * LEFT);
-  const headingTop = scoredBottom + 14;
-  const shift = headingTop + heading.length * LINE + 6 - (listed[0]?.top ?? 0);
-  for (const r of listed) r.top += shift;
-  const height = listed.length ? listed.at(-1)!.top + listed.at(-1)!.lines.length * LINE + 8 : scoredBottom + 8;
+function renderContextHeatmap(data: HeatmapData, _options: unknown, document: Document, room?: ChartRoom): SVGSVGElement {
+  const width = widthIn(room);
+  const all = orderedPairs(data);
+  // In a room of its own, the pairs that fit, largest first, and a line for the rest (the table has them all).
+  let shown = all.length;
+  while (room && shown > 3 && pairRows(data, all.slice(0, shown), width).height + (shown < all.length ? MORE_LINE : 0) > room.height) shown--;
+  const { rows, scored, listed, heading, headingTop, height: pairsHeight, nameColumn } = pairRows(data, all.slice(0, shown), width);
+  const more = all.length - shown;
+  const height = pairsHeight + (more ? MORE_LINE : 0);
   const max = Math.max(data.threshold, ...scored.map((r) => r.residual!));
-  const xMax = Math.ceil(max / 50) * 50 + 20;
+  // Beside the names the scale is short: it reaches far enough that the largest dot's figure ends before the ranks.
+  const scalePx = width - 2 * LEFT - nameColumn - RANK_COLUMN;
+  const figurePx = approximateWidth(String(max), CHART_FONT) + 12;
+  const xMax = Math.ceil((nameColumn ? max / (1 - figurePx / scalePx) : max) / 50) * 50 + 20;
+  // Text set from the chart's left edge: x = 0 is the scale's start, past the names' column when there is one.
+  const fromEdge = nameColumn ? -nameColumn : 0;
   const svg = plotSvg(
     {
-      width: CHART_WIDTH,
+      width,
       height,
-      marginLeft: LEFT,
+      marginLeft: LEFT + nameColumn,
       // The rank column sits right of the scale, so a dot's figure never runs into it.
       marginRight: 8 + RANK_COLUMN,
       marginTop: AXIS - 22,
@@ -111,7 +135,7 @@ function renderContextHeatmap(data: HeatmapData, _options: unknown, document: Do
         // The threshold: named under the axis, then marked across each pair's line.
         Plot.ruleX([data.threshold], { y1: AXIS - 20, y2: AXIS - 4, stroke: MARKS.fallback.light, strokeDasharray: '3,2' }),
         Plot.text([`threshold ${data.threshold.toFixed(2)}`], { x: data.threshold, y: AXIS - 12, dx: 5, text: (d) => d, textAnchor: 'start', fill: TEXT.muted.light }),
-        Plot.text(rows, { x: 0, y: 'top', text: (r) => r.lines.join('\n'), textAnchor: 'start', lineAnchor: 'top', lineHeight: LINE / CHART_FONT, fill: 'currentColor', className: NAMES }),
+        Plot.text(rows, { x: 0, dx: fromEdge, y: 'top', text: (r) => r.lines.join('\n'), textAnchor: 'start', lineAnchor: 'top', lineHeight: LINE / CHART_FONT, fill: 'currentColor', className: NAMES }),
         Plot.text(rows, { x: xMax, y: (r) => (r.residual === null ? r.top + LINE / 2 : r.dotY), dx: RANK_COLUMN, text: (r) => (r.rank === null ? '' : `rank ${integer(r.rank)}`), textAnchor: 'end', fill: TEXT.muted.light }),
         Plot.ruleX(scored, { x: data.threshold, y1: (r) => r.dotY - 9, y2: (r) => r.dotY + 9, stroke: MARKS.fallback.light, strokeDasharray: '3,2' }),
         Plot.ruleY(scored, { x1: 0, x2: 'residual', y: 'dotY', stroke: SURFACES.stem.light }),
@@ -134,7 +158,8 @@ function renderContextHeatmap(data: HeatmapData, _options: unknown, document: Do
           textAnchor: 'start',
           fill: 'currentColor',
         }),
-        Plot.text(listed.length ? [heading.join('\n')] : [], { x: 0, y: headingTop, text: (d) => d, textAnchor: 'start', lineAnchor: 'top', lineHeight: LINE / CHART_FONT, fontWeight: 'bold', fill: 'currentColor' }),
+        Plot.text(more ? [moreText(more)] : [], { x: 0, dx: fromEdge, y: pairsHeight + MORE_LINE / 2, text: (d) => d, textAnchor: 'start', fill: 'currentColor' }),
+        Plot.text(listed.length ? [heading.join('\n')] : [], { x: 0, dx: fromEdge, y: headingTop, text: (d) => d, textAnchor: 'start', lineAnchor: 'top', lineHeight: LINE / CHART_FONT, fontWeight: 'bold', fill: 'currentColor' }),
       ],
     },
     document,

@@ -4,7 +4,7 @@ import { MARKS } from './lib/chart-colors.ts';
 import { renderLabelledBars } from './lib/labelled-bars.ts';
 import type { Model } from '../data/model.ts';
 import { provenance } from '../data/paper.ts';
-import { defineChart, type ChartTable } from './lib/contract.ts';
+import { defineChart, type ChartRoom, type ChartTable } from './lib/contract.ts';
 import { fromPaper } from './lib/sources.ts';
 
 export interface TopValueOf {
@@ -31,12 +31,12 @@ function selectHumanVsAi({ paper, taxonomy }: Model): HumanVsAiData {
   return { rows: [...human, ...ai], categories: taxonomy.categories.map((c) => c.name), paper: paper.humanValues };
 }
 
-function renderHumanVsAi({ rows }: HumanVsAiData, _options: unknown, document: Document): SVGSVGElement {
+function renderHumanVsAi({ rows }: HumanVsAiData, _options: unknown, document: Document, room?: ChartRoom): SVGSVGElement {
   return renderLabelledBars(
     rows.map((r) => ({ label: r.value, group: r.who, pct: r.pct, color: r.category ? categoryColor(r.category) : HUMAN_GREY })),
     document,
     '% of conversations →',
-    { marginLeft: 150, max: 25 },
+    { marginLeft: 150, max: 25, room },
   );
 }
 

@@ -3,10 +3,10 @@ import { percent, percentAdaptive } from './lib/format.ts';
 import { PAPER, categoryColor } from './lib/palette.ts';
 import { MARKS, SURFACES } from './lib/chart-colors.ts';
 import { plotSvg } from './lib/plot-svg.ts';
-import { CHART_WIDTH } from './lib/size.ts';
+import { widthIn } from './lib/size.ts';
 import { tagRows } from './lib/svg.ts';
 import type { Model } from '../data/model.ts';
-import { defineChart, type ChartTable } from './lib/contract.ts';
+import { defineChart, type ChartRoom, type ChartTable } from './lib/contract.ts';
 import { fromDataset } from './lib/sources.ts';
 
 export interface LongTailData {
@@ -34,11 +34,11 @@ function selectLongTail(model: Model): LongTailData {
   };
 }
 
-function renderLongTail(data: LongTailData, _options: unknown, document: Document): SVGSVGElement {
+function renderLongTail(data: LongTailData, _options: unknown, document: Document, room?: ChartRoom): SVGSVGElement {
   const firstBelow = data.curve.find((d) => d.pctConvos < data.cutoff)?.rank ?? data.valueCount;
   const svg = plotSvg(
     {
-      width: CHART_WIDTH,
+      width: widthIn(room),
       height: 300,
       marginLeft: 48,
       marginRight: 14,

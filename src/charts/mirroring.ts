@@ -3,7 +3,7 @@ import { renderLabelledBars } from './lib/labelled-bars.ts';
 import { MARKS } from './lib/chart-colors.ts';
 import type { Model } from '../data/model.ts';
 import { provenance } from '../data/paper.ts';
-import { defineChart, type ChartTable } from './lib/contract.ts';
+import { defineChart, type ChartRoom, type ChartTable } from './lib/contract.ts';
 import { fromPaper } from './lib/sources.ts';
 
 export interface MirroringRate {
@@ -12,12 +12,12 @@ export interface MirroringRate {
   source: string;
 }
 
-function renderMirroring({ rows }: MirroringData, _options: unknown, document: Document): SVGSVGElement {
+function renderMirroring({ rows }: MirroringData, _options: unknown, document: Document, room?: ChartRoom): SVGSVGElement {
   return renderLabelledBars(
     rows.map((r) => ({ label: r.responseType, pct: r.pct, color: r.responseType.includes('resistance') ? MARKS.vermilion.light : r.responseType === 'support' ? MARKS.blue.light : MARKS.grey3.light })),
     document,
     '% of responses that mirror the user’s value →',
-    { marginLeft: 140, max: 25 },
+    { marginLeft: 140, max: 25, room },
   );
 }
 

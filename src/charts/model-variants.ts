@@ -3,7 +3,7 @@ import { renderLabelledBars } from './lib/labelled-bars.ts';
 import { MARKS } from './lib/chart-colors.ts';
 import type { Model } from '../data/model.ts';
 import { PAPER_TABLES, provenance } from '../data/paper.ts';
-import { defineChart, type ChartTable } from './lib/contract.ts';
+import { defineChart, type ChartRoom, type ChartTable } from './lib/contract.ts';
 import { fromPaper } from './lib/sources.ts';
 
 export interface ModelMetric {
@@ -52,13 +52,13 @@ function label(model: string, samples: ModelSample[]): string {
   return n ? `${short} (${main}n = ${integer(n)})` : short;
 }
 
-function renderModelVariants({ rows, samples }: ModelVariantsData, _options: unknown, document: Document): SVGSVGElement {
+function renderModelVariants({ rows, samples }: ModelVariantsData, _options: unknown, document: Document, room?: ChartRoom): SVGSVGElement {
   const models = [...new Set(rows.map((r) => r.model))];
   return renderLabelledBars(
     rows.map((r) => ({ label: label(r.model, samples), group: r.metric, pct: r.pct, color: MODEL_COLORS[models.indexOf(r.model)] })),
     document,
     '% of conversations →',
-    { labelsAbove: true, max: 50 },
+    { labelsAbove: true, max: 50, room },
   );
 }
 

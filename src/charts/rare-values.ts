@@ -4,10 +4,10 @@ import { approximateWidth, capitalize, plural } from '../lib/text.ts';
 import { TEXT } from './lib/palette.ts';
 import { MARKS } from './lib/chart-colors.ts';
 import { plotSvg } from './lib/plot-svg.ts';
-import { CHART_FONT, CHART_WIDTH } from './lib/size.ts';
+import { CHART_FONT, widthIn } from './lib/size.ts';
 import { tagRows } from './lib/svg.ts';
 import type { Model } from '../data/model.ts';
-import { defineChart, type ChartTable } from './lib/contract.ts';
+import { defineChart, type ChartRoom, type ChartTable } from './lib/contract.ts';
 import { fromPaper } from './lib/sources.ts';
 
 export interface RareValue {
@@ -54,15 +54,15 @@ const DOMAIN = [-3.2, 1.5];
  * Each marked value's label above the plot, one under another so close neighbours do not overlap: on one line beside
  * its rule, rightwards if it fits there, else leftwards; if neither, the name and the figure on two lines.
  */
-function rareLabels(rare: RareValue[]) {
-  const xOf = (pct: number) => MARGIN_LEFT + ((Math.log10(pct) - DOMAIN[0]!) / (DOMAIN[1]! - DOMAIN[0]!)) * (CHART_WIDTH - MARGIN_LEFT - MARGIN_RIGHT);
+function rareLabels(rare: RareValue[], chartWidth: number) {
+  const xOf = (pct: number) => MARGIN_LEFT + ((Math.log10(pct) - DOMAIN[0]!) / (DOMAIN[1]! - DOMAIN[0]!)) * (chartWidth - MARGIN_LEFT - MARGIN_RIGHT);
   // A tenth wider than the estimate, for fonts wider than the one it assumes.
   const width = (text: string) => approximateWidth(text, CHART_FONT) * 1.1;
   let top = 0;
   return rare.map((d) => {
     const x = xOf(d.pctConvos);
     const whole = `${d.value} ${percentAdaptive(d.pctConvos)}`;
-    const right = (text: string) => x + 3 + width(text) <= CHART_WIDTH;
+    const right = (text: string) => x + 3 + width(text) <= chartWidth;
     const left = (text: string) => x - 3 - width(text) >= 0;
     const lines = right(whole) || left(whole) ? [whole] : [d.value, percentAdaptive(d.pctConvos)];
     const anchor = lines.every(right) ? ('start' as const) : ('end' as const);
@@ -74,14 +74,17 @@ function rareLabels(rare: RareValue[]) {
 
 const LABEL_LINE = 18;
 
-function renderRareValues(data: RareValuesData, _options: unknown, document: Document): SVGSVGElement {
+function renderRareValues(data: RareValuesData, _options: unknown, document: Document, room?: ChartRoom): SVGSVGElement {
   const log = data.all.map((p) => ({ log: Math.log10(p) }));
-  const labels = rareLabels(data.rare);
+  const width = widthIn(room);
+  const labels = rareLabels(data.rare, width);
   const labelsHeight = labels.reduce((sum, l) => sum + l.text.split('\n').length * LABEL_LINE, 0);
+  // In a room of its own the histogram gives up height before the labels do (down to 200 units).
+  const plotHeight = room ? Math.max(200, Math.min(300, room.height - labelsHeight)) : 300;
   const svg = plotSvg(
     {
-      width: CHART_WIDTH,
-      height: 300 + labelsHeight,
+      width,
+      height: plotHeight + labelsHeight,
       marginLeft: MARGIN_LEFT,
       marginRight: MARGIN_RIGHT,
       marginTop: 24 + labelsHeight,

@@ -3,12 +3,12 @@ import { percent } from './lib/format.ts';
 import { onMark, type SchemeColor } from './lib/palette.ts';
 import { MARKS } from './lib/chart-colors.ts';
 import { plotSvg } from './lib/plot-svg.ts';
-import { CHART_FONT, CHART_WIDTH } from './lib/size.ts';
+import { CHART_FONT, widthIn } from './lib/size.ts';
 import { approximateWidth } from '../lib/text.ts';
 import { tagRows } from './lib/svg.ts';
 import type { Model } from '../data/model.ts';
 import { provenance } from '../data/paper.ts';
-import { defineChart, type ChartTable } from './lib/contract.ts';
+import { defineChart, type ChartRoom, type ChartTable } from './lib/contract.ts';
 import { fromPaper } from './lib/sources.ts';
 
 export interface ResponseType {
@@ -80,13 +80,14 @@ const HEIGHT = APART_TOP + 3 * APART_ROW + RULE_GAP + 34;
 /** Wide enough for the whole support side, and on the right for the resistance labels and the centred bars. */
 const DOMAIN: [number, number] = [-44, 30];
 
-function renderResponseTypes({ rows }: ResponseTypesData, _options: unknown, document: Document): SVGSVGElement {
+function renderResponseTypes({ rows }: ResponseTypesData, _options: unknown, document: Document, room?: ChartRoom): SVGSVGElement {
+  const width = widthIn(room);
   const segments = responseSegments(rows);
   const diverging = segments.slice(0, 4);
   const apart = segments.slice(4);
   // A segment wide enough for its percentage shows it inside, its name underneath; thinner ones are named one under
   // another just past the end of the bar.
-  const pxPerPct = (CHART_WIDTH - 16) / (DOMAIN[1] - DOMAIN[0]);
+  const pxPerPct = (width - 16) / (DOMAIN[1] - DOMAIN[0]);
   const fits = (s: Segment) => approximateWidth(percent(s.pct), CHART_FONT) + 8 <= s.pct * pxPerPct;
   const labelled = diverging.filter(fits);
   const thin = diverging.filter((s) => !fits(s));
@@ -94,7 +95,7 @@ function renderResponseTypes({ rows }: ResponseTypesData, _options: unknown, doc
   const ruleY = APART_TOP + 2 * APART_ROW + RULE_GAP / 2 - 8;
   const svg = plotSvg(
     {
-      width: CHART_WIDTH,
+      width,
       height: HEIGHT,
       marginLeft: 8,
       marginRight: 8,

@@ -2,7 +2,7 @@ import { renderLabelledBars } from './lib/labelled-bars.ts';
 import { MARKS } from './lib/chart-colors.ts';
 import type { Model } from '../data/model.ts';
 import { provenance } from '../data/paper.ts';
-import { defineChart, type ChartTable } from './lib/contract.ts';
+import { defineChart, type ChartRoom, type ChartTable } from './lib/contract.ts';
 import { fromPaper } from './lib/sources.ts';
 
 /** Coefficient of variation of a value's frequency across contexts (lower = steadier), as the paper reports it. */
@@ -13,12 +13,12 @@ export interface Variation {
   source: string;
 }
 
-function renderStableCore({ rows }: StableCoreData, _options: unknown, document: Document): SVGSVGElement {
+function renderStableCore({ rows }: StableCoreData, _options: unknown, document: Document, room?: ChartRoom): SVGSVGElement {
   return renderLabelledBars(
     rows.map((r) => ({ label: r.value, group: r.set, pct: r.cv, color: r.set.startsWith('human') ? MARKS.grey.light : MARKS.blue.light })),
     document,
     'Coefficient of variation (lower = steadier) →',
-    { marginLeft: 130, max: 6, format: (v) => v.toFixed(2) },
+    { marginLeft: 130, max: 6, format: (v) => v.toFixed(2), room },
   );
 }
 

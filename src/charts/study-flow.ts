@@ -1,13 +1,13 @@
 import type { Model } from '../data/model.ts';
 import { provenance } from '../data/paper.ts';
-import { defineChart, type ChartTable } from './lib/contract.ts';
+import { defineChart, type ChartRoom, type ChartTable } from './lib/contract.ts';
 import { integer, percent } from './lib/format.ts';
 import { fromPaper } from './lib/sources.ts';
 import { capitalize } from '../lib/text.ts';
 import { svgElement } from './lib/svg.ts';
 import { TEXT } from './lib/palette.ts';
 import { SURFACES } from './lib/chart-colors.ts';
-import { CHART_FONT, CHART_WIDTH, drawnLarger } from './lib/size.ts';
+import { CHART_FONT, drawnLarger, widthIn } from './lib/size.ts';
 import { wrap } from './lib/standalone-svg.ts';
 import { approximateWidth } from '../lib/text.ts';
 
@@ -55,31 +55,41 @@ function selectStudyFlow(model: Model): StudyFlowData {
   return { steps, categoryCount: categories, rows: SCOPE_KEYS.map(fig) };
 }
 
-const GAP = 30;
-const PAD = 12;
+/** Space between boxes and inside them: a page's, and a room's tighter one (a handout or slide has no room to spare). */
+const SPACING = { page: { gap: 30, pad: 12 }, room: { gap: 18, pad: 8 } };
+type Spacing = (typeof SPACING)['page'];
 const TITLE = 16;
 const LINE = 18;
 
 /** A step's lines: its title, then its detail and its source, each wrapped to the box's width. */
-function stepLines(step: FlowStep) {
-  const room = CHART_WIDTH - 8 - 2 * PAD;
+function stepLines(step: FlowStep, width: number, withSource: boolean, { pad }: Spacing) {
+  const room = width - 8 - 2 * pad;
   const fits = (bold: boolean) => (line: string) => approximateWidth(line, CHART_FONT) * (bold ? 1.1 : 1) <= room;
   return {
     title: wrap(step.title, (line) => approximateWidth(line, TITLE) * 1.1 <= room),
     detail: wrap(step.detail, fits(false)),
-    source: wrap(step.source, fits(false)),
+    source: withSource ? wrap(step.source, fits(false)) : [],
   };
 }
 
 /** The pipeline as a vertical flow of boxes joined by arrows (drawn by hand: Plot has no flow mark). */
-function renderStudyFlow({ steps }: StudyFlowData, _options: unknown, document: Document): SVGSVGElement {
+function flowBoxes(steps: FlowStep[], width: number, withSource: boolean, spacing: Spacing) {
   const boxes = steps.map((step) => {
-    const lines = stepLines(step);
-    return { lines, height: PAD + lines.title.length * 20 + (lines.detail.length + lines.source.length) * LINE + PAD };
+    const lines = stepLines(step, width, withSource, spacing);
+    return { lines, height: spacing.pad + lines.title.length * 20 + (lines.detail.length + lines.source.length) * LINE + spacing.pad };
   });
-  const height = boxes.reduce((sum, b) => sum + b.height, 0) + (steps.length - 1) * GAP + 8;
+  return { boxes, height: boxes.reduce((sum, b) => sum + b.height, 0) + (steps.length - 1) * spacing.gap + 8 };
+}
+
+function renderStudyFlow({ steps }: StudyFlowData, _options: unknown, document: Document, room?: ChartRoom): SVGSVGElement {
+  const width = widthIn(room);
+  // Where the whole flow is too tall for its room, its steps' sources give way (the table has them).
+  const spacing = room ? SPACING.room : SPACING.page;
+  const { pad, gap } = spacing;
+  const whole = flowBoxes(steps, width, true, spacing);
+  const { boxes, height } = room && whole.height > room.height ? flowBoxes(steps, width, false, spacing) : whole;
   const el = (name: string, attrs: Record<string, string | number>, text?: string) => svgElement(document, name, attrs, text);
-  const svg = el('svg', { viewBox: `0 0 ${CHART_WIDTH} ${height}`, width: CHART_WIDTH, height, class: 'flow', 'font-family': 'system-ui, sans-serif', 'font-size': CHART_FONT, 'aria-hidden': 'true' }) as SVGSVGElement;
+  const svg = el('svg', { viewBox: `0 0 ${width} ${height}`, width: width, height, class: 'flow', 'font-family': 'system-ui, sans-serif', 'font-size': CHART_FONT, 'aria-hidden': 'true' }) as SVGSVGElement;
   const defs = el('defs', {});
   const marker = el('marker', { id: 'flow-arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto' });
   marker.append(el('path', { d: 'M0,0L10,5L0,10Z', fill: 'currentColor' }));
@@ -88,25 +98,25 @@ function renderStudyFlow({ steps }: StudyFlowData, _options: unknown, document: 
   let y = 4;
   boxes.forEach(({ lines, height: boxHeight }, i) => {
     const g = el('g', { transform: `translate(4,${y})`, 'data-row': i });
-    g.append(el('rect', { width: CHART_WIDTH - 8, height: boxHeight, rx: 6, fill: i === steps.length - 1 ? SURFACES.tint.light : 'none', stroke: 'currentColor', 'stroke-width': 1.25 }));
-    let baseline = PAD + 14;
+    g.append(el('rect', { width: width - 8, height: boxHeight, rx: 6, fill: i === steps.length - 1 ? SURFACES.tint.light : 'none', stroke: 'currentColor', 'stroke-width': 1.25 }));
+    let baseline = pad + 14;
     for (const line of lines.title) {
-      g.append(el('text', { x: PAD, y: baseline, 'font-size': TITLE, 'font-weight': 'bold', fill: 'currentColor' }, line));
+      g.append(el('text', { x: pad, y: baseline, 'font-size': TITLE, 'font-weight': 'bold', fill: 'currentColor' }, line));
       baseline += 20;
     }
     for (const line of lines.detail) {
-      g.append(el('text', { x: PAD, y: baseline, fill: TEXT.muted.light }, line));
+      g.append(el('text', { x: pad, y: baseline, fill: TEXT.muted.light }, line));
       baseline += LINE;
     }
     for (const line of lines.source) {
-      g.append(el('text', { x: PAD, y: baseline, fill: TEXT.muted.light }, line));
+      g.append(el('text', { x: pad, y: baseline, fill: TEXT.muted.light }, line));
       baseline += LINE;
     }
     svg.append(g);
     if (i < steps.length - 1) {
-      svg.append(el('line', { x1: CHART_WIDTH / 2, x2: CHART_WIDTH / 2, y1: y + boxHeight + 2, y2: y + boxHeight + GAP - 3, stroke: 'currentColor', 'stroke-width': 1.5, 'marker-end': 'url(#flow-arrow)' }));
+      svg.append(el('line', { x1: width / 2, x2: width / 2, y1: y + boxHeight + 2, y2: y + boxHeight + gap - 3, stroke: 'currentColor', 'stroke-width': 1.5, 'marker-end': 'url(#flow-arrow)' }));
     }
-    y += boxHeight + GAP;
+    y += boxHeight + gap;
   });
   return drawnLarger(svg);
 }

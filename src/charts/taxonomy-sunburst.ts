@@ -1,7 +1,7 @@
 import { defineChart } from './lib/contract.ts';
 import { integer, percent } from './lib/format.ts';
 import { fromDataset } from './lib/sources.ts';
-import { childrenOf, levelName, renderSunburst, sunburstSummary, sunburstTable, type SunburstLayout } from './lib/sunburst.ts';
+import { childrenOf, levelName, renderSunburst, roomShape, sunburstSummary, sunburstTable, type SunburstLayout } from './lib/sunburst.ts';
 import { sunburstLayout } from './lib/sunburst-layout.ts';
 
 /** The categories (depth 1) of a layout, largest first. */
@@ -19,7 +19,7 @@ export default defineChart<SunburstLayout>({
     question: 'Zoom into the smallest category. Which of its clusters would you have expected to be larger, and why might it be small in a chat assistant’s conversations?',
   },
   select: (model) => sunburstLayout(model.taxonomy),
-  render: (layout, _options, document) => renderSunburst(layout, 0, document),
+  render: (layout, _options, document, room) => renderSunburst(layout, 0, document, childrenOf(layout), room ? roomShape(room) : undefined),
   summary: (layout) => sunburstSummary(layout, 0),
   table: (layout) => sunburstTable(layout, 0),
   takeaway: (layout) => {

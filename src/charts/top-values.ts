@@ -1,11 +1,11 @@
 import * as Plot from '@observablehq/plot';
 import type { Model } from '../data/model.ts';
 import { truncateToWidth } from '../lib/text.ts';
-import { defineChart, type ChartTable, type Control, type OptionsInput } from './lib/contract.ts';
+import { defineChart, type ChartRoom, type ChartTable, type Control, type OptionsInput } from './lib/contract.ts';
 import { percent, percentAdaptive } from './lib/format.ts';
 import { categoryColor, shortCategory } from './lib/palette.ts';
 import { plotSvg } from './lib/plot-svg.ts';
-import { CHART_FONT, CHART_WIDTH, UPSCALE } from './lib/size.ts';
+import { CHART_FONT, CHART_WIDTH, MORE_LINE, moreText, rowsInRoom, UPSCALE, widthIn } from './lib/size.ts';
 import { tagRows, titleCutLabels } from './lib/svg.ts';
 import { embedHeightAround } from './lib/embed-height.ts';
 import { fromDataset } from './lib/sources.ts';
@@ -86,19 +86,23 @@ export function selectTopValues(data: TopValuesData, options: TopValuesOptions):
     .slice(0, options.limit);
 }
 
-function renderTopValues(data: TopValuesData, options: TopValuesOptions, document: Document): SVGSVGElement {
-  const rows = selectTopValues(data, options);
+function renderTopValues(data: TopValuesData, options: TopValuesOptions, document: Document, room?: ChartRoom): SVGSVGElement {
+  const selected = selectTopValues(data, options);
+  const rows = selected.slice(0, rowsInRoom(selected.length, ROW, drawingHeight(0), room));
+  const more = selected.length - rows.length;
+  const marginLeft = room ? Math.round(MARGIN_LEFT * Math.min(1.6, room.width / CHART_WIDTH)) : MARGIN_LEFT;
   const svg = plotSvg(
     {
-      width: CHART_WIDTH,
-      height: drawingHeight(rows.length),
-      marginLeft: MARGIN_LEFT,
+      width: widthIn(room),
+      height: drawingHeight(rows.length) + (more ? MORE_LINE : 0),
+      marginLeft,
       marginRight: 52,
       marginTop: 36,
-      marginBottom: 16,
+      marginBottom: 16 + (more ? MORE_LINE : 0),
       x: { axis: 'top', label: '% of conversations →', labelAnchor: 'left', labelOffset: 30, grid: true, ticks: 3, nice: true },
-      y: { domain: rows.map((d) => d.value), label: null, tickSize: 0, tickFormat: (v: string) => truncateToWidth(v, MARGIN_LEFT - 22, CHART_FONT) },
+      y: { domain: rows.map((d) => d.value), label: null, tickSize: 0, tickFormat: (v: string) => truncateToWidth(v, marginLeft - 22, CHART_FONT) },
       marks: [
+        Plot.text(more ? [moreText(more)] : [], { frameAnchor: 'bottom-left', dx: -marginLeft + 4, dy: MORE_LINE - 4, text: (d) => d, textAnchor: 'start', fill: 'currentColor' }),
         Plot.barX(rows, {
           x: 'pctConvos',
           y: 'value',

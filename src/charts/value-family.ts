@@ -3,12 +3,12 @@ import { percentAdaptive } from './lib/format.ts';
 import { categoryColor, shortCategory } from './lib/palette.ts';
 import { SURFACES } from './lib/chart-colors.ts';
 import { plotSvg } from './lib/plot-svg.ts';
-import { CHART_FONT, CHART_WIDTH, UPSCALE } from './lib/size.ts';
+import { CHART_FONT, CHART_WIDTH, MORE_LINE, moreText, rowsInRoom, UPSCALE, widthIn } from './lib/size.ts';
 import { tagRows, titleCutLabels } from './lib/svg.ts';
 import { embedHeightAround } from './lib/embed-height.ts';
 import type { Model } from '../data/model.ts';
 import { truncateToWidth } from '../lib/text.ts';
-import { defineChart, type ChartTable, type Control } from './lib/contract.ts';
+import { defineChart, type ChartRoom, type ChartTable, type Control } from './lib/contract.ts';
 import { fromDataset } from './lib/sources.ts';
 
 export interface FamilyMember {
@@ -48,19 +48,25 @@ function family(data: ValueFamilyData, options: ValueFamilyOptions) {
 const MARGIN_LEFT = 140;
 const drawingHeight = (members: number) => members * 21 + 56;
 
-function renderValueFamily(data: ValueFamilyData, options: ValueFamilyOptions, document: Document): SVGSVGElement {
-  const { members } = family(data, options);
+function renderValueFamily(data: ValueFamilyData, options: ValueFamilyOptions, document: Document, room?: ChartRoom): SVGSVGElement {
+  const all = family(data, options).members;
+  const members = all.slice(0, rowsInRoom(all.length, 21, drawingHeight(0), room));
+  const more = all.length - members.length;
   const min = Math.min(...members.map((m) => m.pctConvos));
+  const marginLeft = room ? Math.round(MARGIN_LEFT * Math.min(1.6, room.width / CHART_WIDTH)) : MARGIN_LEFT;
   const svg = plotSvg(
     {
-      width: CHART_WIDTH,
-      height: drawingHeight(members.length),
-      marginLeft: MARGIN_LEFT,
+      width: widthIn(room),
+      height: drawingHeight(members.length) + (more ? MORE_LINE : 0),
+      marginLeft,
       marginRight: 58,
       marginTop: 38,
+      // Plot's own bottom margin (20 with no axis there) unless a line says how many are left out.
+      ...(more ? { marginBottom: 20 + MORE_LINE } : {}),
       x: { type: 'log', axis: 'top', label: '% of conversations (log) →', labelAnchor: 'left', labelOffset: 32, grid: true, domain: [Math.min(0.001, min), 30], ticks: [0.001, 0.1, 10], tickFormat: (d: number) => `${d}` },
-      y: { domain: members.map((m) => m.value), label: null, tickSize: 0, tickFormat: (v: string) => truncateToWidth(v, MARGIN_LEFT - 22, CHART_FONT) },
+      y: { domain: members.map((m) => m.value), label: null, tickSize: 0, tickFormat: (v: string) => truncateToWidth(v, marginLeft - 22, CHART_FONT) },
       marks: [
+        Plot.text(more ? [moreText(more)] : [], { frameAnchor: 'bottom-left', dx: -marginLeft + 4, dy: MORE_LINE - 4, text: (d) => d, textAnchor: 'start', fill: 'currentColor' }),
         Plot.ruleY(members, { y: 'value', x1: Math.min(0.001, min), x2: 'pctConvos', stroke: SURFACES.stem.light }),
         Plot.dot(members, {
           x: 'pctConvos',

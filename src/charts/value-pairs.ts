@@ -2,12 +2,12 @@ import * as Plot from '@observablehq/plot';
 import { TEXT } from './lib/palette.ts';
 import { MARKS } from './lib/chart-colors.ts';
 import { plotSvg } from './lib/plot-svg.ts';
-import { CHART_FONT, CHART_WIDTH } from './lib/size.ts';
+import { CHART_FONT, sideBySide, widthIn } from './lib/size.ts';
 import { approximateWidth } from '../lib/text.ts';
 import { tagRows } from './lib/svg.ts';
 import type { Model } from '../data/model.ts';
 import { provenance } from '../data/paper.ts';
-import { defineChart, type ChartTable } from './lib/contract.ts';
+import { defineChart, type ChartRoom, type ChartTable } from './lib/contract.ts';
 import { fromPaper } from './lib/sources.ts';
 
 export interface ValuePair {
@@ -38,11 +38,11 @@ type Line =
  * One line per line of text, narrow enough for a phone: under each pattern's heading, the user's value, then Claude's
  * values in reply, each after an arrow, with the paper's figure beside it (or on the line below when it would not fit).
  */
-function valuePairLines(pairs: ValuePair[]): Line[] {
+function valuePairLines(pairs: ValuePair[], width: number): Line[][] {
   const patterns = [...new Set(pairs.map((p) => p.pattern))];
-  const room = CHART_WIDTH - 8 - (INDENT + 6);
+  const room = width - 8 - (INDENT + 6);
   const key: Line = { kind: 'human', human: 'The user’s value, then → Claude’s in reply', key: 'key' };
-  return [key, ...patterns.flatMap((pattern) => {
+  const [first, ...rest] = patterns.map((pattern) => {
     const lines: Line[] = [{ kind: 'head', pattern, key: `head ${pattern}` }];
     let human = '';
     pairs.forEach((pair, index) => {
@@ -57,16 +57,48 @@ function valuePairLines(pairs: ValuePair[]): Line[] {
       }
     });
     return lines;
-  })];
+  });
+  return [[key, ...(first ?? [])], ...rest];
 }
 
-function renderValuePairs({ rows: pairs }: ValuePairsData, _options: unknown, document: Document): SVGSVGElement {
-  const lines = valuePairLines(pairs);
+/** A pattern's heading, or in a column too narrow for it (bold), its name alone ("Complementing"). */
+const headingIn = (title: string, room: number) => (approximateWidth(title, CHART_FONT) * 1.1 <= room ? title : title.split(':')[0]!);
+
+const linesHeight = (lines: Line[]) => lines.length * ROW + 16;
+
+/** The patterns in as few columns as the room's height allows, each as tall as its patterns (a pattern is never split). */
+function columnsFor(patterns: Line[][], room?: ChartRoom): Line[][] {
+  const all = patterns.flat();
+  if (!room || linesHeight(all) <= room.height) return [all];
+  const count = Math.min(patterns.length, Math.floor(room.width / MIN_COLUMN), Math.ceil(linesHeight(all) / room.height));
+  if (count < 2) return [all];
+  const target = all.length / count;
+  const columns: Line[][] = [[]];
+  for (const pattern of patterns) {
+    const column = columns.at(-1)!;
+    if (column.length && column.length + pattern.length / 2 > target && columns.length < count) columns.push([...pattern]);
+    else column.push(...pattern);
+  }
+  return columns;
+}
+
+/** The narrowest column of patterns when they are set side by side. */
+const MIN_COLUMN = 300;
+
+function renderValuePairs({ rows: pairs }: ValuePairsData, _options: unknown, document: Document, room?: ChartRoom): SVGSVGElement {
+  const width = widthIn(room);
+  const columns = columnsFor(valuePairLines(pairs, width), room);
+  if (columns.length === 1) return linesSvg(columns[0]!, width, document);
+  const columnWidth = Math.floor(width / columns.length);
+  return sideBySide(columnsFor(valuePairLines(pairs, columnWidth), room).map((lines) => linesSvg(lines, columnWidth, document)), document);
+}
+
+function linesSvg(lines: Line[], width: number, document: Document): SVGSVGElement {
   const of = <K extends Line['kind']>(kind: K) => lines.filter((l): l is Extract<Line, { kind: K }> => l.kind === kind);
   const svg = plotSvg(
     {
-      width: CHART_WIDTH,
-      height: lines.length * ROW + 16,
+      width,
+      height: linesHeight(lines),
       marginLeft: 8,
       marginRight: 8,
       marginTop: 8,
@@ -74,7 +106,7 @@ function renderValuePairs({ rows: pairs }: ValuePairsData, _options: unknown, do
       x: { type: 'identity', axis: null },
       y: { axis: null, domain: lines.map((l) => l.key), padding: 0 },
       marks: [
-        Plot.text(of('head'), { x: 8, y: 'key', text: (d: Extract<Line, { kind: 'head' }>) => PATTERN_TITLES[d.pattern], textAnchor: 'start', fontWeight: 'bold', fill: 'currentColor', dy: 3 }),
+        Plot.text(of('head'), { x: 8, y: 'key', text: (d: Extract<Line, { kind: 'head' }>) => headingIn(PATTERN_TITLES[d.pattern], width - 16), textAnchor: 'start', fontWeight: 'bold', fill: 'currentColor', dy: 3 }),
         Plot.text(of('human'), { x: 8, y: 'key', text: 'human', textAnchor: 'start', fill: TEXT.muted.light }),
         Plot.arrow(of('pair'), { x1: INDENT - 14, x2: INDENT + 2, y1: 'key', y2: 'key', stroke: (d) => (d.pair.pattern === 'opposing' ? MARKS.vermilion.light : MARKS.blue.light), headLength: 6 }),
         Plot.text(of('figure'), { x: INDENT + 22, y: 'key', text: 'text', textAnchor: 'start', fill: 'currentColor' }),
@@ -88,7 +120,8 @@ function renderValuePairs({ rows: pairs }: ValuePairsData, _options: unknown, do
     document,
   );
   const texts = svg.querySelectorAll('g[aria-label="text"]');
-  tagRows(texts[texts.length - 1]!, 'text');
+  const named = of('pair').sort((a, b) => a.index - b.index);
+  tagRows(texts[texts.length - 1]!, 'text', (_, n) => named[n]?.index);
   return svg;
 }
 

@@ -7,7 +7,7 @@ import { COURSE_PACK_MOODLE_PATH, COURSE_PACK_PATH } from '../../src/lessons/lib
 import { cartridgeProblems } from '../../src/lessons/lib/cartridge-check.ts';
 import { unzip } from '../../src/lib/zip.ts';
 import { pngSize } from '../png-size.ts';
-import { axeViolations, colourCount, describeViolations, newContext, useBrowser, watchPage } from './helpers.ts';
+import { axeViolations, colourCount, describeViolations, newContext, pdfPages, useBrowser, watchPage } from './helpers.ts';
 
 /** Slides, handouts, teacher's pages and the course pack: what a teacher takes from the site into a classroom. */
 const baseUrl = inject('baseUrl');
@@ -73,9 +73,6 @@ describe('slide images', () => {
     }
   });
 });
-
-/** Pages in a PDF: its page objects (not the /Pages tree nodes). */
-const pdfPages = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
 
 describe('handouts', () => {
   it('print to two pages on A4 and on US Letter: the sheet, then the answer key', async () => {

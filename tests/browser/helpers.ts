@@ -174,3 +174,24 @@ export function colourCount(page: Page, png: Buffer): Promise<number> {
     return colours.size;
   }, png.toString('base64'));
 }
+
+/** Pages in a PDF: its page objects (not the /Pages tree nodes). */
+export const pdfPages = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+
+/**
+ * Run in the page: the smallest text drawn in the SVGs under `selector`, in CSS px as rendered (its font size times
+ * the scale its SVG is drawn at), and which text it is. Hidden and empty texts are skipped.
+ */
+export function smallestSvgText(selector: string): { px: number; text: string } {
+  let px = Infinity;
+  let text = '';
+  for (const el of Array.from(document.querySelectorAll<SVGTextContentElement>(`${selector} svg text, ${selector} svg tspan`))) {
+    const style = getComputedStyle(el);
+    if (!el.textContent?.trim() || style.visibility === 'hidden' || Number(style.opacity) === 0 || !el.getClientRects().length) continue;
+    const ctm = el.getScreenCTM();
+    if (!ctm) continue;
+    const size = parseFloat(style.fontSize) * Math.hypot(ctm.a, ctm.b);
+    if (size < px) [px, text] = [size, el.textContent.trim().slice(0, 40)];
+  }
+  return { px: Math.round(px * 100) / 100, text };
+}

@@ -74,10 +74,22 @@ export interface ChartOptions<Data, Options> {
   controls(data: Data, options: Options): Control[];
 }
 
+/**
+ * The room a chart is laid out for, in SVG units, when it is not the phone-first default (size.ts): a printed column
+ * (drawn at 1 unit = 1 CSS px) or a slide's chart area (drawn larger). A chart lays itself out to `width`; one whose
+ * drawing grows with its data keeps within `height` by drawing less (a top N and "n more"), since shrinking it would
+ * shrink its text. The chart's table still holds everything.
+ */
+export interface ChartRoom {
+  width: number;
+  height: number;
+}
+
 /** How a chart draws: everything but where its data comes from. Charts drawn per page (a node's members) stop here. */
 export interface ChartDrawing<Data, Options = Record<string, never>> {
   title: string;
-  render(data: Data, options: Options, document: Document): SVGSVGElement;
+  /** The chart's SVG, laid out for `room` when given (else for a phone: size.ts). */
+  render(data: Data, options: Options, document: Document, room?: ChartRoom): SVGSVGElement;
   summary(data: Data, options: Options): string;
   table(data: Data, options: Options): ChartTable;
   provenance(data: Data): Provenance;

@@ -2,8 +2,9 @@ import * as Plot from '@observablehq/plot';
 import { percent } from './format.ts';
 import { MARKS } from './chart-colors.ts';
 import { plotSvg } from './plot-svg.ts';
-import { CHART_FONT, CHART_WIDTH } from './size.ts';
-import { truncateToWidth } from '../../lib/text.ts';
+import { CHART_FONT, CHART_WIDTH, sideBySide } from './size.ts';
+import type { ChartRoom } from './contract.ts';
+import { approximateWidth, truncateToWidth } from '../../lib/text.ts';
 import { tagRows, titleCutLabels } from './svg.ts';
 
 export interface LabelledBar {
@@ -35,26 +36,58 @@ export function labelledBarsHeight(rows: Pick<LabelledBar, 'group'>[], labelsAbo
  * full text is the bar's tooltip and in the table), or with `labelsAbove` on a line of their own above each bar,
  * where the whole width holds them.
  */
-export function renderLabelledBars(
-  rows: LabelledBar[],
-  document: Document,
-  axisLabel: string,
-  options: { marginLeft?: number; max?: number; format?: (value: number) => string; labelsAbove?: boolean } = {},
-): SVGSVGElement {
+export interface LabelledBarsOptions {
+  marginLeft?: number;
+  max?: number;
+  format?: (value: number) => string;
+  labelsAbove?: boolean;
+  /** Lay out for this room rather than a phone (contract.ts): labels left of the bars where it is wide enough, and groups side by side where one column would be too tall. */
+  room?: ChartRoom;
+}
+
+/** The narrowest column a group of bars is drawn in, side by side with the others. */
+const MIN_COLUMN = 260;
+
+export function renderLabelledBars(rows: LabelledBar[], document: Document, axisLabel: string, options: LabelledBarsOptions = {}): SVGSVGElement {
+  const { room } = options;
+  const groups = [...new Set(rows.map((r) => r.group ?? ''))];
+  // Labels above the bars are for a phone's width; a wider room holds them to the left, in fewer rows.
+  const above = (options.labelsAbove ?? false) && !(room && room.width >= 1.5 * CHART_WIDTH);
+  const max = options.max ?? Math.max(...rows.map((r) => r.pct));
+  const columnWidth = room ? Math.floor(room.width / groups.length) : 0;
+  if (room && groups.length > 1 && columnWidth >= MIN_COLUMN && labelledBarsHeight(rows, above) > room.height) {
+    let before = 0;
+    const columns = groups.map((g) => {
+      const inGroup = rows.filter((r) => (r.group ?? '') === g);
+      const column = barsIn(inGroup, document, axisLabel, { ...options, max, labelsAbove: above, room: { width: columnWidth, height: room.height } });
+      // Each column's bars are rows of the chart's table further down.
+      for (const bar of Array.from(column.querySelectorAll('[data-row]'))) bar.setAttribute('data-row', String(Number(bar.getAttribute('data-row')) + before));
+      before += inGroup.length;
+      return column;
+    });
+    return sideBySide(columns, document);
+  }
+  return barsIn(rows, document, axisLabel, { ...options, labelsAbove: above });
+}
+
+function barsIn(rows: LabelledBar[], document: Document, axisLabel: string, options: LabelledBarsOptions): SVGSVGElement {
   const format = options.format ?? ((v: number) => percent(v));
   const groups = [...new Set(rows.map((r) => r.group ?? ''))];
   const grouped = groups.some((g) => g !== '');
   const key = (r: LabelledBar) => `${r.group ?? ''}${SEP}${r.label}`;
   const domain = groups.flatMap((g) => [...(grouped ? [`${HEAD}${g}`] : []), ...rows.filter((r) => (r.group ?? '') === g).map(key)]);
   const above = options.labelsAbove ?? false;
-  const marginLeft = above ? 8 : (options.marginLeft ?? 130);
+  const width = options.room?.width ?? CHART_WIDTH;
+  // In a room, the labels take what the longest needs, up to 55% of the width.
+  const longest = Math.max(...rows.map((r) => approximateWidth(r.label, CHART_FONT))) + 22;
+  const marginLeft = above ? 8 : options.room ? Math.ceil(Math.min(width * 0.55, Math.max(options.marginLeft ?? 130, longest))) : (options.marginLeft ?? 130);
   const marginRight = 56;
   // Headings are a plain row; bars with a label above get a taller band, the bar in its lower part.
   const heights = domain.map((k) => (k.startsWith(HEAD) || !above ? ROW : ROW_ABOVE));
   const height = labelledBarsHeight(rows, above);
   const svg = plotSvg(
     {
-      width: CHART_WIDTH,
+      width,
       height,
       marginLeft,
       marginRight,
@@ -65,7 +98,7 @@ export function renderLabelledBars(
       y: above
         ? { type: 'identity', axis: null }
         : { domain, label: null, tickSize: 0, padding: 0.18, tickFormat: (k: string) => (k.startsWith(HEAD) ? '' : truncateToWidth(k.split(SEP)[1]!, marginLeft - 22, CHART_FONT)) },
-      marks: above ? aboveMarks(rows, domain, heights, key, format, grouped, groups) : leftMarks(rows, key, format, grouped, groups, marginLeft),
+      marks: above ? aboveMarks(rows, domain, heights, key, format, grouped, groups, width) : leftMarks(rows, key, format, grouped, groups, marginLeft),
     },
     document,
   );
@@ -93,6 +126,7 @@ function aboveMarks(
   format: (v: number) => string,
   grouped: boolean,
   groups: string[],
+  chartWidth: number,
 ) {
   const top = new Map<string, number>();
   let y = 38;
@@ -102,7 +136,7 @@ function aboveMarks(
   });
   const barTop = (r: LabelledBar) => top.get(key(r))! + 20;
   const barBottom = (r: LabelledBar) => top.get(key(r))! + ROW_ABOVE - 6;
-  const width = CHART_WIDTH - 16;
+  const width = chartWidth - 16;
   return [
     Plot.text(grouped ? groups : [], { x: 0, y: (g) => top.get(`${HEAD}${g}`)! + ROW / 2 + 2, text: (g) => g, textAnchor: 'start', fontWeight: 'bold', fill: 'currentColor' }),
     Plot.text(rows, { x: 0, y: (r) => top.get(key(r))! + 10, text: (r) => truncateToWidth(r.label, width, CHART_FONT), textAnchor: 'start', fill: 'currentColor' }),

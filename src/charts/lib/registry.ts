@@ -1,6 +1,6 @@
 import { siteModel } from '../../data/model.ts';
-import type { AnyChart } from './contract.ts';
-import { chartData, chartView, type RegistryChartView } from './view.ts';
+import type { AnyChart, ChartRoom } from './contract.ts';
+import { chartData, chartView, drawnInRoom, type RegistryChartView } from './view.ts';
 import studyFlow from '../study-flow.ts';
 import taxonomySunburst from '../taxonomy-sunburst.ts';
 import categoryShares from '../category-shares.ts';
@@ -56,4 +56,9 @@ export function siteChartView(id: string): RegistryChartView {
 /** The data a chart's island loads (served at /data/<id>.json). */
 export function siteChartData(id: string): unknown {
   return chartData(chartById(id), siteModel());
+}
+
+/** A chart's default view from this build's model, laid out for a room (a printed handout, a slide). */
+export function siteChartSvg(id: string, room: ChartRoom): string {
+  return drawnInRoom(chartById(id), siteChartData(id), room);
 }

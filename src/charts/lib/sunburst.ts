@@ -3,6 +3,7 @@ import { categoryColors, INK, onMark, PAPER } from './palette.ts';
 import type { ChartTable } from './contract.ts';
 import { svgElement as el } from './svg.ts';
 import { plural } from '../../lib/text.ts';
+import { CHART_FONT } from './size.ts';
 
 /**
  * The taxonomy partitioned once at build time (see sunburst-layout.ts), as columns indexed by node. Index 0 is the
@@ -38,11 +39,29 @@ export interface SunburstArc {
 }
 
 export const SUNBURST_SIZE = 640;
-const OUTER = SUNBURST_SIZE / 2 - 4;
-const HOLE = 74;
 const MAX_DEPTH = 4;
-/** Rings drawn at once below the focus: three, so the whole tree needs one zoom to reach any value. */
-const RINGS = 3;
+
+/** The sunburst's shape: its size, its radii, and how many rings it draws below the focus. */
+export interface SunburstShape {
+  size: number;
+  outer: number;
+  hole: number;
+  rings: number;
+}
+
+/** On a page: three rings, so the whole tree needs one zoom to reach any value. */
+const PAGE_SHAPE: SunburstShape = { size: SUNBURST_SIZE, outer: SUNBURST_SIZE / 2 - 4, hole: 74, rings: 3 };
+
+/**
+ * In a room of its own (a printed handout, a slide: contract.ts ChartRoom), drawn at one unit a pixel or larger: the
+ * page's three rings in the room's size, labelled at the chart font where a label fits (one set, no stylesheet needed);
+ * the arcs too thin for a label are named in the table and on the page. (The handout's questions ask about the outer
+ * ring, so it stays.)
+ */
+export function roomShape(room: { width: number; height: number }): SunburstShape {
+  const size = Math.floor(Math.min(room.width, room.height));
+  return { size, outer: size / 2 - 4, hole: Math.max(44, Math.round(size * 0.12)), rings: PAGE_SHAPE.rings };
+}
 /**
  * Arcs shorter than this (px, along the outer edge) are merged per parent into one "n more" arc: thinner ones are hard
  * to see or point at (a 10-unit arc is under 6 px on a phone), and each costs the page a node (issue 11 item 7).
@@ -60,6 +79,7 @@ const LABEL_SETS = [
   { name: 'wide', font: 11, narrowFont: 11, centerFont: 13, upFont: 11, centerChars: 16, up: '↑ up a level' },
   { name: 'small', font: 21, narrowFont: 25, centerFont: 21, upFont: 21, centerChars: 10, up: '↑ up' },
 ] as const;
+const ROOM_LABELS = { name: 'wide', font: CHART_FONT, narrowFont: CHART_FONT, centerFont: CHART_FONT, upFont: CHART_FONT, centerChars: 12, up: '↑ up' } as const;
 
 /** The larger sets are hidden by an attribute, which the page's stylesheet overrides: a downloaded SVG shows the widest. */
 const hiddenUnlessWide = (name: string): Record<string, string> => (name === 'wide' ? {} : { display: 'none' });
@@ -96,7 +116,8 @@ export function pathTo(layout: SunburstLayout, node: number): number[] {
 }
 
 /** Radii and angles of an arc when the chart is zoomed into `focus`. */
-export function arcGeometry(layout: SunburstLayout, arc: Pick<SunburstArc, 'x0' | 'x1' | 'depth'>, focus: number) {
+export function arcGeometry(layout: SunburstLayout, arc: Pick<SunburstArc, 'x0' | 'x1' | 'depth'>, focus: number, shape = PAGE_SHAPE) {
+  const { rings: RINGS, outer: OUTER, hole: HOLE } = shape;
   const fx0 = layout.x0[focus]!;
   const span = layout.x1[focus]! - fx0;
   const clamp = (x: number) => Math.max(0, Math.min(1, (x - fx0) / span)) * 2 * Math.PI;
@@ -107,7 +128,8 @@ export function arcGeometry(layout: SunburstLayout, arc: Pick<SunburstArc, 'x0' 
 }
 
 /** The arcs to draw when zoomed into `focus`: its descendants three rings deep, thin ones below the first ring merged per parent. */
-export function visibleArcs(layout: SunburstLayout, focus: number, children = childrenOf(layout)): SunburstArc[] {
+export function visibleArcs(layout: SunburstLayout, focus: number, children = childrenOf(layout), shape = PAGE_SHAPE): SunburstArc[] {
+  const { rings: RINGS, outer: OUTER } = shape;
   const arcs: SunburstArc[] = [];
   const deepest = layout.depth[focus]! + RINGS;
   const span = layout.x1[focus]! - layout.x0[focus]!;
@@ -201,27 +223,30 @@ export function arcOpacity(layout: SunburstLayout, arc: SunburstArc, focus: numb
 
 
 /** Draw the sunburst zoomed into `focus`. The same code runs at build time (linkedom) and in the browser. */
-export function renderSunburst(layout: SunburstLayout, focus: number, document: Document, children = childrenOf(layout)): SVGSVGElement {
-  const half = SUNBURST_SIZE / 2;
+export function renderSunburst(layout: SunburstLayout, focus: number, document: Document, children = childrenOf(layout), shape = PAGE_SHAPE): SVGSVGElement {
+  const { size, hole: HOLE } = shape;
+  // In a room, one set of labels at the chart font, shown without the page's stylesheet.
+  const labelSets = shape === PAGE_SHAPE ? LABEL_SETS : [ROOM_LABELS];
+  const half = size / 2;
   const svg = el(document, 'svg', {
-    viewBox: `${-half} ${-half} ${SUNBURST_SIZE} ${SUNBURST_SIZE}`,
-    width: SUNBURST_SIZE,
-    height: SUNBURST_SIZE,
+    viewBox: `${-half} ${-half} ${size} ${size}`,
+    width: size,
+    height: size,
     class: 'sunburst',
-    'font-size': 11,
+    'font-size': labelSets[0]!.font,
     'font-family': 'system-ui, sans-serif',
   }) as SVGSVGElement;
   // The seams between arcs: a hairline in the page's colour (the site's stylesheet gives it the scheme's).
   const arcsGroup = el(document, 'g', { class: 'arcs', stroke: PAPER, 'stroke-width': 0.75 });
   // Set on the group, not on each of the labels (there are three sets of them): centred on their point, ink by default.
   const labelsGroup = el(document, 'g', { class: 'labels', 'pointer-events': 'none', 'aria-hidden': 'true', 'text-anchor': 'middle', 'dominant-baseline': 'central', fill: INK });
-  const labelSets = LABEL_SETS.map((set) => {
+  const labelGroups = labelSets.map((set) => {
     const group = el(document, 'g', { class: `labels-${set.name}`, 'font-size': set.font, ...hiddenUnlessWide(set.name) });
     labelsGroup.append(group);
     return group;
   });
-  for (const arc of visibleArcs(layout, focus, children)) {
-    const g = arcGeometry(layout, arc, focus);
+  for (const arc of visibleArcs(layout, focus, children, shape)) {
+    const g = arcGeometry(layout, arc, focus, shape);
     const fill = arcFill(layout, arc);
     const path = el(document, 'path', {
       d: arcPath(g.a0, g.a1, g.r0, g.r1),
@@ -234,7 +259,7 @@ export function renderSunburst(layout: SunburstLayout, focus: number, document: 
     title.textContent = arcTitle(layout, arc);
     path.append(title);
     arcsGroup.append(path);
-    LABEL_SETS.forEach((set, i) => {
+    labelSets.forEach((set, i) => {
       const narrow = labelPlacement(g, arcLabel(layout, arc), set.narrowFont);
       const label = narrow ?? labelPlacement(g, arcLabel(layout, arc), set.font);
       if (!label) return;
@@ -245,13 +270,13 @@ export function renderSunburst(layout: SunburstLayout, focus: number, document: 
       if (!narrow) colour.class = `${colour.class ?? ''} mid-only`.trim();
       const text = el(document, 'text', { transform: label.transform, ...colour });
       text.textContent = label.text;
-      labelSets[i]!.append(text);
+      labelGroups[i]!.append(text);
     });
   }
   const center = el(document, 'g', { class: 'center', fill: 'currentColor', 'text-anchor': 'middle' });
   center.append(el(document, 'circle', { r: HOLE - 2, fill: 'transparent' }));
   // The centre's lines carry their set's class themselves, without a group per set.
-  for (const set of LABEL_SETS) {
+  for (const set of labelSets) {
     const hidden = { class: `center-${set.name}`, ...hiddenUnlessWide(set.name) };
     const centerName = el(document, 'text', { dy: focus === 0 ? '0.35em' : '-0.2em', 'font-weight': 'bold', 'font-size': set.centerFont, ...hidden });
     centerName.textContent = clip(layout.name[focus]!, set.centerChars);

@@ -1,5 +1,5 @@
 import type { Model } from '../../data/model.ts';
-import { embedHeightOf, optionsOf, REPORT_TABLE_ROWS, type AnyChart, type EmbedHeight, type AnyDrawing, type ChartTable, type Control, type Marker, type Navigation, type Prediction, type OptionsInput, type SourceLink, type Teaching } from './contract.ts';
+import { embedHeightOf, optionsOf, REPORT_TABLE_ROWS, type AnyChart, type ChartRoom, type EmbedHeight, type AnyDrawing, type ChartTable, type Control, type Marker, type Navigation, type Prediction, type OptionsInput, type SourceLink, type Teaching } from './contract.ts';
 import { serverDocument } from './server-document.ts';
 import { LICENSE_LINK } from './sources.ts';
 import { titlesToTips } from './svg.ts';
@@ -86,6 +86,22 @@ export function drawingView(drawing: AnyDrawing, data: unknown, about: { id: str
     query: drawing.options?.query(options, data) ?? '',
     reportRows: reportRowsOf(drawing, table),
   };
+}
+
+/**
+ * A chart's SVG laid out for a room (a printed column, a slide's chart area) rather than a phone, for its default
+ * options: drawn at one unit a pixel of its viewBox, so the one who places it knows its text's size.
+ */
+export function drawnInRoom(drawing: AnyDrawing, data: unknown, room: ChartRoom): string {
+  const drawn = drawing.render(data, optionsOf(drawing, data), serverDocument(), room);
+  mergeShapes(drawn);
+  unwrapLoneChildren(drawn);
+  const [, , w, h] = (drawn.getAttribute('viewBox') ?? '').split(/[\s,]+/).map(Number);
+  if (w && h) {
+    drawn.setAttribute('width', String(w));
+    drawn.setAttribute('height', String(h));
+  }
+  return drawn.outerHTML;
 }
 
 /** The rows the report prints of a long table: the chart's own choice, else its first rows (so row i is still row i). */

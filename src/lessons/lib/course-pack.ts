@@ -109,7 +109,7 @@ function pageHtml(chart: PackChart, key: (typeof PAGES)[number]['key'], origin: 
   const image = { src: IMAGE_FILE, alt: chartImageAlt(view), ...chartImageSize(view) };
   if (key === '') return studentPage(chart, origin);
   if (key === '_teacher') return teacherPage(chart, origin);
-  if (key === '_handout') return page(`Handout: ${view.title}`, `<article class="handout">${studentHandoutHtml(view, lesson, links, image)}</article>`, handoutCss);
+  if (key === '_handout') return page(`Handout: ${view.title}`, `<article class="handout">${studentHandoutHtml(view, lesson, links, { image })}</article>`, handoutCss);
   return page(`${HANDOUT_TEXT.answerKey}: ${view.title}`, `<article class="handout">${answerKeyHtml(view, lesson, links, 1)}</article>`, handoutCss);
 }
 

@@ -1,3 +1,4 @@
+import type { ChartRoom } from '../../charts/lib/contract.ts';
 import type { ChartView } from '../../charts/lib/view.ts';
 import { chartSize } from '../../charts/lib/standalone-svg.ts';
 import { sourceLine } from '../../charts/lib/view.ts';
@@ -67,32 +68,68 @@ export function studentQuestionsHtml(lesson: Lesson, medium: 'paper' | 'screen' 
   );
 }
 
-/** The chart on the handout: inline SVG described by the summary, or the image file with the summary as its long description. */
-function handoutChartHtml(view: ChartView, image: ChartImage | undefined): string {
-  const summaryId = `${view.id}-handout-summary`;
-  const chart = image
-    ? `<img class="handout-chart-image" src="${e(image.src)}" alt="${e(image.alt)}" width="${image.width}" height="${image.height}" />`
-    : `<div class="handout-chart-image" role="img" aria-label="${e(view.title)}" aria-describedby="${summaryId}">${view.svg}</div>`;
-  return `<figure class="handout-chart">${chart}<p class="visually-hidden" id="${summaryId}">${e(view.summary)}</p>${chartSourceHtml(view)}</figure>`;
+/**
+ * The rooms (CSS px, printed at one SVG unit a pixel, so the chart's 14-unit text prints at 10.5 pt) a handout's chart
+ * is laid out for: across the page's column (A4's is 182 mm, about 688 px, with classroom.css's margins; Letter's
+ * wider), or, for a chart that cannot keep within that height, beside the notice-and-wonder boxes. Their heights keep
+ * the students' sheet on one page of US Letter, the shorter paper (tests/browser/print.test.ts).
+ */
+export const HANDOUT_ROOMS = { across: { width: 640, height: 360 }, beside: { width: 360, height: 440 } } as const;
+/** The printed height (px) of a line of a caveat under the chart, and about how many characters it holds: a chart with caveats gives them its room. */
+const CAVEAT_LINE = { height: 14, chars: 110 };
+
+/** Draws a chart for a room: the chart's own render, laid out for the space (src/charts/lib/registry.ts siteChartSvg). */
+export type DrawIn = (room: ChartRoom) => string;
+
+/** The chart laid out for the handout when it can be (`drawIn`), else the page's drawing, shrunk to its box. */
+export function handoutChart(view: ChartView, drawIn?: DrawIn): { svg: string; tall: boolean; laidOut: boolean } {
+  if (!drawIn) {
+    const size = chartSize(view.svg);
+    return { svg: view.svg, tall: size.h > size.w, laidOut: false };
+  }
+  const caveats = view.caveats.reduce((sum, c) => sum + Math.ceil(c.length / CAVEAT_LINE.chars) * CAVEAT_LINE.height, 0);
+  const room = (r: ChartRoom) => ({ width: r.width, height: r.height - caveats });
+  const across = drawIn(room(HANDOUT_ROOMS.across));
+  if (chartSize(across).h <= room(HANDOUT_ROOMS.across).height) return { svg: across, tall: false, laidOut: true };
+  return { svg: drawIn(room(HANDOUT_ROOMS.beside)), tall: true, laidOut: true };
 }
 
-/** The printable handout: student sheet, then the answer key on a page of its own. */
-export function handoutHtml(view: ChartView, lesson: Lesson, links: LessonLinks): string {
-  return studentHandoutHtml(view, lesson, links) + answerKeyHtml(view, lesson, links);
+/** How the handout shows its chart: inline SVG (laid out for the page with `drawIn`), or an image file (the course pack). */
+export interface HandoutChartSource {
+  drawIn?: DrawIn;
+  image?: ChartImage;
+}
+
+/** The chart on the handout: inline SVG described by the summary, or the image file with the summary as its long description. */
+function handoutChartHtml(view: ChartView, { drawIn, image }: HandoutChartSource): { html: string; tall: boolean } {
+  const summaryId = `${view.id}-handout-summary`;
+  const drawn = image ? undefined : handoutChart(view, drawIn);
+  const tall = image ? image.height > image.width : drawn!.tall;
+  const chart = image
+    ? `<img class="handout-chart-image" src="${e(image.src)}" alt="${e(image.alt)}" width="${image.width}" height="${image.height}" />`
+    : `<div class="handout-chart-image${drawn!.laidOut ? ' laid-out' : ''}" role="img" aria-label="${e(view.title)}" aria-describedby="${summaryId}">${drawn!.svg}</div>`;
+  return { html: `<figure class="handout-chart">${chart}<p class="visually-hidden" id="${summaryId}">${e(view.summary)}</p>${chartSourceHtml(view)}</figure>`, tall };
+}
+
+/**
+ * The printable handout: student sheet, then the answer key on a page of its own. With `drawIn`, the chart is laid out
+ * for the printed page (HANDOUT_ROOMS) rather than shrunk to it.
+ */
+export function handoutHtml(view: ChartView, lesson: Lesson, links: LessonLinks, drawIn?: DrawIn): string {
+  return studentHandoutHtml(view, lesson, links, { drawIn }) + answerKeyHtml(view, lesson, links);
 }
 
 /** The student sheet: the chart, notice and wonder, the questions at two levels, the source and the way back to the chart. */
-export function studentHandoutHtml(view: ChartView, lesson: Lesson, links: Pick<LessonLinks, 'chart'>, image?: ChartImage): string {
+export function studentHandoutHtml(view: ChartView, lesson: Lesson, links: Pick<LessonLinks, 'chart'>, chart: HandoutChartSource = {}): string {
   // A tall chart sits beside the notice-and-wonder boxes, where it can be drawn larger than across the page.
-  const size = image ? { w: image.width, h: image.height } : chartSize(view.svg);
-  const tall = size.h > size.w;
+  const { html: chartHtml, tall } = handoutChartHtml(view, chart);
   return (
     `<section class="handout-sheet" aria-labelledby="${view.id}-handout-title">` +
     `<p class="handout-name" aria-hidden="true"><span>Name</span><span>Date</span></p>` +
     `<h1 id="${view.id}-handout-title">${e(view.title)}</h1>` +
     `<p class="handout-intro">${e(HANDOUT_TEXT.intro)}</p>` +
     `<div class="handout-top${tall ? ' handout-tall' : ''}">` +
-    handoutChartHtml(view, image) +
+    chartHtml +
     `<div class="notice-wonder">${HANDOUT_TEXT.prompts.map((p) => `<div><h2>${e(p)}</h2>${lines(tall ? 5 : 3)}</div>`).join('')}</div>` +
     `</div>` +
     `<div class="handout-questions">${studentQuestionsHtml(lesson)}</div>` +
