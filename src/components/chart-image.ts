@@ -1,4 +1,4 @@
-import { standaloneSvg } from '../charts/lib/standalone-svg.ts';
+import { chartOnlySvg, chartSize, standaloneSvg } from '../charts/lib/standalone-svg.ts';
 import { chartImageSize, svgAbout, type ChartView } from '../charts/lib/view.ts';
 import { svgToPng } from '../site/raster.ts';
 
@@ -12,4 +12,10 @@ export function chartImagePng(view: ChartView): Uint8Array<ArrayBuffer> {
   const svg = standaloneSvg(view.svg, svgAbout(view));
   if (!drawn.has(svg)) drawn.set(svg, svgToPng(svg, chartImageSize(view).width * CHART_IMAGE_SCALE));
   return drawn.get(svg)!;
+}
+
+/** A chart laid out for a printed room (the course pack's handout), alone on white, as a PNG at twice its size. */
+export function laidOutChartPng(chartSvg: string): { png: Uint8Array<ArrayBuffer>; width: number; height: number } {
+  const { w, h } = chartSize(chartSvg);
+  return { png: svgToPng(chartOnlySvg(chartSvg), w * CHART_IMAGE_SCALE), width: w, height: h };
 }

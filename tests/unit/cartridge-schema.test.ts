@@ -30,7 +30,7 @@ function schemas(version: CartridgeVersion) {
 
 describe.skipIf(!SCHEMA_DIR)('course pack against the IMS Common Cartridge schemas (VITW_CC_SCHEMA_DIR)', () => {
   const model = buildModel(loadDataset(realDatasetDir), loadPaperFigures());
-  const charts = CHARTS.map((chart) => ({ view: chartView(chart, model), lesson: lessonFor(chart.id).lesson(model), png: new Uint8Array([0x89, 0x50, 0x4e, 0x47]) }));
+  const charts = CHARTS.map((chart) => ({ view: chartView(chart, model), lesson: lessonFor(chart.id).lesson(model), png: new Uint8Array([0x89, 0x50, 0x4e, 0x47]), handout: { png: new Uint8Array([0x89, 0x50, 0x4e, 0x47]), width: 640, height: 300 } }));
   const css = readFileSync('src/styles/classroom.css', 'utf8');
 
   for (const version of ['1.1', '1.3'] as const) {

@@ -17,7 +17,8 @@ import { realDatasetDir } from './dataset-dir.ts';
 const model = buildModel(loadDataset(realDatasetDir), loadPaperFigures());
 /** A stand-in for the chart image (the build draws the real one; this test reads the pack's text). */
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-const charts = CHARTS.map((chart) => ({ view: chartView(chart, model), lesson: lessonFor(chart.id).lesson(model), png: PNG }));
+const HANDOUT_PNG = { png: new Uint8Array([...PNG, 1]), width: 640, height: 300 };
+const charts = CHARTS.map((chart) => ({ view: chartView(chart, model), lesson: lessonFor(chart.id).lesson(model), png: PNG, handout: HANDOUT_PNG }));
 const css = readFileSync('src/styles/classroom.css', 'utf8');
 const ORIGIN = 'https://example.org';
 const bytes = (data: string | Uint8Array) => (typeof data === 'string' ? new TextEncoder().encode(data) : data);
@@ -83,7 +84,10 @@ describe('course pack (IMS Common Cartridge)', () => {
       expect(text(files, `${dir}/answer-key.html`)).toContain('class="answer"');
       const handout = text(files, `${dir}/handout.html`);
       expect(handout).toContain('What do you notice?');
-      expect(handout).toContain('<img class="handout-chart-image" src="chart.png"');
+      // The handout's chart is the one laid out for the printed page, printed at its own size.
+      expect(handout).toContain('<img class="handout-chart-image" src="handout-chart.png" alt=');
+      expect(handout).toContain('width="640" height="300"');
+      expect(files.get(`${dir}/handout-chart.png`)).toEqual(HANDOUT_PNG.png);
       for (const name of ['student', 'handout', 'teacher', 'answer-key']) expect(text(files, `${dir}/${name}.html`), name).not.toMatch(/<iframe|<svg|<script/);
       expect(files.get(`${dir}/chart.png`)).toEqual(PNG);
       const bank = text(files, 'question-bank/questions.xml');

@@ -64,6 +64,15 @@ export function standaloneSvgSize(chartSvg: string, about: SvgAbout): { width: n
   return { width, height };
 }
 
+/** The chart alone on white, as a file (its title, caveats and source printed as text beside it, as on a handout). */
+export function chartOnlySvg(chartSvg: string): string {
+  const { w, h } = chartSize(chartSvg);
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" font-family="system-ui, sans-serif">` +
+    `<rect width="100%" height="100%" fill="#fff"/>${placeChart(chartSvg, { x: 0, y: 0, width: w, height: h })}</svg>`
+  );
+}
+
 /**
  * A chart's SVG as a file that stands on its own (for downloads and thumbnails): white background, the chart's title
  * above; below, the caveat of every uncertain figure, the source and the licence, all vector. Works on markup, so the

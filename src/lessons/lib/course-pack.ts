@@ -51,6 +51,8 @@ export interface PackChart {
   lesson: Lesson;
   /** The chart image (chartImagePng): shipped in the pack beside the pages that show it. */
   png: Uint8Array;
+  /** The chart laid out for the printed handout (laidOutChartPng), at twice its size in CSS px. */
+  handout: { png: Uint8Array; width: number; height: number };
 }
 
 /** Who a page is for: the pages for the teacher carry intendedEndUserRole Instructor. */
@@ -58,13 +60,15 @@ type Role = 'Learner' | 'Instructor';
 
 /** One page of the module per chart: its file, its title and who it is for. */
 const PAGES = [
-  { key: '', file: 'student.html', role: 'Learner', title: (t: string) => t, image: true },
-  { key: '_handout', file: 'handout.html', role: 'Learner', title: (t: string) => `Handout: ${t}`, image: true },
-  { key: '_teacher', file: 'teacher.html', role: 'Instructor', title: (t: string) => `For the teacher: ${t}`, image: false },
-  { key: '_key', file: 'answer-key.html', role: 'Instructor', title: (t: string) => `${HANDOUT_TEXT.answerKey}: ${t}`, image: false },
-] as const satisfies readonly { key: string; file: string; role: Role; title: (t: string) => string; image: boolean }[];
+  { key: '', file: 'student.html', role: 'Learner', title: (t: string) => t, image: 'chart.png' },
+  { key: '_handout', file: 'handout.html', role: 'Learner', title: (t: string) => `Handout: ${t}`, image: 'handout-chart.png' },
+  { key: '_teacher', file: 'teacher.html', role: 'Instructor', title: (t: string) => `For the teacher: ${t}`, image: undefined },
+  { key: '_key', file: 'answer-key.html', role: 'Instructor', title: (t: string) => `${HANDOUT_TEXT.answerKey}: ${t}`, image: undefined },
+] as const satisfies readonly { key: string; file: string; role: Role; title: (t: string) => string; image: string | undefined }[];
 
+/** The chart image of the student page (the chart with its title, caveats and source), and the handout's, laid out for print. */
 export const IMAGE_FILE = 'chart.png';
+export const HANDOUT_IMAGE_FILE = 'handout-chart.png';
 export const folderOf = (id: string) => `web_resources/${id}`;
 
 const STYLE = 'body{font-family:system-ui,sans-serif;line-height:1.5;max-width:48rem;margin:1rem auto;padding:0 1rem;color:#1a1a1a}img{max-width:100%;height:auto}.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}';
@@ -106,7 +110,7 @@ function teacherPage({ view, lesson }: PackChart, origin: string): string {
 function pageHtml(chart: PackChart, key: (typeof PAGES)[number]['key'], origin: string, handoutCss: string): string {
   const { view, lesson } = chart;
   const links = { chart: chartLink(origin, view.id), teach: new URL(chartPaths(view.id).teach, origin).href };
-  const image = { src: IMAGE_FILE, alt: chartImageAlt(view), ...chartImageSize(view) };
+  const image = { src: HANDOUT_IMAGE_FILE, alt: chartImageAlt(view), width: chart.handout.width, height: chart.handout.height };
   if (key === '') return studentPage(chart, origin);
   if (key === '_teacher') return teacherPage(chart, origin);
   if (key === '_handout') return page(`Handout: ${view.title}`, `<article class="handout">${studentHandoutHtml(view, lesson, links, { image })}</article>`, handoutCss);
@@ -127,7 +131,7 @@ function manifest(charts: PackChart[], version: CartridgeVersion, title: string)
     .flatMap(({ view }) =>
       PAGES.map((pg) => {
         const href = `${folderOf(view.id)}/${pg.file}`;
-        const files = [href, ...(pg.image ? [`${folderOf(view.id)}/${IMAGE_FILE}`] : [])].map((file) => `<file href="${file}"/>`).join('');
+        const files = [href, ...(pg.image ? [`${folderOf(view.id)}/${pg.image}`] : [])].map((file) => `<file href="${file}"/>`).join('');
         return `<resource identifier="R_${view.id}${pg.key}" type="webcontent" href="${href}">${roleMetadata(pg.role, p.rolesVocabulary)}${files}</resource>`;
       }),
     )
@@ -154,6 +158,7 @@ export function coursePackFiles(charts: PackChart[], origin: string, version: Ca
     ...charts.flatMap((chart) => [
       ...PAGES.map((pg) => ({ name: `${folderOf(chart.view.id)}/${pg.file}`, data: pageHtml(chart, pg.key, origin, handoutCss) })),
       { name: `${folderOf(chart.view.id)}/${IMAGE_FILE}`, data: chart.png },
+      { name: `${folderOf(chart.view.id)}/${HANDOUT_IMAGE_FILE}`, data: chart.handout.png },
     ]),
     { name: 'question-bank/questions.xml', data: questionBankXml('values-in-the-wild-questions', questions, cartridgeProfile(version).qtiSchema) },
   ];

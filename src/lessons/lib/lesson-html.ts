@@ -17,7 +17,10 @@ export interface LessonLinks {
   teach: string;
 }
 
-/** The chart as an image file beside the page (the course pack), instead of inline SVG, which editors such as Moodle's remove. */
+/**
+ * The chart as an image file beside the page (the course pack), instead of inline SVG, which editors such as Moodle's
+ * remove: drawn for the printed page (handoutChart), printed at `width` × `height` CSS px.
+ */
 export interface ChartImage {
   src: string;
   alt: string;
