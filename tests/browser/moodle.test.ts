@@ -87,7 +87,7 @@ describe('Moodle: what its HTML filter keeps', () => {
     const page = await context.newPage();
     const files = await packFiles(page, COURSE_PACK_MOODLE_PATH);
     mkdirSync('tests/output/moodle', { recursive: true });
-    for (const id of ['top-values', 'context-heatmap', 'taxonomy-sunburst']) {
+    for (const { id } of CHARTS) {
       const dir = `https://moodle.invalid/${folderOf(id)}/`;
       // Moodle shows the filtered text inside its own page: here, a bare one with no stylesheet of ours.
       await page.route(`${dir}**`, (route) => {
