@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { CHARTS } from '../../src/charts/lib/registry.ts';
 import { EMBED_WIDTHS } from '../../src/components/embed-code.ts';
-import { newContext, useBrowser } from './helpers.ts';
+import { newContext, smallestSvgText, useBrowser } from './helpers.ts';
 
 /**
  * Charts fit their space (issue 11, item 2): every chart's SVG scales with its container, and its text, as rendered,
@@ -23,27 +23,19 @@ export interface TextSizes {
   overflows: boolean;
 }
 
-/** Run in the page: the smallest rendered text of each displayed chart, by figure id. */
-function measureCharts(): Record<string, TextSizes> {
+/** The smallest rendered text of each displayed chart, by figure id, and whether its area scrolls sideways. */
+async function measureCharts(page: Page): Promise<Record<string, TextSizes>> {
+  const ids = await page.evaluate(() => Array.from(document.querySelectorAll('figure.chart-figure')).filter((f) => f.querySelector('.chart-area')).map((f) => f.id));
   const out: Record<string, TextSizes> = {};
-  for (const figure of Array.from(document.querySelectorAll<HTMLElement>('figure.chart-figure'))) {
-    const area = figure.querySelector<HTMLElement>('.chart-area');
-    if (!area) continue;
-    let min = Infinity;
-    let text = '';
-    for (const svg of Array.from(area.querySelectorAll<SVGSVGElement>('svg'))) {
-      if (!svg.getClientRects().length) continue;
-      for (const el of Array.from(svg.querySelectorAll<SVGTextContentElement>('text, tspan'))) {
-        const style = getComputedStyle(el);
-        if (!el.textContent?.trim() || style.visibility === 'hidden' || Number(style.opacity) === 0 || !el.getClientRects().length) continue;
-        const ctm = el.getScreenCTM();
-        if (!ctm) continue;
-        const size = parseFloat(style.fontSize) * Math.hypot(ctm.a, ctm.b);
-        if (size < min) [min, text] = [size, el.textContent.trim().slice(0, 40)];
-      }
-    }
-    if (min === Infinity) continue;
-    out[figure.id] = { min: Math.round(min * 100) / 100, text, overflows: area.scrollWidth > area.clientWidth + 1 };
+  for (const id of ids) {
+    const area = `[id="${id}"] .chart-area`;
+    const { px, text } = await page.evaluate(smallestSvgText, area);
+    if (px === Infinity) continue;
+    const overflows = await page.evaluate((selector) => {
+      const element = document.querySelector(selector)!;
+      return element.scrollWidth > element.clientWidth + 1;
+    }, area);
+    out[id] = { min: px, text, overflows };
   }
   return out;
 }
@@ -85,7 +77,7 @@ describe('chart text is at least 11 px as rendered, at every width', () => {
         const page = await context.newPage();
         await page.goto(`${baseUrl}/`);
         await page.waitForFunction(() => document.readyState === 'complete');
-        const sizes = await page.evaluate(measureCharts);
+        const sizes = await measureCharts(page);
         const problems: string[] = [];
         for (const chart of CHARTS) {
           const s = sizes[chart.id];
@@ -105,7 +97,7 @@ describe('chart text is at least 11 px as rendered, at every width', () => {
           await page.setViewportSize({ width, height: frameHeight(heights[chart.id]!, width) });
           await page.goto(`${baseUrl}/embed/${chart.id}/`);
           await page.waitForFunction(() => document.readyState === 'complete');
-          const s = (await page.evaluate(measureCharts))[chart.id];
+          const s = (await measureCharts(page))[chart.id];
           found.push(`embed ${width} ${chart.id} ${s?.min} "${s?.text}"`);
           expect(s, `${chart.id} is drawn in its embed`).toBeDefined();
           expect(s!.min, `${chart.id} embed at ${width} px: “${s!.text}”`).toBeGreaterThanOrEqual(MIN_TEXT_PX);
