@@ -153,7 +153,8 @@ describe('course pack', () => {
       }), xml);
       expect(parsed.filter((p) => p.error)).toEqual([]);
       expect(parsed.find((p) => p.name === 'imsmanifest.xml')?.namespace).toBe(`http://www.imsglobal.org/xsd/imsc${version === 'v1p3' ? 'cv1p3' : 'cv1p1'}/imscp_v1p1`);
-      expect(files.size).toBe(5 * CHARTS.length + 2);
+      // Per chart four pages and two images (the student page's and the handout's); the manifest and the question bank.
+      expect(files.size).toBe(6 * CHARTS.length + 2);
       await close();
     });
   }
