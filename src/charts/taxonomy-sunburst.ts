@@ -7,7 +7,7 @@ import { sunburstLayout } from './lib/sunburst-layout.ts';
 /** The categories (depth 1) of a layout, largest first. */
 const categoryNodes = (layout: SunburstLayout) => childrenOf(layout)[0]!;
 
-/** The whole taxonomy as zoomable rings. The browser zooms with lib/sunburst.ts (scripts/sunburst-island.ts). */
+/** The whole taxonomy as zoomable rings. The browser zooms with lib/sunburst.ts (islands/sunburst-island.ts). */
 export default defineChart<SunburstLayout>({
   id: 'taxonomy-sunburst',
   title: 'The taxonomy of Claude’s values',

@@ -4,7 +4,7 @@ import { SNIPPETS, type SnippetKind } from './embed-code.ts';
 /*
  * Parts of a figure's Embed and Cite panels as HTML, from one place: chart and embed pages print them
  * (src/components/Toolbar.astro), and on the report the toolbar's script writes them when the panel first opens
- * (src/scripts/toolbar.ts), so both show the same markup.
+ * (src/islands/toolbar.ts), so both show the same markup.
  */
 
 /** The labelled embed-code fields; without `code`, empty (the script fills them from the chart's current options). */

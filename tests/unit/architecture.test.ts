@@ -14,7 +14,7 @@ const LAYERS: [string, number][] = [
   ['src/charts/', 2],
   ['src/components/', 3],
   ['src/lessons/', 3],
-  ['src/scripts/', 3],
+  ['src/islands/', 3],
   ['src/layouts/', 4],
   ['src/pages/', 5],
   ['scripts/', 6],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pitches } from '../../src/scripts/sonify.ts';
+import { pitches } from '../../src/islands/sonify.ts';
 
 describe('sonification pitches', () => {
   it('rise with the value, from 220 to 880 Hz', () => {

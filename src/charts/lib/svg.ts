@@ -35,7 +35,7 @@ export function tagRows(svg: Element, selector: string, rowOf: (mark: Element, n
 
 /**
  * Turn each mark's <title> into a data-tip attribute on the mark, for charts shown in a page: there the figure's own
- * tooltip shows it (src/scripts/tips-island.ts), hundreds of elements fewer in the report. Downloaded SVGs keep their
+ * tooltip shows it (src/islands/tips-island.ts), hundreds of elements fewer in the report. Downloaded SVGs keep their
  * <title>s, the tooltips a standalone image has. With `rowsInTable` (the page prints the chart's whole table), a mark
  * tied to a table row (data-row) carries no tip at all: its tooltip is the row as the keyboard walk reads it.
  */

@@ -4,7 +4,7 @@ import { enterCompactLayout, postToWordPress, routeLinksThroughWordPress, wordpr
  * On an embed page inside an iframe: tell the host page how tall the content is at its natural size, whenever that
  * changes, so a host script can size the frame to it. Two hosts are answered:
  * - our embed.js: {type: 'vitw-embed:height', height};
- * - WordPress's wp-embed.js, when the frame's URL carries `#?secret=…` (src/scripts/embed-wordpress.ts):
+ * - WordPress's wp-embed.js, when the frame's URL carries `#?secret=…` (src/islands/embed-wordpress.ts):
  *   {message: 'height', value, secret}, again whenever it says {message: 'ready', secret}.
  */
 export const HEIGHT_MESSAGE = 'vitw-embed:height';
