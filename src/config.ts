@@ -40,7 +40,7 @@ export const DATA_DIR_ENV = 'VITW_DATA_DIR';
 export const DATA_CACHE_ENV = 'VITW_CACHE_DIR';
 /** Environment variable overriding where files are downloaded from (used by tests with a local server). */
 export const DATA_BASE_URL_ENV = 'VITW_DATA_BASE_URL';
-/** Environment variable naming a folder that holds DejaVu Sans, for the slide images (default: the system's fonts). */
+/** Environment variable naming a folder that holds DejaVu Sans, for the slide images (default: the npm package's). */
 export const FONT_DIR_ENV = 'VITW_FONT_DIR';
 
 export interface DatasetFile {
@@ -98,10 +98,9 @@ export function datasetDir(env: Env): string {
   return localDataDir(env) ?? cacheDir(env);
 }
 
-/** The folders searched for the slide images' font: VITW_FONT_DIR when set, else the system's font folders. */
-export function fontDirs(env: Env): string[] {
-  const chosen = setting(env, FONT_DIR_ENV);
-  return chosen ? [chosen] : ['/usr/share/fonts', '/usr/local/share/fonts'];
+/** The folder searched for the slide images' font: VITW_FONT_DIR when set, else `packaged` (never the system's fonts). */
+export function fontDir(env: Env, packaged: string): string {
+  return setting(env, FONT_DIR_ENV) ?? packaged;
 }
 
 /** Where the dataset is downloaded from: VITW_DATA_BASE_URL, else the pinned Hugging Face revision. */

@@ -1,7 +1,8 @@
 import { existsSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
-import { FONT_DIR_ENV, fontDirs } from '../config.ts';
+import { FONT_DIR_ENV, fontDir } from '../config.ts';
 
 /**
  * SVG to PNG at build time, without a browser: resvg draws the text with font files it is given, so the images look
@@ -9,6 +10,8 @@ import { FONT_DIR_ENV, fontDirs } from '../config.ts';
  */
 const FONT_FAMILY = 'DejaVu Sans';
 const FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'];
+/** The TrueType files of the `dejavu-fonts-ttf` dependency, so that no system font is needed (resvg reads no WOFF). */
+export const PACKAGED_FONT_DIR = path.join(path.dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 
 function findFile(dir: string, name: string): string | undefined {
   if (!existsSync(dir)) return undefined;
@@ -16,15 +19,12 @@ function findFile(dir: string, name: string): string | undefined {
   return found && path.join(dir, found);
 }
 
-/** The DejaVu Sans files (regular, bold) in the first of `dirs` that has the regular one; throws, saying how to fix it, if none does. */
-export function findFonts(dirs: string[] = fontDirs(process.env)): string[] {
-  for (const dir of dirs) {
-    const regular = findFile(dir, FONT_FILES[0]!);
-    if (regular) return FONT_FILES.map((name) => findFile(dir, name)).filter((file) => file !== undefined);
-  }
+/** The DejaVu Sans files (regular, bold) in `dir`; throws, saying how to fix it, if the regular one is not there. */
+export function findFonts(dir: string = fontDir(process.env, PACKAGED_FONT_DIR)): string[] {
+  if (findFile(dir, FONT_FILES[0]!)) return FONT_FILES.map((name) => findFile(dir, name)).filter((file) => file !== undefined);
   throw new Error(
-    `The slide images are drawn in ${FONT_FAMILY}, and no ${FONT_FILES[0]} was found in ${dirs.join(' or ')}. ` +
-      `Install it (Debian and Ubuntu: apt-get install fonts-dejavu-core) or set ${FONT_DIR_ENV} to a folder that holds it.`,
+    `The slide images are drawn in ${FONT_FAMILY}, and no ${FONT_FILES[0]} was found in ${dir}. ` +
+      `Run npm install (it installs the dejavu-fonts-ttf package), or set ${FONT_DIR_ENV} to a folder that holds it.`,
   );
 }
 

@@ -1,3 +1,7 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { slideSvg, SLIDE_HEIGHT, SLIDE_WIDTH } from '../../src/charts/lib/slide-svg.ts';
 import { findFonts, svgToPng } from '../../src/site/raster.ts';
@@ -41,7 +45,37 @@ describe('slide images', () => {
     expect(pngSize(png)).toEqual({ width: SLIDE_WIDTH, height: SLIDE_HEIGHT });
   });
 
-  it('stop the build with what to install when the font is missing', () => {
-    expect(() => findFonts(['/nonexistent/fonts'])).toThrow(/DejaVuSans\.ttf.*fonts-dejavu-core.*VITW_FONT_DIR/s);
+  it('stop the build with what to do when the font is missing', () => {
+    expect(() => findFonts('/nonexistent/fonts')).toThrow(/DejaVuSans\.ttf.*npm install.*dejavu-fonts-ttf.*VITW_FONT_DIR/s);
+  });
+
+  it('take their font from the npm package, drawing the text with no system font visible', () => {
+    expect(findFonts().map((file) => path.relative(process.cwd(), file))).toEqual(['node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf', 'node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf']);
+    // A fresh node draws one slide twice, with and without its words, under an empty fontconfig and (where the
+    // machine lets us, as root in CI) with the system's font folders hidden behind empty ones: the two must differ.
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'vitw-nofonts-'));
+    const config = path.join(dir, 'fonts.conf');
+    writeFileSync(config, '<?xml version="1.0"?>\n<fontconfig></fontconfig>\n');
+    const script = `
+      import { slideSvg } from ${JSON.stringify(path.resolve('src/charts/lib/slide-svg.ts'))};
+      import { svgToPng } from ${JSON.stringify(path.resolve('src/site/raster.ts'))};
+      const chart = '<svg viewBox="0 0 640 300" width="640" height="300"><rect width="640" height="300" fill="#0072b2"/></svg>';
+      const text = ${JSON.stringify(text)};
+      const words = svgToPng(slideSvg(chart, text));
+      const blank = svgToPng(slideSvg(chart, { title: '', takeaway: '', source: '', url: '', caveats: [] }));
+      console.log(JSON.stringify({ bytes: words.length, differs: Buffer.compare(Buffer.from(words), Buffer.from(blank)) !== 0 }));`;
+    const env = { ...process.env, FONTCONFIG_FILE: config, FONTCONFIG_PATH: dir, XDG_DATA_HOME: dir, HOME: dir };
+    delete env.VITW_FONT_DIR;
+    const node = process.execPath;
+    const hidden = spawnSync('unshare', ['-m', 'sh', '-c', 'mount -t tmpfs none /usr/share/fonts && true'], { encoding: 'utf8' }).status === 0;
+    const command: [string, string[]] = hidden
+      ? ['unshare', ['-m', 'sh', '-c', 'for d in /usr/share/fonts /usr/local/share/fonts; do [ -d "$d" ] && mount -t tmpfs none "$d"; done; exec "$0" "$@"', node, '--input-type=module', '-e', script]]
+      : [node, ['--input-type=module', '-e', script]];
+    try {
+      const result = JSON.parse(execFileSync(command[0], command[1], { env, encoding: 'utf8' })) as { bytes: number; differs: boolean };
+      expect(result.differs, 'the words were drawn').toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
