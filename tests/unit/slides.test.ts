@@ -64,7 +64,7 @@ describe('slide images', () => {
       const words = svgToPng(slideSvg(chart, text));
       const blank = svgToPng(slideSvg(chart, { title: '', takeaway: '', source: '', url: '', caveats: [] }));
       console.log(JSON.stringify({ bytes: words.length, differs: Buffer.compare(Buffer.from(words), Buffer.from(blank)) !== 0 }));`;
-    const env = { ...process.env, FONTCONFIG_FILE: config, FONTCONFIG_PATH: dir, XDG_DATA_HOME: dir, HOME: dir };
+    const env: NodeJS.ProcessEnv = { ...process.env, FONTCONFIG_FILE: config, FONTCONFIG_PATH: dir, XDG_DATA_HOME: dir, HOME: dir };
     delete env.VITW_FONT_DIR;
     const node = process.execPath;
     const hidden = spawnSync('unshare', ['-m', 'sh', '-c', 'mount -t tmpfs none /usr/share/fonts && true'], { encoding: 'utf8' }).status === 0;
