@@ -15,6 +15,10 @@ export interface ParsedCsv {
 /**
  * RFC 4180 CSV: strips a UTF-8 BOM, accepts CRLF or LF, quoted fields with commas, doubled quotes and line breaks,
  * and a missing final newline. Records the line each record starts on, so later checks can point at it.
+ * Kept by hand on purpose: every record keeps the line it starts on (a quoted field may span lines), so the checks
+ * after it name the file, line and column of a bad value, with what was found and what was expected, and collect
+ * every problem rather than stopping at the first. No CSV library gives that: d3-dsv reports nothing, and the others
+ * report the first malformed record at most.
  */
 export function parseCsv(text: string, file: string): ParsedCsv {
   const input = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

@@ -5,7 +5,7 @@ import { chartLink, chartPaths } from '../../src/charts/lib/links.ts';
 import { DEFAULT_SITE_URL, siteOrigin } from '../../src/config.ts';
 import { COURSE_PACK_MOODLE_PATH, COURSE_PACK_PATH } from '../../src/lessons/lib/course-pack.ts';
 import { cartridgeProblems } from '../../src/lessons/lib/cartridge-check.ts';
-import { unzip } from '../../src/lib/zip.ts';
+import { unzipPack } from '../../src/lessons/lib/pack-zip.ts';
 import { pngSize } from '../png-size.ts';
 import { axeViolations, colourCount, describeViolations, newContext, pdfPages, useBrowser, watchPage } from './helpers.ts';
 
@@ -144,7 +144,7 @@ describe('course pack', () => {
       expect(await page.locator(`a[href="${path}"]`).count()).toBeGreaterThan(0);
       const response = await page.request.get(`${baseUrl}${path}`);
       expect(response.status()).toBe(200);
-      const files = unzip(await response.body());
+      const files = unzipPack(await response.body());
       expect(cartridgeProblems(files)).toEqual([]);
       const xml = [...files].filter(([name]) => name.endsWith('.xml')).map(([name, bytes]) => [name, new TextDecoder().decode(bytes)] as const);
       const parsed = await page.evaluate((docs) => docs.map(([name, text]) => {

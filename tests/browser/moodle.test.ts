@@ -5,7 +5,7 @@ import { CHARTS } from '../../src/charts/lib/registry.ts';
 import { chartLink, chartPaths } from '../../src/charts/lib/links.ts';
 import { DEFAULT_SITE_URL, siteOrigin } from '../../src/config.ts';
 import { COURSE_PACK_MOODLE_PATH, COURSE_PACK_PATH, folderOf } from '../../src/lessons/lib/course-pack.ts';
-import { unzip } from '../../src/lib/zip.ts';
+import { unzipPack } from '../../src/lessons/lib/pack-zip.ts';
 import { moodlePurify } from '../moodle-purifier.ts';
 import { pngSize } from '../png-size.ts';
 import { newContext, useBrowser } from './helpers.ts';
@@ -35,7 +35,7 @@ async function imagesAndLinks(page: Page, html: string) {
 async function packFiles(page: Page, path: string) {
   const response = await page.request.get(`${baseUrl}${path}`);
   expect(response.status(), path).toBe(200);
-  return unzip(await response.body());
+  return unzipPack(await response.body());
 }
 
 describe('Moodle: what its HTML filter keeps', () => {

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { unzip } from '../../src/lib/zip.ts';
+import { unzipPack } from '../../src/lessons/lib/pack-zip.ts';
 
 /**
  * A build for publishing (SITE_URL set) names that address, and only that one, in every file it writes: pages, JSON,
@@ -57,7 +57,7 @@ function pngTexts(png: Uint8Array): string[] {
 
 /** Every piece of text a file holds, named by where it is: a zip's entries one by one, a PNG's text chunks, else the file. */
 function textsOf(name: string, bytes: Uint8Array): [string, string][] {
-  if (/\.(imscc|zip)$/.test(name)) return [...unzip(bytes)].flatMap(([entry, data]) => textsOf(`${name} → ${entry}`, data));
+  if (/\.(imscc|zip)$/.test(name)) return [...unzipPack(bytes)].flatMap(([entry, data]) => textsOf(`${name} → ${entry}`, data));
   if (name.endsWith('.png')) return pngTexts(bytes).map((text) => [name, text]);
   return [[name, new TextDecoder().decode(bytes)]];
 }
@@ -90,7 +90,7 @@ describe('a build for publishing (SITE_URL set)', () => {
     expect(read('downloads/top-values.csv')).toContain(`From: ${SITE}/embed/top-values/`);
     expect(read('charts/top-values/index.html')).toContain(`<link rel="canonical" href="${SITE}/charts/top-values/"`);
     expect(read('sitemap.xml')).toContain(`<loc>${SITE}/</loc>`);
-    const pack = unzip(readFileSync(path.join(out, 'downloads/values-in-the-wild-course-pack.imscc')));
+    const pack = unzipPack(readFileSync(path.join(out, 'downloads/values-in-the-wild-course-pack.imscc')));
     const packText = [...pack.values()].map((bytes) => new TextDecoder().decode(bytes)).join('\n');
     expect(packText).toContain(`${SITE}/charts/`);
   });

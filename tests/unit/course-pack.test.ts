@@ -1,17 +1,20 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { CHARTS } from '../../src/charts/lib/registry.ts';
 import { chartView } from '../../src/charts/lib/view.ts';
 import { buildModel } from '../../src/data/model.ts';
 import { loadDataset, loadPaperFigures } from '../../src/data/load.ts';
-import { cartridgeProblems } from '../../src/lessons/lib/cartridge-check.ts';
+import { cartridgeProblems, descendants, parseXml } from '../../src/lessons/lib/cartridge-check.ts';
 import { coursePackFiles, type CartridgeVersion } from '../../src/lessons/lib/course-pack.ts';
 import { numberedQuestions } from '../../src/lessons/lib/lesson-html.ts';
 import { chartImageAlt } from '../../src/charts/lib/links.ts';
 import { escapeHtml } from '../../src/lib/escape.ts';
 import { lessonFor } from '../../src/lessons/lib/registry.ts';
-import { crc32, unzip, zip } from '../../src/lib/zip.ts';
-import { descendants, parseXml } from '../../src/lib/xml.ts';
+import { unzipPack, zipPack } from '../../src/lessons/lib/pack-zip.ts';
 import { realDatasetDir } from './dataset-dir.ts';
 
 const model = buildModel(loadDataset(realDatasetDir), loadPaperFigures());
@@ -26,29 +29,48 @@ const pack = (version: CartridgeVersion = '1.3', origin = ORIGIN) => new Map(cou
 const text = (files: Map<string, Uint8Array>, name: string) => new TextDecoder().decode(files.get(name));
 const edit = (files: Map<string, Uint8Array>, name: string, change: (text: string) => string) => new Map(files).set(name, new TextEncoder().encode(change(text(files, name))));
 
-describe('zip', () => {
-  it('writes archives it (and the standard CRC-32) can read back', () => {
-    expect(crc32(new TextEncoder().encode('123456789'))).toBe(0xcbf43926);
-    const files = unzip(zip([{ name: 'a.txt', data: 'hello '.repeat(100) }, { name: 'dir/ü.xml', data: '<a/>' }]));
-    expect([...files.keys()]).toEqual(['a.txt', 'dir/ü.xml']);
-    expect(new TextDecoder().decode(files.get('a.txt'))).toBe('hello '.repeat(100));
+const root = (xml: string) => parseXml(xml).documentElement!;
+const child = (el: Element, name: string) => Array.from(el.childNodes).find((n): n is Element => n.nodeType === 1 && (n as Element).localName === name);
+type Element = ReturnType<typeof root>;
+
+describe('the pack as a zip (fflate)', () => {
+  it('round-trips through fflate\'s reader, names and bytes, UTF-8 names included', () => {
+    const files = [...pack('1.3'), ['dir/ü.xml', new TextEncoder().encode('<a/>')] as const];
+    const read = unzipSync(zipPack(files.map(([name, data]) => ({ name, data }))));
+    expect(Object.keys(read)).toEqual(files.map(([name]) => name));
+    for (const [name, data] of files) expect(read[name], name).toEqual(data);
   });
 
-  it('makes the same bytes from the same files, and refuses a damaged archive', () => {
+  it('makes the same bytes from the same files, and refuses a name given twice', () => {
     const entries = [{ name: 'a.txt', data: 'same' }];
-    expect(zip(entries)).toEqual(zip(entries));
-    const damaged = zip([{ name: 'a.txt', data: 'some text to damage' }]);
-    damaged[40] = damaged[40]! ^ 0xff;
-    expect(() => unzip(damaged)).toThrow();
+    expect(zipPack(entries)).toEqual(zipPack(entries));
+    expect(() => zipPack([...entries, ...entries])).toThrow(/a\.txt twice/);
+  });
+
+  it.skipIf(spawnSync('unzip', ['-v']).error)('is accepted by Info-ZIP\'s unzip -t (every entry\'s CRC checked)', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'vitw-pack-'));
+    try {
+      const file = path.join(dir, 'pack.imscc');
+      writeFileSync(file, zipPack([...pack('1.1')].map(([name, data]) => ({ name, data }))));
+      const test = spawnSync('unzip', ['-t', file], { encoding: 'utf8' });
+      expect(test.status, test.stdout + test.stderr).toBe(0);
+      expect(test.stdout).toMatch(/No errors detected/);
+      const damaged = readFileSync(file);
+      damaged[200] = damaged[200]! ^ 0xff;
+      writeFileSync(file, damaged);
+      expect(spawnSync('unzip', ['-t', file], { encoding: 'utf8' }).status, 'a damaged pack fails').not.toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
-describe('XML reader', () => {
+describe('XML check (@xmldom/xmldom, stopping at any error)', () => {
   it('reads elements, attributes and entities, and rejects what is not well-formed', () => {
-    const root = parseXml('<?xml version="1.0"?><a x="1 &amp; 2"><b/>t &lt; u</a>');
-    expect(root.attributes.x).toBe('1 & 2');
-    expect(root.text).toBe('t < u');
-    for (const bad of ['<a><b></a>', '<a x=1/>', '<a>&nbsp;</a>', '<a/><b/>', '<a>', '<a>1 < 2</a>', '<a x="1" x="2"/>']) expect(() => parseXml(bad), bad).toThrow(/XML/);
+    const a = root('<?xml version="1.0"?><a x="1 &amp; 2"><b/>t &lt; u</a>');
+    expect(a.getAttribute('x')).toBe('1 & 2');
+    expect(a.textContent).toBe('t < u');
+    for (const bad of ['<a><b></a>', '<a x=1/>', '<a>&nbsp;</a>', '<a/><b/>', '<a>', '<a>1 < 2</a>', '<a x="1" x="2"/>', '<a><p:b/></a>']) expect(() => parseXml(bad), bad).toThrow();
   });
 });
 
@@ -56,20 +78,20 @@ describe('course pack (IMS Common Cartridge)', () => {
   for (const version of ['1.3', '1.1'] as const) {
     it(`${version}: has its manifest at the root, every file it names, unique identifiers and XML that parses`, () => {
       const files = pack(version);
-      expect(cartridgeProblems(unzip(zip([...files].map(([name, data]) => ({ name, data })))))).toEqual([]);
-      const manifest = parseXml(text(files, 'imsmanifest.xml'));
-      expect(manifest.attributes.xmlns).toBe(`http://www.imsglobal.org/xsd/imscc${version === '1.3' ? 'v1p3' : 'v1p1'}/imscp_v1p1`);
-      expect(descendants(manifest).find((el) => el.name === 'schemaversion')?.text).toBe(`${version}.0`);
-      const types = descendants(manifest).filter((el) => el.name === 'resource').map((el) => el.attributes.type);
+      expect(cartridgeProblems(unzipPack(zipPack([...files].map(([name, data]) => ({ name, data })))))).toEqual([]);
+      const manifest = root(text(files, 'imsmanifest.xml'));
+      expect(manifest.namespaceURI).toBe(`http://www.imsglobal.org/xsd/imscc${version === '1.3' ? 'v1p3' : 'v1p1'}/imscp_v1p1`);
+      expect(descendants(manifest).find((el) => el.localName === 'schemaversion')?.textContent).toBe(`${version}.0`);
+      const types = descendants(manifest).filter((el) => el.localName === 'resource').map((el) => el.getAttribute('type'));
       expect(types).toContain(`imsqti_xmlv1p2/imscc_xml${version === '1.3' ? 'v1p3' : 'v1p1'}/question-bank`);
     });
   }
 
   it('holds one module with four pages per chart (student page and handout, teacher page and answer key), and every handout question in the bank', () => {
     const files = pack();
-    const manifest = parseXml(text(files, 'imsmanifest.xml'));
-    const module = descendants(manifest).find((el) => el.attributes.identifier === 'I_module')!;
-    expect(module.children.filter((el) => el.name === 'item')).toHaveLength(4 * CHARTS.length);
+    const manifest = root(text(files, 'imsmanifest.xml'));
+    const module = descendants(manifest).find((el) => el.getAttribute('identifier') === 'I_module')!;
+    expect(Array.from(module.childNodes).filter((n) => (n as Element).localName === 'item')).toHaveLength(4 * CHARTS.length);
     for (const { view, lesson } of charts) {
       const dir = `web_resources/${view.id}`;
       const student = text(files, `${dir}/student.html`);
@@ -93,24 +115,24 @@ describe('course pack (IMS Common Cartridge)', () => {
       const bank = text(files, 'question-bank/questions.xml');
       expect(bank.match(new RegExp(`ident="Q_${view.id}_\\d+"`, 'g'))).toHaveLength(lesson.gettingStarted.length + lesson.goingFurther.length);
     }
-    const items = descendants(parseXml(text(files, 'question-bank/questions.xml'))).filter((el) => el.name === 'item');
-    const profiles = items.map((item) => descendants(item).find((el) => el.name === 'fieldentry')!.text);
+    const items = descendants(root(text(files, 'question-bank/questions.xml'))).filter((el) => el.localName === 'item');
+    const profiles = items.map((item) => descendants(item).find((el) => el.localName === 'fieldentry')!.textContent);
     expect(new Set(profiles)).toEqual(new Set(['cc.multiple_choice.v0p1', 'cc.essay.v0p1']));
   });
 
   for (const version of ['1.3', '1.1'] as const) {
     it(`${version}: marks the teacher's page and the answer key intendedEndUserRole Instructor, the students' pages Learner`, () => {
-      const manifest = parseXml(text(pack(version), 'imsmanifest.xml'));
+      const manifest = root(text(pack(version), 'imsmanifest.xml'));
       const v = version === '1.3' ? 'v1p3' : 'v1p1';
-      expect(manifest.attributes['xmlns:lom']).toBe(`http://ltsc.ieee.org/xsd/imscc${v}/LOM/resource`);
-      expect(manifest.attributes['xsi:schemaLocation']).toContain(`http://ltsc.ieee.org/xsd/imscc${v}/LOM/resource http://www.imsglobal.org/profile/cc/cc${v}/LOM/cc${v}_lomresource_v1p0.xsd`);
+      expect(manifest.getAttribute('xmlns:lom')).toBe(`http://ltsc.ieee.org/xsd/imscc${v}/LOM/resource`);
+      expect(manifest.getAttribute('xsi:schemaLocation')).toContain(`http://ltsc.ieee.org/xsd/imscc${v}/LOM/resource http://www.imsglobal.org/profile/cc/cc${v}/LOM/cc${v}_lomresource_v1p0.xsd`);
       const roles = Object.fromEntries(
         descendants(manifest)
-          .filter((el) => el.name === 'resource' && el.attributes.type === 'webcontent')
+          .filter((el) => el.localName === 'resource' && el.getAttribute('type') === 'webcontent')
           .map((r) => {
-            const role = descendants(r).find((el) => el.name === 'lom:intendedEndUserRole')!;
-            expect(role.children.find((el) => el.name === 'lom:source')?.text).toBe(`IMSGLC_CC_Roles${v}`);
-            return [r.attributes.identifier, role.children.find((el) => el.name === 'lom:value')?.text];
+            const role = descendants(r).find((el) => el.tagName === 'lom:intendedEndUserRole')!;
+            expect(child(role, 'source')?.textContent).toBe(`IMSGLC_CC_Roles${v}`);
+            return [r.getAttribute('identifier'), child(role, 'value')?.textContent];
           }),
       );
       for (const { view } of charts) {

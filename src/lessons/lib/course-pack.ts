@@ -3,9 +3,9 @@ import { chartImageSize, type RegistryChartView } from '../../charts/lib/view.ts
 import { imageCode } from '../../components/embed-code.ts';
 import { SITE_TITLE } from '../../config.ts';
 import { escapeHtml as e } from '../../lib/escape.ts';
-import type { ZipEntry } from '../../lib/zip.ts';
 import { HANDOUT_TEXT, type Lesson } from './lesson.ts';
 import { answerKeyHtml, numberedQuestions, questionsWithAnswersHtml, studentHandoutHtml, studentQuestionsHtml, teacherNotesHtml } from './lesson-html.ts';
+import type { PackFile } from './pack-zip.ts';
 import { questionBankXml } from './question-bank.ts';
 
 /**
@@ -148,7 +148,7 @@ function manifest(charts: PackChart[], version: CartridgeVersion, title: string)
 }
 
 /** Every file of the cartridge; `handoutCss` is the handout's own stylesheet, so the printout matches the site's. */
-export function coursePackFiles(charts: PackChart[], origin: string, version: CartridgeVersion, handoutCss: string): ZipEntry[] {
+export function coursePackFiles(charts: PackChart[], origin: string, version: CartridgeVersion, handoutCss: string): PackFile[] {
   const title = `${SITE_TITLE}: charts for teaching`;
   const questions = charts.flatMap(({ view, lesson }) =>
     numberedQuestions(lesson).map(({ number, question }) => ({ ident: `Q_${view.id}_${number}`, title: `${view.title}, question ${number}`, question })),

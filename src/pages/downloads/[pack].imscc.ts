@@ -5,7 +5,7 @@ import { siteOrigin } from '../../config.ts';
 import { cartridgeProblems } from '../../lessons/lib/cartridge-check.ts';
 import { COURSE_PACK_MOODLE_PATH, COURSE_PACK_PATH, coursePackFiles, type CartridgeVersion } from '../../lessons/lib/course-pack.ts';
 import { siteLesson } from '../../lessons/lib/registry.ts';
-import { unzip, zip } from '../../lib/zip.ts';
+import { unzipPack, zipPack } from '../../lessons/lib/pack-zip.ts';
 import { chartImagePng, laidOutChartPng } from '../../components/chart-image.ts';
 import { handoutChart } from '../../lessons/lib/lesson-html.ts';
 
@@ -27,8 +27,8 @@ export const GET: APIRoute = ({ props, site }) => {
   });
   // The handout's print stylesheet travels with the pack (read from the project root, where every build runs).
   const css = readFileSync('src/styles/classroom.css', 'utf8');
-  const bytes = zip(coursePackFiles(charts, siteOrigin(site), props.version as CartridgeVersion, css));
-  const problems = cartridgeProblems(unzip(bytes));
+  const bytes = zipPack(coursePackFiles(charts, siteOrigin(site), props.version as CartridgeVersion, css));
+  const problems = cartridgeProblems(unzipPack(bytes));
   if (problems.length) throw new Error(`The course pack (Common Cartridge ${props.version}) is broken:\n  ${problems.join('\n  ')}`);
   return new Response(bytes, { headers: { 'Content-Type': 'application/zip' } });
 };
