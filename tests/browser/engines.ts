@@ -1,18 +1,17 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, globSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { chromium } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
 import { Builder, Key, type WebDriver } from 'selenium-webdriver';
-import { browserLaunchOptions } from '../../scripts/browser.ts';
+import { browserLaunchOptions, firefoxPath, miniBrowserPath, type Engine } from '../../scripts/browser.ts';
+
+export { engineMissing, type Engine } from '../../scripts/browser.ts';
 
 /**
  * The three engines the cross-browser suite drives, behind one small interface: Chromium through Playwright,
  * Firefox ESR through Puppeteer (WebDriver BiDi), and WebKitGTK's MiniBrowser through Selenium and WebKitWebDriver,
  * under a virtual X display. Each finds its browser on this machine and never downloads one.
  */
-export type Engine = 'chromium' | 'firefox' | 'webkit';
-
 export interface EngineDriver {
   engine: Engine;
   /** Navigate with the viewport this many CSS pixels wide (and 900 high), and wait until the page is quiet. */
@@ -27,26 +26,6 @@ export interface EngineDriver {
   /** Errors the engine itself reported since the last open (console errors, uncaught exceptions), where it reports them. */
   takeNativeErrors(): string[];
   close(): Promise<void>;
-}
-
-export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-export const WEBKIT_DRIVER = 'WebKitWebDriver';
-
-export function miniBrowserPath(): string | undefined {
-  if (process.env.WEBKIT_MINIBROWSER) return process.env.WEBKIT_MINIBROWSER;
-  return globSync('/usr/lib/*/webkit2gtk-4.*/MiniBrowser').sort().at(-1);
-}
-
-function onPath(command: string): boolean {
-  return (process.env.PATH ?? '').split(':').some((dir) => existsSync(`${dir}/${command}`));
-}
-
-/** What is missing on this machine to drive an engine, or null when it can be driven. */
-export function engineMissing(engine: Engine): string | null {
-  if (engine === 'chromium') return browserLaunchOptions().executablePath ? null : 'chromium';
-  if (engine === 'firefox') return existsSync(FIREFOX_PATH) ? null : 'firefox-esr';
-  if (!onPath(WEBKIT_DRIVER) || !miniBrowserPath()) return 'webkit2gtk-driver';
-  return onPath('xvfb-run') ? null : 'xvfb';
 }
 
 /** Resolves when the page has asked for nothing new for 400 ms (at most 10 s): its islands have loaded what they load. */
@@ -90,7 +69,7 @@ async function chromiumDriver(): Promise<EngineDriver> {
 }
 
 async function firefoxDriver(): Promise<EngineDriver> {
-  const browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX_PATH, headless: true });
+  const browser = await puppeteer.launch({ browser: 'firefox', executablePath: firefoxPath(), headless: true });
   const page = await browser.newPage();
   let errors: string[] = [];
   page.on('console', (message) => message.type() === 'error' && errors.push(`console error: ${message.text()}`));
@@ -124,7 +103,7 @@ function freePort(): Promise<number> {
 
 async function waitForDriver(url: string, process: ChildProcess): Promise<void> {
   for (let i = 0; i < 100; i++) {
-    if (process.exitCode !== null) throw new Error(`${WEBKIT_DRIVER} exited with code ${process.exitCode}`);
+    if (process.exitCode !== null) throw new Error(`WebKitWebDriver exited with code ${process.exitCode}`);
     try {
       if ((await fetch(`${url}/status`)).ok) return;
     } catch {
@@ -132,7 +111,7 @@ async function waitForDriver(url: string, process: ChildProcess): Promise<void> 
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`${WEBKIT_DRIVER} did not answer at ${url} within 10 s`);
+  throw new Error(`WebKitWebDriver did not answer at ${url} within 10 s`);
 }
 
 /**
@@ -142,7 +121,7 @@ async function waitForDriver(url: string, process: ChildProcess): Promise<void> 
  */
 async function webkitDriver(): Promise<EngineDriver> {
   const port = await freePort();
-  const server = spawn('xvfb-run', ['-a', '-s', '-screen 0 2400x1400x24', WEBKIT_DRIVER, `--port=${port}`], {
+  const server = spawn('xvfb-run', ['-a', '-s', '-screen 0 2400x1400x24', 'WebKitWebDriver', `--port=${port}`], {
     detached: true,
     stdio: 'ignore',
     env: { ...process.env, GDK_DPI_SCALE: '1.2' },
