@@ -187,9 +187,9 @@ for (const engine of ENGINES) {
     });
 
     it('the report\'s table of contents beside the text (≥ 1152 px) shows every number whole, measured in the painted page', async () => {
-      // 1200 rather than 1152 (72rem, where the contents move beside the text): WebKit's scaled display makes
-      // 1152 a fraction of a pixel either side of the breakpoint.
-      for (const width of [1200, 1440]) {
+      // The contents move beside the text at 72rem (1152 px). WebKitGTK on the display scaled for 375 px (see
+      // engines.ts) reads rem in media queries at 1.2 × 16 px, so its wide layout starts at 1382 px: it is measured at 1440.
+      for (const width of engine === 'webkit' ? [1440] : [1152, 1440]) {
         await driver.open(`${origin}/`, width);
         await driver.evaluate(`(scrollTo(0, document.querySelector('.report h2:not(.toc h2)').getBoundingClientRect().top + scrollY + 300), true)`);
         await new Promise((resolve) => setTimeout(resolve, 200));

@@ -117,7 +117,8 @@ async function waitForDriver(url: string, process: ChildProcess): Promise<void> 
 /**
  * WebKit: MiniBrowser's window cannot be narrower than its toolbar (about 450 px), so the display scales CSS
  * pixels by 1.2 (GDK_DPI_SCALE, as a reader's zoom does: 375 CSS px is a 450 px window) and each width is reached
- * by sizing the window to it.
+ * by sizing the window to it. Fonts stay 16 px, but media queries then read rem as 19.2 px: a breakpoint in rem
+ * takes effect 1.2 times wider than elsewhere (none lies between 375 px and 576 px, nor above 1382 px).
  */
 async function webkitDriver(): Promise<EngineDriver> {
   const port = await freePort();
