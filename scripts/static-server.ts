@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import compression from 'compression';
@@ -30,29 +30,6 @@ function headersFor(rules: HeaderRule[], pathname: string): Record<string, strin
   return result;
 }
 
-/**
- * The addresses of the symbolic links under root that lead out of it. sirv reads through links (it stats what they
- * point to), so these are refused before it sees the request; a link inside root is served like any file.
- */
-function linksOutOf(root: string): string[] {
-  const realRoot = realpathSync(root);
-  const leadsOut = (link: string) => {
-    let target: string;
-    try {
-      target = realpathSync(link);
-    } catch {
-      return false; // a dangling link: sirv cannot serve it either
-    }
-    const relative = path.relative(realRoot, target);
-    return relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
-  };
-  return readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isSymbolicLink())
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .filter(leadsOut)
-    .map((link) => `/${path.relative(root, link).split(path.sep).join('/')}`);
-}
-
 /** The request's path, decoded as sirv decodes it (malformed escapes left as they are). */
 function requestPath(req: IncomingMessage): string {
   const pathname = (req.url ?? '/').replace(/[?#].*$/, '');
@@ -63,11 +40,22 @@ function requestPath(req: IncomingMessage): string {
   }
 }
 
-/** Whether any file sirv would try for this path (the path, with .html or .htm, or its folder's index) is a link out or lies under one. */
-function leadsOut(pathname: string, links: string[]): boolean {
+/**
+ * Whether any file sirv would try for this path (the path, with .html or .htm, or its folder's index) lies outside
+ * root once symbolic links are followed: sirv reads through links, so such a request is refused before it sees it.
+ */
+function leadsOut(root: string, realRoot: string, pathname: string): boolean {
   const base = pathname.replace(/\/+$/, '');
-  const candidates = ['', '.html', '.htm'].flatMap((ext) => [base + ext, `${base}/index${ext}`]);
-  return candidates.some((file) => links.some((link) => file === link || file.startsWith(`${link}/`)));
+  return ['', '.html', '.htm'].flatMap((ext) => [base + ext, `${base}/index${ext}`]).some((candidate) => {
+    let real: string;
+    try {
+      real = realpathSync(path.join(root, candidate));
+    } catch {
+      return false; // not there (or a dangling link): sirv finds nothing either
+    }
+    const relative = path.relative(realRoot, real);
+    return relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
+  });
 }
 
 export interface StaticServer {
@@ -78,14 +66,14 @@ export interface StaticServer {
 
 /**
  * Serve a built site like a static host, with sirv: index.html for folders, the `_headers` rules, gzip when the
- * client accepts it, and 404.html with status 404 for anything else, links out of root included. sirv serves only
- * the files it found under root at start (so an encoded `../` names nothing it has).
+ * client accepts it, and 404.html with status 404 for anything else, a path that leads out of root included. Files
+ * are read as they are at each request (tests add pages to a folder being served).
  */
 export async function startStaticServer(root: string, port = 0): Promise<StaticServer> {
   root = path.resolve(root);
   const headersPath = path.join(root, '_headers');
   const rules = existsSync(headersPath) ? parseHeadersFile(readFileSync(headersPath, 'utf8')) : [];
-  const refused = linksOutOf(root);
+  const realRoot = realpathSync(root);
   const notFoundPage = path.join(root, '404.html');
 
   const notFound = (req: IncomingMessage, res: ServerResponse) => {
@@ -94,6 +82,7 @@ export async function startStaticServer(root: string, port = 0): Promise<StaticS
     res.writeHead(404, { ...headersFor(rules, new URL(req.url ?? '/', 'http://localhost').pathname), 'Content-Type': type }).end(page);
   };
   const files = sirv(root, {
+    dev: true,
     etag: false,
     setHeaders: (res, pathname) => {
       for (const [name, value] of Object.entries(headersFor(rules, pathname))) res.setHeader(name, value);
@@ -103,7 +92,7 @@ export async function startStaticServer(root: string, port = 0): Promise<StaticS
   const gzip = compression({ threshold: 0 });
 
   const server = createServer((req, res) => {
-    gzip(req as Parameters<typeof gzip>[0], res as Parameters<typeof gzip>[1], () => (leadsOut(requestPath(req), refused) ? notFound(req, res) : files(req, res)));
+    gzip(req as Parameters<typeof gzip>[0], res as Parameters<typeof gzip>[1], () => (leadsOut(root, realRoot, requestPath(req)) ? notFound(req, res) : files(req, res)));
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const address = server.address();

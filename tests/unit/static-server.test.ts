@@ -77,6 +77,14 @@ describe('the test server', () => {
     expect(await request('/alias.html')).toMatchObject({ status: 200, body: '<!doctype html><p>value x' });
   });
 
+  it('serves a file added after it started, and refuses a link out added after it started', async () => {
+    const root = path.join(workDir, 'dist');
+    fs.writeFileSync(path.join(root, 'later.html'), '<!doctype html><p>later');
+    fs.symlinkSync(path.join(workDir, 'dist-evil', 'secret.txt'), path.join(root, 'later-leak.txt'));
+    expect(await request('/later.html')).toMatchObject({ status: 200, body: '<!doctype html><p>later' });
+    expect((await request('/later-leak.txt')).status).toBe(404);
+  });
+
   it('cannot be led out of its folder into a sibling with an encoded ../', async () => {
     for (const attempt of ['/..%2Fdist-evil/secret.txt', '/..%2fdist-evil%2fsecret.txt', '/values/..%2F..%2F..%2Fdist-evil/secret.txt', '/%2e%2e%2Fdist-evil/secret.txt', '/..%5Cdist-evil/secret.txt']) {
       const response = await request(attempt);
