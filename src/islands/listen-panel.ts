@@ -42,7 +42,7 @@ function makeListening(figure: HTMLElement, button: HTMLButtonElement): Listenin
   panel.innerHTML =
     '<button type="button" data-listen="previous" aria-keyshortcuts="[">Previous note</button>' +
     '<button type="button" data-listen="next" aria-keyshortcuts="]">Next note</button>' +
-    `<label>Speed <select data-listen="speed">${SPEEDS.map((s, i) => `<option value="${i}">${s.label}</option>`).join('')}</select></label>` +
+    `<label for="${figure.id}-listen-speed">Speed</label><select id="${figure.id}-listen-speed" data-listen="speed" aria-keyshortcuts=". ,">${SPEEDS.map((s, i) => `<option value="${i}">${s.label}</option>`).join('')}</select>` +
     `<button type="button" data-listen="keys" aria-expanded="false" aria-controls="${keysId}" aria-keyshortcuts="?">Keys</button>` +
     `<div class="listen-keys" id="${keysId}" tabindex="-1" hidden><p>Keys, with focus in this chart:</p><ul>${KEYS.map(([k, what]) => `<li><kbd>${k}</kbd> ${what}</li>`).join('')}</ul></div>`;
   const speed = panel.querySelector<HTMLSelectElement>('[data-listen="speed"]')!;

@@ -109,7 +109,7 @@ describe('Listen’s controls', () => {
     expect(await notes(page)).toBe(stoppedAt + 2);
 
     // Fastest plays four notes in the time Normal plays one.
-    await page.getByLabel('Speed').selectOption({ label: 'Fastest' });
+    await page.getByRole('combobox', { name: 'Speed', exact: true }).selectOption({ label: 'Fastest' });
     expect(await said(page)).toBe('Speed: fastest.');
     await listen.click();
     await expect.poll(() => listen.getAttribute('aria-pressed')).toBe('true');
