@@ -106,7 +106,7 @@ describe('listening to a chart', () => {
     const listen = page.locator('[data-action="listen"]');
     await listen.focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => listen.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => listen.getAttribute('aria-pressed'), { timeout: 10_000 }).toBe('true');
     expect(requested.filter((u) => /sonify|listen-panel/.test(u)).length).toBeGreaterThan(0);
     await expect.poll(() => page.locator('[data-announce]').textContent()).toMatch(/Playing 30 values/);
     await page.keyboard.press('Enter'); // Stop

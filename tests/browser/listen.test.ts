@@ -62,7 +62,7 @@ describe('Listen plays every chart, shows its state, stops, and says when it end
       const listen = page.locator('[data-action="listen"]');
 
       await listen.click();
-      await expect.poll(() => listen.getAttribute('aria-pressed')).toBe('true');
+      await expect.poll(() => listen.getAttribute('aria-pressed'), { timeout: 10_000 }).toBe('true');
       await page.clock.runFor(NOTE_MS * rows + 1000);
       expect(await notes(page), `${chart.id}: one note per row`).toBe(rows);
       expect(await listen.getAttribute('aria-pressed'), `${chart.id}: no longer pressed at the end`).toBe('false');
@@ -70,7 +70,7 @@ describe('Listen plays every chart, shows its state, stops, and says when it end
 
       // Again, stopped by Escape after two notes: no more notes, not pressed, and it says so.
       await listen.click();
-      await expect.poll(() => listen.getAttribute('aria-pressed')).toBe('true');
+      await expect.poll(() => listen.getAttribute('aria-pressed'), { timeout: 10_000 }).toBe('true');
       await page.clock.runFor(NOTE_MS * 1.5);
       await page.keyboard.press('Escape');
       expect(await listen.getAttribute('aria-pressed')).toBe('false');
@@ -90,7 +90,7 @@ describe('Listen’s controls', () => {
     const { page, problems, close } = await openEmbed('top-values', 360);
     const listen = page.locator('[data-action="listen"]');
     await listen.click();
-    await expect.poll(() => listen.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => listen.getAttribute('aria-pressed'), { timeout: 10_000 }).toBe('true');
     await page.clock.runFor(NOTE_MS * 2.5);
     await listen.click();
     await expect.poll(() => listen.getAttribute('aria-pressed')).toBe('false');
@@ -112,7 +112,7 @@ describe('Listen’s controls', () => {
     await page.getByRole('combobox', { name: 'Speed', exact: true }).selectOption({ label: 'Fastest' });
     expect(await said(page)).toBe('Speed: fastest.');
     await listen.click();
-    await expect.poll(() => listen.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => listen.getAttribute('aria-pressed'), { timeout: 10_000 }).toBe('true');
     const before = await notes(page);
     await page.clock.runFor(NOTE_MS * 2 - 10);
     expect(await notes(page)).toBe(before + 8);
@@ -142,9 +142,9 @@ describe('Listen’s controls', () => {
     const first = page.locator('#top-values [data-action="listen"]');
     const second = page.locator('#long-tail [data-action="listen"]');
     await first.click();
-    await expect.poll(() => first.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => first.getAttribute('aria-pressed'), { timeout: 10_000 }).toBe('true');
     await second.click();
-    await expect.poll(() => second.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => second.getAttribute('aria-pressed'), { timeout: 10_000 }).toBe('true');
     expect(await first.getAttribute('aria-pressed')).toBe('false');
     expect(await first.textContent()).toBe('Listen');
     await second.click();
