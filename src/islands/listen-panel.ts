@@ -13,7 +13,7 @@ export interface Listening {
 }
 
 const KEYS: [string, string][] = [
-  ['Listen button', 'play, or stop'],
+  ['Enter', 'on Listen: play, or stop'],
   ['Escape', 'stop the sound'],
   [']  and  [', 'next and previous note, each read out'],
   ['.  and  ,', 'faster and slower'],
@@ -42,7 +42,7 @@ function makeListening(figure: HTMLElement, button: HTMLButtonElement): Listenin
   panel.innerHTML =
     '<button type="button" data-listen="previous" aria-keyshortcuts="[">Previous note</button>' +
     '<button type="button" data-listen="next" aria-keyshortcuts="]">Next note</button>' +
-    `<label for="${figure.id}-listen-speed">Speed</label><select id="${figure.id}-listen-speed" data-listen="speed" aria-keyshortcuts=". ,">${SPEEDS.map((s, i) => `<option value="${i}">${s.label}</option>`).join('')}</select>` +
+    `<span><label for="${figure.id}-listen-speed">Speed</label> <select id="${figure.id}-listen-speed" data-listen="speed" aria-keyshortcuts=". ,">${SPEEDS.map((s, i) => `<option value="${i}">${s.label}</option>`).join('')}</select></span>` +
     `<button type="button" data-listen="keys" aria-expanded="false" aria-controls="${keysId}" aria-keyshortcuts="?">Keys</button>` +
     `<div class="listen-keys" id="${keysId}" tabindex="-1" hidden><p>Keys, with focus in this chart:</p><ul>${KEYS.map(([k, what]) => `<li><kbd>${k}</kbd> ${what}</li>`).join('')}</ul></div>`;
   const speed = panel.querySelector<HTMLSelectElement>('[data-listen="speed"]')!;
