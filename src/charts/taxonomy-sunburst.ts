@@ -37,6 +37,6 @@ export default defineChart<SunburstLayout>({
     island: 'sunburst',
     loadsData: true,
     zoomPath: true,
-    hint: 'Click an arc to zoom in, or reach the chart with Tab: Left and Right move among siblings, Down to a part, Up to the whole, Enter zooms in; Escape or the centre zooms out.',
+    hint: 'Click an arc to zoom in, or reach the chart with Tab and walk its rings as a tree: Down and Up move from arc to arc, Right opens a part, Left goes back to the whole, Enter zooms in; Escape or the centre zooms out.',
   },
 });

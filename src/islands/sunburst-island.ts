@@ -30,30 +30,56 @@ export function initSunburst(figure: HTMLElement): void {
   const crumbs = figure.querySelector<HTMLOListElement>('.breadcrumb ol')!;
   const loadLayout = once(async () => {
     const layout = await fetchJson<SunburstLayout>(figure.dataset.src!);
-    return { layout, children: childrenOf(layout) };
+    return (loaded = { layout, children: childrenOf(layout) });
   });
   let focus = 0;
+  let loaded: { layout: SunburstLayout; children: number[][] } | undefined;
   let svg = parts.area.querySelector<SVGSVGElement>('svg.sunburst')!;
 
-  function makeArcsFocusable(keepFocusOn?: string) {
+  /**
+   * The rings as an ARIA tree (the tree pattern, flat: each item carries its level, its place among its siblings and
+   * whether its children are drawn). The centre is the root item, the node the chart is zoomed into; the arcs are in
+   * depth-first order, so the document's order is the tree's. The chart's area is its one Tab stop; arrows move
+   * among the items (treeKeys). `keepFocusOn` is the key of the item to focus after a redraw (the centre's, for the
+   * node just zoomed into).
+   */
+  function makeTree(keepFocusOn?: string) {
     const paths = [...svg.querySelectorAll<SVGPathElement>('path[data-key]')];
-    paths.forEach((path) => {
-      path.setAttribute('role', 'button');
-      path.setAttribute('aria-label', path.dataset.tip ?? '');
-      // The chart is one Tab stop (its area); arrows move among the arcs, so Tab from any arc leaves the chart.
-      path.setAttribute('tabindex', '-1');
-    });
     const center = svg.querySelector<SVGGElement>('.center')!;
-    if (focus !== 0) {
-      center.setAttribute('role', 'button');
-      center.setAttribute('tabindex', '0');
-      center.setAttribute('aria-label', 'Zoom out one level');
-    }
-    if (keepFocusOn !== undefined) {
-      const target = paths.find((p) => p.dataset.key === keepFocusOn) ?? paths[0];
-      target?.focus();
-    }
+    svg.prepend(center);
+    svg.setAttribute('role', 'tree');
+    svg.setAttribute('aria-label', `${parts.area.getAttribute('aria-label') ?? 'Taxonomy'}: a tree of its levels`);
+    svg.querySelector('.arcs')?.setAttribute('role', 'none');
+    const levels = paths.map(levelOf);
+    const parents = paths.map((_, i) => parentIndex(levels, i));
+    const top = (levels[0] ?? 0) + 1;
+    center.dataset.key = figure.dataset.focus ?? '';
+    Object.entries({ role: 'treeitem', tabindex: '-1', 'aria-level': '1', 'aria-setsize': '1', 'aria-posinset': '1', 'aria-expanded': 'true', 'aria-label': centerLabel() }).forEach(([k, v]) => center.setAttribute(k, v));
+    paths.forEach((path, i) => {
+      const siblings = paths.filter((_, j) => parents[j] === parents[i] && levels[j] === levels[i]);
+      path.setAttribute('role', 'treeitem');
+      path.setAttribute('aria-label', path.dataset.tip ?? '');
+      path.setAttribute('tabindex', '-1');
+      path.setAttribute('aria-level', String(top - levels[i]! + 1));
+      path.setAttribute('aria-setsize', String(siblings.length));
+      path.setAttribute('aria-posinset', String(siblings.indexOf(path) + 1));
+      const drawn = levels[i + 1] !== undefined && levels[i + 1]! < levels[i]!;
+      if (drawn) path.setAttribute('aria-expanded', 'true');
+      else if (levels[i]! > 0 && !path.dataset.merged) path.setAttribute('aria-expanded', 'false');
+    });
+    if (keepFocusOn !== undefined) treeItems().find((item) => item.dataset.key === keepFocusOn)?.focus();
   }
+
+  /** The centre's name: the node the chart is zoomed into, what it holds, and how to leave it. */
+  function centerLabel(): string {
+    const layout = loaded;
+    if (!layout) return `${svg.querySelector('.center text')?.textContent ?? ''}: 100% of expressions, the whole taxonomy`;
+    const kids = layout.children[focus]!.length;
+    const whole = `${layout.layout.name[focus]}: ${percentAdaptive(layout.layout.share[focus]!)} of expressions, ${kids} ${levelName(layout.layout.level[focus]! - 1, kids)}`;
+    return focus === 0 ? `${whole}, the whole taxonomy` : `${whole}; zoomed in, Left or Escape zooms out`;
+  }
+
+  const treeItems = () => [svg.querySelector<SVGGElement>('.center')!, ...svg.querySelectorAll<SVGPathElement>('path[data-key]')] as SVGElement[];
 
   async function showTooltip(path: SVGPathElement, at?: { x: number; y: number }) {
     const key = path.dataset.key!;
@@ -102,9 +128,9 @@ export function initSunburst(figure: HTMLElement): void {
     titlesToTips(fresh);
     svg.replaceWith(fresh);
     svg = fresh;
-    makeArcsFocusable(how.focusKey);
-    if (how.animate && !matchMedia('(prefers-reduced-motion: reduce)').matches) animate(layout, children, from);
     updateAround(layout);
+    makeTree(how.focusKey);
+    if (how.animate && !matchMedia('(prefers-reduced-motion: reduce)').matches) animate(layout, children, from);
   }
 
   function animate(layout: SunburstLayout, children: number[][], from: number) {
@@ -147,10 +173,10 @@ export function initSunburst(figure: HTMLElement): void {
     setView(figure, ['focus'], focus === 0 ? {} : { focus: layout.key[focus]! });
   }
 
-  async function zoomOut(how: { animate: boolean }) {
+  async function zoomOut(how: { animate: boolean; focusKey?: string }) {
     if (focus === 0) return;
     const { layout } = await loadLayout();
-    await zoomTo(layout.key[layout.parent[focus]!]!, { ...how, focusKey: layout.key[focus] });
+    await zoomTo(layout.key[layout.parent[focus]!]!, { ...how, focusKey: how.focusKey ?? layout.key[focus] });
   }
 
   parts.area.addEventListener('pointerover', (event) => {
@@ -171,35 +197,34 @@ export function initSunburst(figure: HTMLElement): void {
   });
   parts.area.addEventListener('keydown', (event) => {
     const target = event.target as Element;
-    const path = target.closest<SVGPathElement>('path[data-key]');
-    const paths = [...svg.querySelectorAll<SVGPathElement>('path[data-key]')];
-    if (target === parts.area && ['ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowUp', 'Enter', ' '].includes(event.key)) {
+    const items = treeItems();
+    const item = target.closest<SVGElement>('[role="treeitem"]');
+    if (target === parts.area && ['ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowUp', 'Enter', ' ', 'Home'].includes(event.key)) {
       event.preventDefault();
-      paths[0]?.focus();
+      items[0]!.focus();
     } else if (event.key === 'Escape') {
       event.preventDefault();
       // Out one level; at the top, out of the chart (back to its container, as every chart's keyboard walk does).
       if (focus === 0) parts.area.focus();
       else void zoomOut({ animate: true });
-    } else if ((event.key === 'Enter' || event.key === ' ') && path) {
+    } else if (item) {
+      const action = treeKey(items, items.indexOf(item), event.key);
+      if (!action) return;
       event.preventDefault();
-      void zoomTo(path.dataset.key!, { animate: true, focusKey: '' });
-    } else if ((event.key === 'Enter' || event.key === ' ') && target.closest('.center')) {
-      event.preventDefault();
-      void zoomOut({ animate: true });
-    } else if (path && ['ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowUp', 'Home', 'End'].includes(event.key)) {
-      event.preventDefault();
-      const next = treeStep(paths, paths.indexOf(path), event.key);
-      if (next !== undefined) paths[next]!.focus();
+      if (action.move !== undefined) items[action.move]!.focus();
+      // Into a node (it becomes the centre, focused); out of the centre (its parent becomes the centre, focused).
+      else if (action.open) void zoomTo(item.dataset.key!, { animate: true, focusKey: item.dataset.key! });
+      else if (action.close && focus !== 0) void zoomOut({ animate: true, focusKey: loaded?.layout.key[loaded.layout.parent[focus]!] });
     }
   });
   crumbs.addEventListener('click', (event) => {
     const button = (event.target as Element).closest<HTMLButtonElement>('button[data-key]');
-    if (button) void zoomTo(button.dataset.key!, { animate: true });
+    // Focus goes to the node the breadcrumb opened (the centre), not to the page: the button itself is redrawn.
+    if (button) void zoomTo(button.dataset.key!, { animate: true, focusKey: button.dataset.key! });
   });
 
   parts.area.tabIndex = 0;
-  makeArcsFocusable();
+  makeTree();
   const linked = viewFromUrl(figure).get('focus') || legacyFocus(figure);
   if (linked) void zoomTo(linked, { animate: false }).then(() => focus === 0 && setView(figure, ['focus'], {}));
 }
@@ -223,32 +248,45 @@ function legacyFocus(figure: HTMLElement): string {
 /** An arc's level from its key: "l2:…" is a level-2 cluster, a value's key is its name (level 0). */
 const levelOf = (path: SVGPathElement) => Number(/^l(\d):/.exec(path.dataset.key ?? '')?.[1] ?? 0);
 
+/** The item that holds item i in the drawn tree (-1: the centre holds it). Items are in depth-first order. */
+function parentIndex(levels: number[], i: number): number {
+  for (let k = i - 1; k >= 0; k--) if (levels[k]! > levels[i]!) return k;
+  return -1;
+}
+
 /**
- * Walk the rings as the tree they draw (arcs are in depth-first order): Left and Right among siblings, Up to the
- * parent, Down to the first child, Home and End to the first and last sibling.
+ * What a key does in the tree (the ARIA tree pattern, items in depth-first order, the centre first): Down and Up to the
+ * next and previous item, Home and End to the first and last; Right on an open item to its first child, on a closed
+ * one opens it (zooms in); Left to the parent, and on the centre zooms out; Enter or Space zooms into an item, or out
+ * of the centre. Undefined for any other key.
  */
-function treeStep(paths: SVGPathElement[], i: number, key: string): number | undefined {
-  const levels = paths.map(levelOf);
-  const parentOf = (j: number) => {
-    for (let k = j - 1; k >= 0; k--) if (levels[k]! > levels[j]!) return k;
-    return -1;
-  };
-  const parent = parentOf(i);
-  const siblings = paths.map((_, j) => j).filter((j) => levels[j] === levels[i] && parentOf(j) === parent);
-  const at = siblings.indexOf(i);
+export function treeKey(items: Element[], i: number, key: string): { move?: number; open?: boolean; close?: boolean } | undefined {
+  const item = items[i]!;
+  const expanded = item.getAttribute('aria-expanded');
+  const isRoot = i === 0;
+  const level = (j: number) => Number(items[j]!.getAttribute('aria-level'));
   switch (key) {
-    case 'ArrowRight':
-      return siblings[(at + 1) % siblings.length];
-    case 'ArrowLeft':
-      return siblings[(at - 1 + siblings.length) % siblings.length];
-    case 'ArrowUp':
-      return parent >= 0 ? parent : undefined;
     case 'ArrowDown':
-      return levels[i + 1] !== undefined && levels[i + 1]! < levels[i]! ? i + 1 : undefined;
+      return { move: Math.min(items.length - 1, i + 1) };
+    case 'ArrowUp':
+      return { move: Math.max(0, i - 1) };
     case 'Home':
-      return siblings[0];
+      return { move: 0 };
     case 'End':
-      return siblings.at(-1);
+      return { move: items.length - 1 };
+    case 'ArrowRight':
+      if (expanded === 'true') return { move: i + 1 < items.length ? i + 1 : i };
+      return expanded === 'false' ? { open: true } : { move: i };
+    case 'ArrowLeft': {
+      if (isRoot) return { close: true };
+      let k = i - 1;
+      while (k > 0 && level(k) >= level(i)) k--;
+      return { move: k };
+    }
+    case 'Enter':
+    case ' ':
+      if (isRoot) return { close: true };
+      return expanded === null ? { move: i } : { open: true };
   }
   return undefined;
 }

@@ -73,21 +73,14 @@ export function initToolbar(figure: HTMLElement): void {
     details.open = showTable;
   });
 
-  // Sonification is loaded only when asked for.
-  listenButton.addEventListener('click', () => {
-    void import('./sonify.ts').then((sonify) => {
-      const wasPlaying = listenButton.getAttribute('aria-pressed') === 'true';
-      sonify.stop();
-      const done = () => {
-        listenButton.setAttribute('aria-pressed', 'false');
-        listenButton.textContent = 'Listen';
-      };
-      if (wasPlaying) return done();
-      const count = sonify.play(figure, done);
-      listenButton.setAttribute('aria-pressed', 'true');
-      listenButton.textContent = 'Stop';
-      announce(`Playing ${count} values in table order: higher tones are larger values.`);
-    });
+  // Sonification is loaded only when asked for: a press of Listen, or of one of its keys inside the figure.
+  const listen = () => import('./listen-panel.ts').then((m) => m.listening(figure, listenButton));
+  listenButton.addEventListener('click', () => void listen().then((l) => l.toggle()));
+  figure.addEventListener('keydown', (event) => {
+    const target = event.target as HTMLElement;
+    if (!LISTEN_KEYS.includes(event.key) || event.ctrlKey || event.metaKey || event.altKey || target.closest('input, textarea, select, [contenteditable]')) return;
+    event.preventDefault();
+    void listen().then((l) => l.key(event.key));
   });
 
   toolbar.addEventListener('click', (event) => {
@@ -138,6 +131,9 @@ export function initToolbar(figure: HTMLElement): void {
 
   new MutationObserver(refreshEmbedCode).observe(figure, { attributes: true, attributeFilter: ['data-query'] });
 }
+
+/** Listen's keys (listen-panel.ts), as chart2music has them. */
+const LISTEN_KEYS = ['?', '[', ']', '.', ','];
 
 const COPY_LABELS: Record<SnippetKind, string> = { withScript: 'Copy embed code', scriptFree: 'Copy script-free code', image: 'Copy image code' };
 

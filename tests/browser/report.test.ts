@@ -82,16 +82,17 @@ describe('report page with JavaScript', () => {
     await close();
   });
 
-  it('zooms the sunburst by keyboard: Tab to the chart, arrows, Enter in, Escape out', async () => {
+  it('zooms the sunburst by keyboard: Tab to the chart, arrows through its tree, Enter in, Escape out', async () => {
     const { page, problems, close } = await openReport();
     const categoryKey = await page.locator('#taxonomy-sunburst path[data-key]').first().getAttribute('data-key');
     await page.locator('#taxonomy-sunburst .chart-area').focus();
     const activeKey = () => page.evaluate(() => (document.activeElement as Element | null)?.getAttribute('data-key'));
-    await page.keyboard.press('ArrowRight'); // into the chart, on its first arc
+    await page.keyboard.press('ArrowRight'); // into the chart's tree, on its root (the centre)
+    await page.keyboard.press('ArrowDown'); // the first category
     expect(await activeKey()).toBe(categoryKey);
-    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowDown');
     expect(await activeKey()).not.toBe(categoryKey);
-    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowUp');
     expect(await activeKey()).toBe(categoryKey);
     await expect(page.locator('#taxonomy-sunburst .chart-tooltip').isVisible()).resolves.toBe(true);
     await page.keyboard.press('Enter');

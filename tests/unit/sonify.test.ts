@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pitches } from '../../src/islands/sonify.ts';
+import { cellNumber, pitches } from '../../src/islands/sonify.ts';
 
 describe('sonification pitches', () => {
   it('rise with the value, from 220 to 880 Hz', () => {
@@ -16,5 +16,24 @@ describe('sonification pitches', () => {
 
   it('play one steady tone when every value is the same', () => {
     expect(new Set(pitches([5, 5, 5])).size).toBe(1);
+  });
+});
+
+describe('the number a table cell holds', () => {
+  const cell = (text: string, v?: string) => ({ dataset: v === undefined ? {} : { v }, textContent: text });
+
+  it('is its exact value when the cell shows it formatted', () => {
+    expect(cellNumber(cell('23.4', '23.359'))).toBe(23.359);
+  });
+
+  it('is the first number written in it otherwise, thousands separators and all (a diagram’s rows)', () => {
+    expect(cellNumber(cell('308,210 subjective conversations, 44% of the sample'))).toBe(308210);
+    expect(cellNumber(cell('residual 271.38'))).toBe(271.38);
+  });
+
+  it('is none for a cell without a number (the row plays a click)', () => {
+    expect(cellNumber(cell('harm prevention'))).toBeNaN();
+    expect(cellNumber(cell('—'))).toBeNaN();
+    expect(cellNumber(undefined)).toBeNaN();
   });
 });
