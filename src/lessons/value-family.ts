@@ -1,4 +1,5 @@
 import { percentAdaptive } from '../charts/lib/format.ts';
+import { plural } from '../lib/text.ts';
 import valueFamily from '../charts/value-family.ts';
 import { dataOf, defineLesson, find, holds } from './lib/lesson.ts';
 
@@ -27,7 +28,7 @@ export default defineLesson({
       gettingStarted: [
         {
           ask: `How many different values have the word “${word}” in their name?`,
-          answer: `${family.members.length} values.`,
+          answer: `${plural(family.members.length, 'value')}.`,
           choices: { right: String(family.members.length), wrong: others.slice(0, 2).map((f) => String(f.members.length)) },
         },
         {
@@ -39,7 +40,7 @@ export default defineLesson({
       goingFurther: [
         {
           ask: `Why might “${first!.value}” come up so much more than “${patient.value}”?`,
-          answer: `Far more chats are about the user’s own choices than about a patient’s care. The value takes its name from the setting: ${share(first!)} of chats against ${share(patient)}.`,
+          answer: `The data cannot say why: it records no context. The names suggest a reason to check, that a patient’s care comes up in fewer chats than a user’s own choices, but that is a guess, not a finding. What the data does show: ${share(first!)} of chats against ${share(patient)}.`,
         },
         {
           ask: `Should all these ${word} values count as one value? Give one reason for and one against.`,
