@@ -9,7 +9,7 @@ export default defineLesson({
     const smallest = bySize.at(-1)!;
     holds(Boolean(largest && second && largest.share > second.share), 'one category is the largest');
     const [values, level1, level2] = taxonomy.levelCounts;
-    const share = (c: typeof largest) => `It is ${c!.category.toLowerCase()}, with ${percent(c!.share)} of all the values Claude showed`;
+    const share = (c: typeof largest) => `It is ${c!.category.toLowerCase()}, with ${percent(c!.share)} of all the times Claude showed a value`;
     return {
       goal: 'Students can read a part-to-whole chart with levels: categories hold clusters, clusters hold values, and each arc is as wide as its share of all value expressions.',
       misconception: {
