@@ -19,6 +19,7 @@ export default defineLesson({
       discussion: [
         `Zoom into the smallest category (${smallest.category}). Which of its clusters would you have expected to be larger, and why might it be small in a chat assistant’s conversations?`,
         'What does the chart hide by showing every value as part of one category? Think of a value that could belong to two.',
+        'The taxonomy was built from Claude’s replies, not from a theory of human values. Commentators, not the paper, have set it beside human frameworks such as Schwartz’s theory of basic human values. What would you expect a taxonomy of people’s values to hold that this one lacks?',
       ],
       gettingStarted: [
         {
