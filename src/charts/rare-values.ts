@@ -145,7 +145,10 @@ function rareValuesTakeaway(d: RareValuesData): string {
   if (!d.rare.length) return 'None of the values the paper traced to jailbreak attempts is in this dataset.';
   const max = Math.max(...d.rare.map((r) => r.pctConvos));
   const commoner = d.rare.map((r) => r.rarerThan);
-  const range = (xs: number[]) => `${percentFigure(Math.min(...xs))}–${percent(Math.max(...xs))}`;
+  const range = (xs: number[]) => {
+    const [low, high] = [percentFigure(Math.min(...xs)), percentFigure(Math.max(...xs))];
+    return low === high ? `${high}%` : `${low}–${high}%`;
+  };
   const tail = d.rare.every((r) => !r.inLongTail) ? `, and none is in the long tail (under ${d.longTailCutoff}%)` : '';
   return `${capitalize(d.rare.map((r) => r.value).join(', '))}: each in at most ${percentAdaptive(max)} of conversations (about ${integer(Math.round((max / 100) * d.conversations))} of ${integer(d.conversations)}), yet commoner than ${range(commoner)} of all values${tail}${d.mostAroundTypical ? '' : `; the paper’s “most around ${d.typical}%” does not fit these three`}. Jailbreak attempts are the paper’s most likely explanation.`;
 }
