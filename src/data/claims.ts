@@ -130,7 +130,7 @@ export function checkClaims(facts: ModelFacts): Claim[] {
     ours: `${rareFigures} / most within a factor of ${roundedFactor} of ${typical.printed.value}%`,
     verdict: factor <= AROUND_ROUNDS_TO ? 'matches' : factor <= AROUND_AT_MOST ? 'consistent' : 'differs',
     source: provenance(typical),
-    how: `The paper sets no band for “around”. Ours is the factor, either way, that “around” must stretch to for most (more than half) of the ${plural(named, 'value')} the paper names: ${roundedFactor}. It holds within a factor of ${AROUND_ROUNDS_TO} (what rounds to ${typical.printed.value} at one significant figure), is consistent with the data within ${AROUND_AT_MOST}, and fails beyond. The test reaches only the values the paper names; if its “most” means a wider set it does not list, the open data cannot tell which, and this row does not test that. They are few in conversations but not rare among values: ${jailbreak.values
+    how: `The paper sets no band for “around”. Ours is the factor, either way, that “around” must stretch to for most (more than half) of the ${plural(named, 'value')} the paper names: ${roundedFactor}. It holds within a factor of ${AROUND_ROUNDS_TO} (what rounds to ${typical.printed.value} at one significant figure), is consistent with the data within a factor of ${AROUND_AT_MOST}, and fails beyond. The test reaches only the values the paper names; if its “most” means a wider set it does not list, the open data cannot tell which, and this row does not test that. They are few in conversations but not rare among values: ${jailbreak.values
       .map((v) => `${v.name} is commoner than ${percent(v.commonerThan)} of values`)
       .join(', ')}.`,
   });
