@@ -16,10 +16,10 @@ export default defineLesson({
     const categories = new Set(family.members.map((m) => m.category));
     const share = (m: { pctConvos: number }) => percentAdaptive(m.pctConvos);
     return {
-      goal: `Students can explain how one idea (${word}) turns into many values in the data, named by the setting in which it came up, and weigh splitting against lumping when counting values.`,
+      goal: `Students can explain how one idea (${word}) turns into many values in the data, named for a setting, and weigh splitting against lumping when counting values.`,
       misconception: {
         wrong: `“The ${family.members.length} ${word} values are ${family.members.length} different ideas.”`,
-        right: `They are mostly one idea named for the setting it came up in (the user’s, a patient’s, a learner’s). The taxonomy groups similar values into clusters, but each name is counted as its own value, which is one reason the list of values is so long.`,
+        right: `They are mostly one idea with a setting in the name (the user’s, a patient’s, a learner’s); the open data records no context, so the names, not the data, say where each came up. The taxonomy groups similar values into clusters, but each name is counted as its own value, which is one reason the list of values is so long.`,
       },
       discussion: [
         `Why might “${first!.value}” be so much more common than “${patient.value}”? What does that say about what people ask Claude for?`,
