@@ -65,9 +65,9 @@ export default defineChart<CategorySharesData>({
   title: 'Five kinds of value',
   embedHeight: { narrow: 840, wide: 720 },
   measure:
-    'Share of value expressions: of all the values Claude expressed, the percentage in each category (they add up to 100%).',
+    'Share of value expressions: of all the times Claude expressed a value (once per value per conversation), the percentage in each category (they add up to 100%).',
   teaching: {
-    shows: 'How the values Claude expressed divide among the five top-level categories, with the number of clusters and values under each.',
+    shows: 'How the times Claude expressed a value divide among the five top-level categories, with the number of clusters and values under each.',
     question: 'Social values have more distinct values than epistemic ones but a smaller share. What does that tell you about how often each social value appears?',
   },
   select: (model) => model.categories,

@@ -1,4 +1,5 @@
 import { percentAdaptive } from './lib/format.ts';
+import { plural } from '../lib/text.ts';
 import { categoryColor } from './lib/palette.ts';
 import { MARKS } from './lib/chart-colors.ts';
 import { renderLabelledBars } from './lib/labelled-bars.ts';
@@ -73,7 +74,7 @@ function clusterMembersSummary(data: ClusterMembers): string {
   const highlighted = data.members.find((m) => m.highlight);
   const measure = data.measure === 'pctConvos' ? 'of conversations' : 'of value expressions';
   const list = data.members.slice(0, 5).map((m) => `${m.name} ${percentAdaptive(m.value)}`).join(', ');
-  return `Bar chart of ${data.members.length} members of ${data.cluster}${data.more ? ` (the largest; ${data.more} more not drawn)` : ''}, by share ${measure}: ${list}${data.members.length > 5 ? ', …' : ''}.${highlighted ? ` Highlighted: ${highlighted.name}, ${percentAdaptive(highlighted.value)}.` : ''}`;
+  return `Bar chart of ${plural(data.members.length, 'member')} of ${data.cluster}${data.more ? ` (the largest; ${data.more} more not drawn)` : ''}, by share ${measure}: ${list}${data.members.length > 5 ? ', …' : ''}.${highlighted ? ` Highlighted: ${highlighted.name}, ${percentAdaptive(highlighted.value)}.` : ''}`;
 }
 
 /** Drawn on every value's and cluster's page (not in the report, so it has no id or embed of its own). */

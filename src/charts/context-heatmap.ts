@@ -231,7 +231,7 @@ export default defineChart<HeatmapData>({
   takeaway: (d) => {
     const top = [...d.cells].filter((c) => c.residual !== null).sort((a, b) => b.residual! - a.residual!)[0]!;
     const ranks = d.cells.map((c) => c.rank).filter((r) => r !== null);
-    return `Specific values concentrate in specific tasks: ${top.value} is over-represented in ${top.task} with a residual of ${top.residual}, about ${Math.round(top.residual! / d.threshold)} times the significance threshold of ${d.threshold.toFixed(2)}. A residual measures over-representation, not frequency; these values rank between ${Math.min(...ranks)} and ${Math.max(...ranks)} of ${d.valueCount.toLocaleString('en-US')} overall.`;
+    return `Specific values concentrate in specific tasks: ${top.value} is over-represented in ${top.task} with an adjusted residual of ${top.residual}, ${top.residual! > 2 * d.threshold ? 'far ' : ''}above the significance threshold of ${d.threshold.toFixed(2)}. Residuals grow with the number of conversations, so a large one says the pairing is not chance, not how many times stronger it is; and it measures over-representation, not frequency: these values rank between ${Math.min(...ranks)} and ${Math.max(...ranks)} of ${d.valueCount.toLocaleString('en-US')} overall.`;
   },
   provenance: (d) =>
     fromPaper(d.paper, (r) => `${r.ai_value} in ${r.task} (${r.residual}, marked *)`, {

@@ -46,7 +46,7 @@ export default defineChart<MirroringData>({
   title: 'Mirroring by response type',
   embedHeight: { narrow: 517, wide: 416 },
   measure:
-    '% mirroring: for each kind of response, the share of conversations in which Claude expressed the very value the user had.',
+    '% mirroring: for each kind of response, the share of the conversations with that response (not of all conversations) in which Claude expressed the very value the user had.',
   teaching: {
     shows: 'How often Claude expressed the very value the user expressed, for each kind of response.',
     question: 'Why would mirroring almost vanish when Claude resists?',

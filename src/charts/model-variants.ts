@@ -90,7 +90,7 @@ export default defineChart<ModelVariantsData>({
     '% of conversations in each model’s own sample in which it strongly supported or resisted the user’s values, or the user expressed none; samples differ in size and dates.',
   teaching: {
     shows: 'Three Claude models compared on how often they strongly supported or strongly resisted users’ values, and how often users expressed none.',
-    question: 'Claude 3 Opus both supports and resists more. Why might a model be more “opinionated” in both directions? Note its much smaller sample.',
+    question: 'Claude 3 Opus both supports and resists more in its sample. The data cannot tell why: what besides the model differs between the samples, and could it explain the gap?',
   },
   select: selectModelVariants,
   render: renderModelVariants,
@@ -105,7 +105,7 @@ export default defineChart<ModelVariantsData>({
   provenance: (d) =>
     fromPaper(d.paper, (r) => `${r.model} ${'metric' in r ? r.metric : ''}`, {
       notes: [
-      `n = subjective conversations analysed for each model; the Claude 3.5 Sonnet figures come from the main sample, ${percent(d.mainSampleShare, 0)} of which that model answered. The samples were drawn separately and their tasks differ.`,
+      `n = subjective conversations analysed for each model; the Claude 3.5 Sonnet figures come from the main sample, ${percent(d.mainSampleShare, 0)} of which that model answered. The samples were drawn separately and differ in size and tasks, so the data cannot tell how much of a gap comes from the model.`,
       ...d.variantNotes,
       ],
     }),

@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { integer, percent, percentAdaptive } from './lib/format.ts';
+import { integer, percent, percentAdaptive, percentFigure } from './lib/format.ts';
 import { approximateWidth, capitalize, plural } from '../lib/text.ts';
 import { TEXT } from './lib/palette.ts';
 import { MARKS } from './lib/chart-colors.ts';
@@ -14,8 +14,10 @@ export interface RareValue {
   value: string;
   pctConvos: number;
   rank: number;
-  /** % of all values that are rarer still, to two decimals (a derived share, not a figure of the dataset's). */
+  /** % of all values that are rarer still (the model's percentile, unrounded: rounded once, where it is shown). */
   rarerThan: number;
+  /** Whether the model counts it rare: in the long tail, below the cutoff the long-tail chart shades. */
+  inLongTail: boolean;
   href: string;
 }
 
@@ -31,18 +33,21 @@ export interface RareValuesData {
   /** Whether the paper's "most around 0.01%" holds for them, and that figure as printed. */
   mostAroundTypical: boolean;
   typical: string;
+  /** The long tail's cutoff, % of conversations: the site's one definition of a rare value. */
+  longTailCutoff: number;
 }
 
 function selectRareValues(model: Model): RareValuesData {
   const { values, missing, mostAroundTypical } = model.jailbreakValues;
   return {
     all: model.taxonomy.values.map((v) => v.pctConvos),
-    rare: values.map((v) => ({ value: v.name, pctConvos: v.pctConvos, rank: v.rank, rarerThan: Math.round(v.commonerThan * 100) / 100, href: v.href })),
+    rare: values.map((v) => ({ value: v.name, pctConvos: v.pctConvos, rank: v.rank, rarerThan: v.commonerThan, inLongTail: model.inLongTail(v), href: v.href })),
     missing,
     paper: model.paper.rareValues,
     conversations: model.scope('subjective_conversations').value,
     mostAroundTypical,
     typical: model.scope('rare_value_typical').printed.value,
+    longTailCutoff: model.longTail.cutoff,
   };
 }
 
@@ -112,7 +117,7 @@ function renderRareValues(data: RareValuesData, _options: unknown, document: Doc
     },
     document,
   );
-  // The first rules drawn are the rare values' (the baseline rule comes last).
+  // The first rules drawn are the marked values' (the baseline rule comes last).
   tagRows(svg, 'g[aria-label="rule"] line', (_, n) => (n < data.rare.length ? n : undefined));
   return svg;
 }
@@ -125,7 +130,7 @@ function rareValuesTable(data: RareValuesData): ChartTable {
       { key: 'rank', label: 'Rank among all values', format: 'integer' },
       { key: 'rarerThan', label: '% of values rarer still', format: 'percent' },
     ],
-    rows: data.rare.map((r) => ({ ...r })),
+    rows: data.rare.map(({ inLongTail: _, ...r }) => ({ ...r, rarerThan: Number(percentFigure(r.rarerThan)) })),
   };
 }
 
@@ -135,23 +140,27 @@ function rareValuesSummary(data: RareValuesData): string {
     .join(', ')}.`;
 }
 
-/** Rare in absolute terms, not relative to the other values: both said, from the data. */
+/** Few conversations, yet not rare among values (the long tail's sense of rare): both said, from the data. */
 function rareValuesTakeaway(d: RareValuesData): string {
   if (!d.rare.length) return 'None of the values the paper traced to jailbreak attempts is in this dataset.';
   const max = Math.max(...d.rare.map((r) => r.pctConvos));
   const commoner = d.rare.map((r) => r.rarerThan);
-  const range = (xs: number[]) => `${Math.floor(Math.min(...xs))}–${Math.floor(Math.max(...xs))}%`;
-  return `${capitalize(d.rare.map((r) => r.value).join(', '))}: each in at most ${percentAdaptive(max)} of conversations (about ${integer(Math.round((max / 100) * d.conversations))} of ${integer(d.conversations)}), rare in absolute terms, yet commoner than ${range(commoner)} of all values${d.mostAroundTypical ? '' : ` — so the paper’s “most around ${d.typical}%” does not hold for them`}. Jailbreak attempts are the paper’s most likely explanation.`;
+  const range = (xs: number[]) => {
+    const [low, high] = [percentFigure(Math.min(...xs)), percentFigure(Math.max(...xs))];
+    return low === high ? `${high}%` : `${low}–${high}%`;
+  };
+  const tail = d.rare.every((r) => !r.inLongTail) ? `, and none is in the long tail (under ${d.longTailCutoff}%)` : '';
+  return `${capitalize(d.rare.map((r) => r.value).join(', '))}: each in at most ${percentAdaptive(max)} of conversations (about ${integer(Math.round((max / 100) * d.conversations))} of ${integer(d.conversations)}), yet commoner than ${range(commoner)} of all values${tail}${d.mostAroundTypical ? '' : `; the paper’s “most around ${d.typical}%” does not fit these three`}. Jailbreak attempts are the paper’s most likely explanation.`;
 }
 
 export default defineChart<RareValuesData>({
   id: 'rare-values',
-  title: 'Rare values as an early warning',
+  title: 'Early-warning values among all values',
   embedHeight: { narrow: 913, wide: 744 },
   measure:
     'How many values sit at each % of conversations (log scale); marked are the values the study traced, most likely, to jailbreak attempts.',
   teaching: {
-    shows: 'Where the three values that the study traced, most likely, to jailbreak attempts sit among all values: rare in absolute terms, yet commoner than most values.',
+    shows: 'Where the three values that the study traced, most likely, to jailbreak attempts sit among all values: in few conversations, yet commoner than most values, so not rare in the sense of the long tail.',
     question: 'A value in 0.1% of conversations is still hundreds of the conversations studied here, and many more across all of Claude’s use. How would you use such a signal without flagging innocent users?',
   },
   select: selectRareValues,

@@ -204,7 +204,7 @@ export default defineChart<ResponseTypesData>({
   provenance: (d) =>
     fromPaper(d.paper, (r) => r.response_type, {
       notes: [
-      `Shares of all ${d.conversations.toLocaleString('en-US')} conversations. The six response types together make up ${percent(100 - d.groups.none)}, the conversations in which Claude had user values to respond to; “no values” is the rest. That is more than the ${d.explicitHumanShare}% of conversations with explicitly stated user values: the paper leaves the difference open (user values implied rather than stated would account for it).`,
+      `Shares of all ${d.conversations.toLocaleString('en-US')} conversations; each conversation has one response type, so they are also shares of Claude’s responses. The six response types together make up ${percent(100 - d.groups.none)}, the conversations in which Claude had user values to respond to; “no values” is the rest. That is more than the ${d.explicitHumanShare}% of conversations with explicitly stated user values, and the reports we have do not explain the difference. The mirroring figures are of another kind: shares of the conversations with one response type, not of all conversations.`,
       ],
     }),
 });

@@ -25,7 +25,7 @@ export default defineChart<SunburstLayout>({
   takeaway: (layout) => {
     const categories = categoryNodes(layout);
     const first = categories[0] ?? 0;
-    return `${categories.length === 5 ? 'Five' : integer(categories.length)} categories hold all ${integer(layout.valueCount[0]!)} values; ${layout.name[first]} alone account for ${percent(layout.share[first]!)} of what Claude expressed.`;
+    return `${categories.length === 5 ? 'Five' : integer(categories.length)} categories hold all ${integer(layout.valueCount[0]!)} values; ${layout.name[first]} alone account for ${percent(layout.share[first]!)} of all value expressions.`;
   },
   provenance: () => fromDataset(),
   reportRows: (table) => ({

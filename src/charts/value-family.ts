@@ -7,7 +7,7 @@ import { CHART_FONT, CHART_WIDTH, MORE_LINE, moreText, rowsInRoom, UPSCALE, widt
 import { tagRows, titleCutLabels } from './lib/svg.ts';
 import { embedHeightAround } from './lib/embed-height.ts';
 import type { Model } from '../data/model.ts';
-import { truncateToWidth } from '../lib/text.ts';
+import { plural, pluralNoun, truncateToWidth } from '../lib/text.ts';
 import { defineChart, type ChartRoom, type ChartTable, type Control } from './lib/contract.ts';
 import { fromDataset } from './lib/sources.ts';
 
@@ -101,7 +101,7 @@ function valueFamilySummary(data: ValueFamilyData, options: ValueFamilyOptions):
   const { word, members } = family(data, options);
   const categories = new Set(members.map((m) => shortCategory(m.category)));
   const [first, second] = members;
-  return `Dot chart of the ${members.length} values whose name contains “${word}”, by % of conversations on a log scale. They fall in ${categories.size} categories (${[...categories].join(', ')}). The most frequent are ${first?.value} (${percentAdaptive(first?.pctConvos ?? 0)})${second ? ` and ${second.value} (${percentAdaptive(second.pctConvos)})` : ''}; the rarest, ${members.at(-1)?.value}, appears in ${percentAdaptive(members.at(-1)?.pctConvos ?? 0)}.`;
+  return `Dot chart of the ${plural(members.length, 'value')} whose name contains “${word}”, by % of conversations on a log scale. They fall in ${plural(categories.size, 'category', 'categories')} (${[...categories].join(', ')}). The most frequent are ${first?.value} (${percentAdaptive(first?.pctConvos ?? 0)})${second ? ` and ${second.value} (${percentAdaptive(second.pctConvos)})` : ''}; the rarest, ${members.at(-1)?.value}, appears in ${percentAdaptive(members.at(-1)?.pctConvos ?? 0)}.`;
 }
 
 function valueFamilyControls(data: ValueFamilyData, options: ValueFamilyOptions): Control[] {
@@ -121,7 +121,7 @@ function valueFamilyTakeaway(data: ValueFamilyData): string {
   if (!members.length) return `No value in this dataset contains the word “${DEFAULT_FAMILY}”.`;
   const categories = new Set(members.map((m) => m.category));
   const spread = categories.size === 1 ? `, all of them ${[...categories][0]!.toLowerCase()},` : `, spread over ${categories.size} categories,`;
-  return `${members.length} different values contain the word “${DEFAULT_FAMILY}”${spread} from ${members[0]!.value} (${percentAdaptive(members[0]!.pctConvos)} of conversations) to ${members.at(-1)!.value} (${percentAdaptive(members.at(-1)!.pctConvos)}).`;
+  return `${plural(members.length, 'different value')} ${pluralNoun(members.length, 'contains', 'contain')} the word “${DEFAULT_FAMILY}”${spread} from ${members[0]!.value} (${percentAdaptive(members[0]!.pctConvos)} of conversations) to ${members.at(-1)!.value} (${percentAdaptive(members.at(-1)!.pctConvos)}).`;
 }
 
 export default defineChart<ValueFamilyData, ValueFamilyOptions>({

@@ -1,4 +1,6 @@
 import type { Claim, ModelFacts, Verdict } from './model-types.ts';
+import { percent } from '../lib/format.ts';
+import { plural } from '../lib/text.ts';
 import { ORIGINS, provenance, provenanceOf } from './paper.ts';
 
 /** How many decimals a figure is printed with: "4.33" → 2, "4.0" → 1, "75" → 0. */
@@ -30,6 +32,14 @@ function atPrecisionOf(paperPrinted: string, ours: number): string {
 function worst(verdicts: Verdict[]): Verdict {
   return verdicts.includes('differs') ? 'differs' : verdicts.includes('close') ? 'close' : 'matches';
 }
+
+/**
+ * The loosest reading of the paper's "around" a figure that we test it with: within a factor of 2 either way. The paper
+ * sets no band; the claims table says so, and how far off the values are, so that a reader can apply another.
+ */
+export const AROUND_AT_MOST = 2;
+/** Within a factor of 1.5 either way: what rounds to the figure at one significant figure (0.01 → 0.005 to 0.015). */
+export const AROUND_ROUNDS_TO = 1.5;
 
 const holds = (isTrue: boolean): Verdict => (isTrue ? 'matches' : 'differs');
 
@@ -110,19 +120,23 @@ export function checkClaims(facts: ModelFacts): Claim[] {
     source: provenance(ceiling),
     how: 'pct_convos in values_frequencies.csv for the values the paper traces to jailbreak attempts.',
   });
+  const named = jailbreak.values.length + jailbreak.missing.length;
+  const factor = jailbreak.factorForMost;
+  const roundedFactor = Number.isFinite(factor) ? factor.toFixed(1) : '∞';
   claims.push({
     claim: `Most of them occur in around ${typical.printed.value}% of conversations`,
     kind: 'statement',
     paper: `around ${typical.printed.value}%`,
-    ours: `${jailbreak.aroundTypical} of ${jailbreak.values.length + jailbreak.missing.length} between ${jailbreak.typical / 2}% and ${(jailbreak.typical * 3) / 2}%`,
-    verdict: holds(jailbreak.mostAroundTypical),
+    ours: `${rareFigures} / most within a factor of ${roundedFactor} of ${typical.printed.value}%`,
+    verdict: factor <= AROUND_ROUNDS_TO ? 'matches' : factor <= AROUND_AT_MOST ? 'consistent' : 'differs',
     source: provenance(typical),
-    how: `The same pct_convos, counted within half of ${typical.printed.value}% either side. They are rare in absolute terms but not among values: ${jailbreak.values
-      .map((v) => `${v.name} is commoner than ${Math.floor(v.commonerThan)}%`)
-      .join(', ')} of all values.`,
+    how: `The paper sets no band for “around”. Ours is the factor, either way, that “around” must stretch to for most (more than half) of the ${plural(named, 'value')} the paper names: ${roundedFactor}. It holds within a factor of ${AROUND_ROUNDS_TO} (what rounds to ${typical.printed.value} at one significant figure), is consistent with the data within a factor of ${AROUND_AT_MOST}, and fails beyond. The test reaches only the values the paper names; if its “most” means a wider set it does not list, the open data cannot tell which, and this row does not test that. They are few in conversations but not rare among values: ${jailbreak.values
+      .map((v) => `${v.name} is commoner than ${percent(v.commonerThan)} of values`)
+      .join(', ')}.`,
   });
 
   const mean = scope('mean_ai_values');
+  const withAi = scope('convos_with_ai_value');
   claims.push({
     claim: `Claude expresses about ${mean.printed.value} values per conversation`,
     kind: 'figure',
@@ -130,7 +144,7 @@ export function checkClaims(facts: ModelFacts): Claim[] {
     ours: atPrecisionOf(mean.printed.value, valuesPerConversation),
     verdict: verdict(mean.printed.value, valuesPerConversation),
     source: provenance(mean),
-    how: `The sum of every value’s % of conversations, divided by 100: ${valuesPerConversation.toFixed(3)} distinct values per subjective conversation, compared at the paper’s precision (one decimal).`,
+    how: `The sum of every value’s % of conversations, divided by 100: ${valuesPerConversation.toFixed(3)} distinct values per subjective conversation, compared at the paper’s precision (one decimal). Over only the ${withAi.printed.value}% of conversations with any value it would be ${(valuesPerConversation / (withAi.value / 100)).toFixed(3)}; the verdict is the same either way.`,
   });
 
   const paperThreshold = scope('significance_threshold');
@@ -139,9 +153,10 @@ export function checkClaims(facts: ModelFacts): Claim[] {
     kind: 'figure',
     paper: paperThreshold.printed.value,
     ours: atPrecisionOf(paperThreshold.printed.value, threshold),
-    verdict: verdict(paperThreshold.printed.value, threshold),
+    // Recomputed from an α and a number of comparisons the paper's reports do not give: agreement shows consistency only.
+    verdict: verdict(paperThreshold.printed.value, threshold) === 'matches' ? 'consistent' : verdict(paperThreshold.printed.value, threshold),
     source: provenance(paperThreshold),
-    how: `The two-sided critical z at α = 0.05 over ${count} comparisons: Φ⁻¹(1 − 0.05 / (2 × ${count})) = ${threshold.toFixed(3)}.`,
+    how: `The two-sided critical z at α = 0.05 over ${count} comparisons: Φ⁻¹(1 − 0.05 / (2 × ${count})) = ${threshold.toFixed(3)}. The α, the two-sided test and the number of comparisons are our assumptions, not figures the reports of the paper give, so a match shows only that the threshold is consistent with them.`,
   });
   return claims;
 }

@@ -1,3 +1,4 @@
+import { plural } from '../lib/text.ts';
 import type { DataProblem } from './types.ts';
 
 export interface CsvRecord {
@@ -83,7 +84,7 @@ export function parseCsv(text: string, file: string): ParsedCsv {
       const found = row.values[0] === '' ? 'an empty line' : 'a line with only white space';
       problems.push({ file, line: row.line, column: '(row)', found, expected: `a row of ${columns.length} fields (delete the line)` });
     } else {
-      const fields = (n: number) => `${n} field${n === 1 ? '' : 's'}`;
+      const fields = (n: number) => plural(n, 'field');
       problems.push({ file, line: row.line, column: '(row)', found: fields(row.values.length), expected: `${fields(columns.length)}, one per column` });
     }
   }

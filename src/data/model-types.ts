@@ -3,7 +3,11 @@ import type { Taxonomy, TaxonomyNode, ValueNode } from './taxonomy.ts';
 
 /** The shapes of the derived model (src/data/model.ts builds it), apart so that claims.ts can use them without a cycle. */
 
-export type Verdict = 'matches' | 'close' | 'differs';
+/**
+ * How a claim fares against the open data: it holds ('matches'), is within 5% ('close'), fails ('differs'), or the open
+ * data can only be consistent with it ('consistent'): it agrees, but only under assumptions the claim does not state.
+ */
+export type Verdict = 'matches' | 'consistent' | 'close' | 'differs';
 
 export interface Claim {
   claim: string;
@@ -37,8 +41,12 @@ export interface JailbreakValues {
   ceiling: number;
   typical: number;
   allUnderCeiling: boolean;
-  /** How many are around the typical figure: within half of it either side (what rounds to it at one significant figure). */
-  aroundTypical: number;
+  /**
+   * The factor (either way) by which "around" the typical figure must stretch to take in most (more than half) of the
+   * named values: the paper sets no band, so this says how loose a reading the claim needs. Infinity if any is absent.
+   */
+  factorForMost: number;
+  /** Whether most are around the typical figure, within claims.ts's AROUND_AT_MOST (a factor of 2). */
   mostAroundTypical: boolean;
 }
 

@@ -1,7 +1,7 @@
 export type { CategoryShare, Claim, JailbreakValues, LongTail, Model, ModelFacts, Verdict } from './model-types.ts';
 import path from 'node:path';
 import { datasetDir } from '../config.ts';
-import { checkClaims } from './claims.ts';
+import { AROUND_AT_MOST, checkClaims } from './claims.ts';
 import type { CategoryShare, JailbreakValues, Model, ModelFacts } from './model-types.ts';
 import { loadDataset, loadPaperFigures } from './load.ts';
 import { RESPONSE_GROUPS, scopeFigure, type PaperFigures, type ResponseGroup } from './paper.ts';
@@ -55,15 +55,18 @@ function jailbreakValues(paper: PaperFigures, byName: Map<string, ValueNode>): J
   const found = paper.rareValues.map((r) => byName.get(r.value));
   const values = found.filter((v) => v !== undefined);
   const missing = paper.rareValues.filter((_, i) => !found[i]).map((r) => r.value);
-  const aroundTypical = values.filter((v) => Math.abs(v.pctConvos - typical) < typical / 2).length;
+  // How far each is from the typical figure, as a factor either way; "most" of the named values is more than half of them.
+  const factors = values.map((v) => Math.max(v.pctConvos / typical, typical / v.pctConvos)).sort((a, b) => a - b);
+  const most = Math.floor(paper.rareValues.length / 2) + 1;
+  const factorForMost = missing.length === 0 && factors.length >= most ? factors[most - 1]! : Infinity;
   return {
     values,
     missing,
     ceiling,
     typical,
     allUnderCeiling: missing.length === 0 && values.every((v) => v.pctConvos < ceiling),
-    aroundTypical,
-    mostAroundTypical: aroundTypical > paper.rareValues.length / 2,
+    factorForMost,
+    mostAroundTypical: factorForMost <= AROUND_AT_MOST,
   };
 }
 

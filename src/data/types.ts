@@ -1,4 +1,5 @@
 import type { ColumnTable } from 'arquero';
+import { plural } from '../lib/text.ts';
 
 export type Level = 0 | 1 | 2 | 3;
 
@@ -40,7 +41,7 @@ export class DataValidationError extends Error {
   constructor(problems: DataProblem[]) {
     const shown = problems.slice(0, 50).map((p) => `  - ${formatProblem(p)}`);
     const more = problems.length > 50 ? [`  … and ${problems.length - 50} more`] : [];
-    super([`The input data failed validation (${problems.length} problem${problems.length === 1 ? '' : 's'}):`, ...shown, ...more].join('\n'));
+    super([`The input data failed validation (${plural(problems.length, 'problem')}):`, ...shown, ...more].join('\n'));
     this.name = 'DataValidationError';
     this.problems = problems;
   }

@@ -23,7 +23,7 @@ export default defineLesson({
       ],
       gettingStarted: [
         {
-          ask: `What share of all the values Claude showed were ${first!.category.toLowerCase()}?`,
+          ask: `Of all the times Claude showed a value, what share were ${first!.category.toLowerCase()}?`,
           answer: `${percent(first!.share)}. That is the biggest share of the five.`,
           choices: { right: percent(first!.share), wrong: [percent(second!.share), percent(third!.share)] },
         },
@@ -40,7 +40,7 @@ export default defineLesson({
         },
         {
           ask: `Is it right to say that ${first!.category.toLowerCase()} came up in ${percent(first!.share)} of chats? Why or why not?`,
-          answer: `No. The shares split up all the values Claude showed, and they add up to 100%. One chat often shows several values, about ${perChat} on average, so a share of values is not a share of chats.`,
+          answer: `No. The shares split up all the times Claude showed a value, and they add up to 100%. One chat often shows several values, about ${perChat} on average, so a share of those times is not a share of chats.`,
         },
       ],
     };

@@ -15,7 +15,7 @@ export default defineLesson({
       goal: 'Students can read a ranked distribution on a logarithmic scale and explain why a few common values and a long tail of rare ones are both real features of the data.',
       misconception: {
         wrong: '“A value in the long tail is so rare that it is noise and can be ignored.”',
-        right: `The cut-off, ${percent(cutoff, 2)} of conversations, is still about ${integer(cutoffChats)} of the ${integer(chats)} analysed. Rare in share does not mean rare in number, and some rare values (see the rare-values chart) are the ones worth watching.`,
+        right: `The cut-off, ${percent(cutoff, 2)} of conversations, is still about ${integer(cutoffChats)} of the ${integer(chats)} analysed. Rare in share does not mean rare in number. And some values worth watching (see the early-warning chart) appear in few conversations without being in the long tail at all.`,
       },
       discussion: [
         'If most values are rare, what would a study of only one week of conversations miss? How might you check whether a rare value is real or noise?',

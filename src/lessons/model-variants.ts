@@ -14,6 +14,10 @@ export default defineLesson({
     const largest = [...samples].sort((a, b) => b.subjective - a.subjective)[0]!;
     holds(mostResisting!.model === opus.model && supporting[0]!.model === opus.model, 'Claude 3 Opus both supports and resists most');
     holds(opus.subjective * 10 < largest.subjective, 'the Claude 3 Opus sample is far smaller');
+    const subjectiveShare = (sample: { model: string }) => {
+      const row = find(model.paper.modelSamples, (r) => r.model === sample.model, `the ${sample.model} sample`);
+      return (100 * row.subjective) / row.conversations;
+    };
     const tasks = [model.scope('opus_task_academic_papers').value, model.scope('opus_task_creative_writing').value];
     return {
       goal: 'Students can compare groups of different sizes drawn from different samples and name what, besides the models, could explain a difference.',
@@ -22,7 +26,7 @@ export default defineLesson({
         right: `The samples were drawn separately and differ in size (${integer(opus.subjective)} subjective conversations for ${opus.model} against ${integer(largest.subjective)}) and in tasks: in the ${opus.model} sample, ${percent(tasks[0]!)} of conversations generated academic papers and ${percent(tasks[1]!)} were creative writing. Some of the difference may come from what people asked each model.`,
       },
       discussion: [
-        `${opus.model} both supports and resists more. Why might a model be more “opinionated” in both directions? Note its much smaller sample.`,
+        `${opus.model} both supports and resists more in its sample. What, besides the model, differs between the samples? Could any of it explain the gap?`,
         'What would you need to compare the models fairly?',
       ],
       gettingStarted: [
@@ -43,8 +47,8 @@ export default defineLesson({
           answer: `Its chats were a different set: ${percent(tasks[0]!)} of them were for writing school or research papers, and ${percent(tasks[1]!)} were stories and other creative writing. The gap may come from what people asked, not just from the model.`,
         },
         {
-          ask: `${opus.model} both backs users up and pushes back more than the others. Why might a model take a side more often in both ways?`,
-          answer: 'A model that speaks its mind more often will take a strong side more often. So it agrees more and disagrees more.',
+          ask: `${opus.model} both backs users up and pushes back more than the others. Does that show the model takes sides more?`,
+          answer: `Not on its own. The data cannot tell why. The samples differ in size (${integer(opus.subjective)} chats against ${integer(largest.subjective)}), were drawn separately, and held different tasks, and a different share of them was judged to need a value judgement (${percent(subjectiveShare(opus))} against ${percent(subjectiveShare(largest))}). Any of these could change the figures, as could the model.`,
         },
       ],
     };

@@ -9,7 +9,7 @@ export default defineLesson({
     const smallest = bySize.at(-1)!;
     holds(Boolean(largest && second && largest.share > second.share), 'one category is the largest');
     const [values, level1, level2] = taxonomy.levelCounts;
-    const share = (c: typeof largest) => `It is ${c!.category.toLowerCase()}, with ${percent(c!.share)} of all the values Claude showed`;
+    const share = (c: typeof largest) => `It is ${c!.category.toLowerCase()}, with ${percent(c!.share)} of all the times Claude showed a value`;
     return {
       goal: 'Students can read a part-to-whole chart with levels: categories hold clusters, clusters hold values, and each arc is as wide as its share of all value expressions.',
       misconception: {
@@ -19,6 +19,7 @@ export default defineLesson({
       discussion: [
         `Zoom into the smallest category (${smallest.category}). Which of its clusters would you have expected to be larger, and why might it be small in a chat assistant’s conversations?`,
         'What does the chart hide by showing every value as part of one category? Think of a value that could belong to two.',
+        'The taxonomy was built from Claude’s replies, not from a theory of human values. Commentators, not the paper, have set it beside human frameworks such as Schwartz’s theory of basic human values. What would you expect a taxonomy of people’s values to hold that this one lacks?',
       ],
       gettingStarted: [
         {

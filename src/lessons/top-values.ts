@@ -33,7 +33,7 @@ export default defineLesson({
       goingFurther: [
         {
           ask: 'Most of the top values are about doing a job well. Why might that be?',
-          answer: 'People mostly use an AI helper for tasks like writing and coding. Doing those tasks well calls for values like being clear and thorough.',
+          answer: 'One likely reason: many chats ask for practical help, like writing or fixing code, and doing that well calls for values like being clear and thorough. The open data has no tasks, so this is a reason to check, not a finding.',
         },
         {
           ask: `Claude showed ${first!.name} in ${share(first)} of chats. Does that mean it was not helpful in the rest?`,

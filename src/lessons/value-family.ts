@@ -1,4 +1,5 @@
 import { percentAdaptive } from '../charts/lib/format.ts';
+import { plural } from '../lib/text.ts';
 import valueFamily from '../charts/value-family.ts';
 import { dataOf, defineLesson, find, holds } from './lib/lesson.ts';
 
@@ -15,10 +16,10 @@ export default defineLesson({
     const categories = new Set(family.members.map((m) => m.category));
     const share = (m: { pctConvos: number }) => percentAdaptive(m.pctConvos);
     return {
-      goal: `Students can explain how one idea (${word}) turns into many values in the data, named by the setting in which it came up, and weigh splitting against lumping when counting values.`,
+      goal: `Students can explain how one idea (${word}) turns into many values in the data, named for a setting, and weigh splitting against lumping when counting values.`,
       misconception: {
         wrong: `“The ${family.members.length} ${word} values are ${family.members.length} different ideas.”`,
-        right: `They are mostly one idea named for the setting it came up in (the user’s, a patient’s, a learner’s). The taxonomy groups similar values into clusters, but each name is counted as its own value, which is one reason the list of values is so long.`,
+        right: `They are mostly one idea with a setting in the name (the user’s, a patient’s, a learner’s); the open data records no context, so the names, not the data, say where each came up. The taxonomy groups similar values into clusters, but each name is counted as its own value, which is one reason the list of values is so long.`,
       },
       discussion: [
         `Why might “${first!.value}” be so much more common than “${patient.value}”? What does that say about what people ask Claude for?`,
@@ -27,7 +28,7 @@ export default defineLesson({
       gettingStarted: [
         {
           ask: `How many different values have the word “${word}” in their name?`,
-          answer: `${family.members.length} values.`,
+          answer: `${plural(family.members.length, 'value')}.`,
           choices: { right: String(family.members.length), wrong: others.slice(0, 2).map((f) => String(f.members.length)) },
         },
         {
@@ -39,7 +40,7 @@ export default defineLesson({
       goingFurther: [
         {
           ask: `Why might “${first!.value}” come up so much more than “${patient.value}”?`,
-          answer: `Far more chats are about the user’s own choices than about a patient’s care. The value takes its name from the setting: ${share(first!)} of chats against ${share(patient)}.`,
+          answer: `The data cannot say why: it records no context. The names suggest a reason to check, that a patient’s care comes up in fewer chats than a user’s own choices, but that is a guess, not a finding. What the data does show: ${share(first!)} of chats against ${share(patient)}.`,
         },
         {
           ask: `Should all these ${word} values count as one value? Give one reason for and one against.`,

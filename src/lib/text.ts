@@ -26,9 +26,16 @@ export function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** "1 category", "5 categories": the noun agrees with the count. */
+const PLURAL_RULES = new Intl.PluralRules('en-US');
+
+/** The noun that agrees with the count: "category" for 1, "categories" for 5 (and for 0 or 1.5, as English has it). */
+export function pluralNoun(count: number, one: string, many = `${one}s`): string {
+  return PLURAL_RULES.select(count) === 'one' ? one : many;
+}
+
+/** "1 category", "5 categories": the count with the noun that agrees with it. */
 export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
+  return `${count.toLocaleString('en-US')} ${pluralNoun(count, one, many)}`;
 }
 
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];

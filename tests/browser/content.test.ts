@@ -116,7 +116,7 @@ describe('the report, read at 390px without JavaScript', () => {
     expect(rare).toContain('most likely');
     const nihilism = await (await page.request.get(`${baseUrl}/values/moral-nihilism/`)).text();
     expect(nihilism).not.toMatch(/jailbreak|safeguards/i);
-    expect(nihilism).toContain('As a user’s value: one that Claude typically meets with strong resistance');
+    expect(nihilism).toContain('As a user’s value: one of those the paper finds characteristic of the conversations in which Claude responded with strong resistance');
   });
 
   it('shows every grade-C figure’s caveat, in view, wherever the figure appears', async () => {
@@ -130,8 +130,11 @@ describe('the report, read at 390px without JavaScript', () => {
             .map((f) => ({ id: f.id, notes: f.querySelector('.chart-notes')?.textContent ?? '' })),
         row,
       );
-      expect(figures.length, `a figure shows the grade-C row of ${row.file}`).toBeGreaterThan(0);
+      // A figure quoted in the prose rather than drawn carries its caveat in the same paragraph.
+      const paragraphs = await page.locator('main p').evaluateAll((ps, r) => ps.map((p) => p.textContent ?? '').filter((t) => t.includes(`uncertain, ${r.where}`)), row);
+      expect(figures.length + paragraphs.length, `the report shows the grade-C row of ${row.file}`).toBeGreaterThan(0);
       for (const figure of figures) expect(figure.notes, figure.id).toContain(row.caveat);
+      for (const paragraph of paragraphs) expect(paragraph).toContain(row.caveat);
     }
     // The notes are outside the collapsed table, in view.
     const hidden = await page.locator('.chart-notes').evaluateAll((notes) => notes.filter((n) => n.closest('details:not([open])')).length);
@@ -140,11 +143,11 @@ describe('the report, read at 390px without JavaScript', () => {
 
   it('computes the claims table from the data, with a verdict per claim', async () => {
     const verdicts = await page.locator('.claims tbody td.verdict').allTextContents();
-    expect(verdicts).toEqual(['✓ holds', '✓ holds', '✓ holds', '✓ holds', '≈ close', '✓ holds', '✗ fails', '✓ holds', '✓ holds']);
+    expect(verdicts).toEqual(['✓ holds', '✓ holds', '✓ holds', '✓ holds', '≈ close', '✓ holds', '✗ fails', '✓ holds', '○ consistent with']);
     // A claim that fails is shown failing, with both sides' numbers.
     const failing = page.locator('.claims tbody tr', { has: page.locator('td.verdict-differs') });
     await expect(failing.locator('th').textContent()).resolves.toContain('around 0.01%');
-    await expect(failing.locator('td').nth(1).textContent()).resolves.toMatch(/0 of 3/);
+    await expect(failing.locator('td').nth(1).textContent()).resolves.toMatch(/most within a factor of 10\.3 of 0\.01%/);
     // Printed precision: the paper's 4.0 is compared as 4.0.
     const mean = page.locator('.claims tbody tr', { hasText: 'values per conversation' });
     await expect(mean.locator('td.num').allTextContents()).resolves.toEqual(['4.0', '4.0']);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import * as aq from 'arquero';
 import { verdict } from '../../src/data/claims.ts';
 import { buildModel } from '../../src/data/model.ts';
 import { bonferroniZ, normalQuantile } from '../../src/data/stats.ts';
@@ -44,13 +45,19 @@ describe('the claims against the real dataset', () => {
       ['Each value traced to jai', 'matches'],
       ['Most of them occur in ar', 'differs'],
       ['Claude expresses about 4', 'matches'],
-      ['Residuals above 4.33 are', 'matches'],
+      ['Residuals above 4.33 are', 'consistent'],
     ]);
     const byStart = (start: string) => claims.find((c) => c.claim.startsWith(start))!;
     expect(byStart('75% of values').ours).toBe('73.3%');
     expect(byStart('Together those five').ours).toBe('23.7%');
     expect(byStart('The five categories').ours).toBe('31.4% / 22.2% / 21.4% / 13.9% / 11.1%');
-    expect(byStart('Most of them').ours).toBe('0 of 3 between 0.005% and 0.015%');
+    expect(byStart('Most of them').ours).toBe('sexual exploitation 0.14% / dominance 0.103% / amorality 0.067% / most within a factor of 10.3 of 0.01%');
+    // The paper sets no band for “around”, and the row says so, and what the test cannot reach.
+    expect(byStart('Most of them').how).toMatch(/sets no band/);
+    expect(byStart('Most of them').how).toMatch(/reaches only the values the paper names/);
+    expect(byStart('Most of them').how).toContain('amorality is commoner than 80.9% of values');
+    // A threshold recomputed from an α and a number of comparisons we assume can only be consistent with the paper’s.
+    expect(byStart('Residuals above').how).toMatch(/our assumptions/);
   });
 
   it('compare at the precision the paper prints, and say so', () => {
@@ -80,5 +87,22 @@ describe('verdicts follow the data', () => {
     expect(verdictOf('75% of values')).toBe('differs');
     expect(verdictOf('Each value traced to jailbreak')).toBe('differs'); // the fixture has none of them
     expect(verdictOf('Together those five')).toBe('differs');
+  });
+});
+
+describe('“most around 0.01%” is graded by how far “around” must stretch', () => {
+  const dataset = loadDataset(realDatasetDir);
+  /** The real dataset with some values' % of conversations replaced. */
+  const withFrequencies = (pcts: Record<string, number>) => ({
+    ...dataset,
+    frequencies: dataset.frequencies.derive({ pct_convos: aq.escape((d: { value: string; pct_convos: number }) => pcts[d.value] ?? d.pct_convos) }),
+  });
+  const rowFor = (pcts: Record<string, number>) => buildModel(withFrequencies(pcts), loadPaperFigures()).claims.find((c) => c.claim.startsWith('Most of them'))!;
+
+  it('holds when most round to the figure, is consistent within a factor of 2, and fails beyond', () => {
+    expect(rowFor({ 'sexual exploitation': 0.012, dominance: 0.009, amorality: 0.5 }).verdict).toBe('matches');
+    expect(rowFor({ 'sexual exploitation': 0.018, dominance: 0.019, amorality: 0.5 }).verdict).toBe('consistent');
+    expect(rowFor({ 'sexual exploitation': 0.018, dominance: 0.5, amorality: 0.5 }).verdict).toBe('differs');
+    expect(rowFor({}).verdict).toBe('differs');
   });
 });

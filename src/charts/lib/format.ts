@@ -1,16 +1,2 @@
-/** Number formats shared by charts, tables and prose, so one figure reads the same everywhere. */
-export function percent(value: number, digits = 1): string {
-  return `${value.toFixed(digits)}%`;
-}
-
-/** Small percentages keep enough digits to be told apart (0.003% rather than 0.0%). */
-export function percentAdaptive(value: number): string {
-  if (value >= 10) return percent(value, 1);
-  if (value >= 1) return percent(value, 2);
-  return percent(value, 3);
-}
-
-export function integer(value: number): string {
-  return value.toLocaleString('en-US');
-}
-
+/** The number formats live in src/lib/format.ts, where the data layer's sentences can use them too. */
+export * from '../../lib/format.ts';

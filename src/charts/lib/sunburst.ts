@@ -2,7 +2,7 @@ import { percent, percentAdaptive } from './format.ts';
 import { categoryColors, INK, onMark, PAPER } from './palette.ts';
 import type { ChartTable } from './contract.ts';
 import { svgElement as el } from './svg.ts';
-import { plural } from '../../lib/text.ts';
+import { plural, pluralNoun } from '../../lib/text.ts';
 import { CHART_FONT } from './size.ts';
 
 /**
@@ -87,7 +87,7 @@ const LEVEL_NAMES = ['value', 'level-1 cluster', 'level-2 cluster', 'category', 
 const LEVEL_PLURALS = ['values', 'level-1 clusters', 'level-2 clusters', 'categories', 'roots'];
 
 export function levelName(level: number, count = 1): string {
-  return (count === 1 ? LEVEL_NAMES[level] : LEVEL_PLURALS[level]) ?? 'nodes';
+  return pluralNoun(count, LEVEL_NAMES[level] ?? 'node', LEVEL_PLURALS[level] ?? 'nodes');
 }
 
 /** The page of node i: its value or cluster page, or the list of all values for the root. */

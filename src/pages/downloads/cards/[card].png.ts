@@ -33,7 +33,7 @@ export const GET: APIRoute = ({ params, site }) => {
     : category
       ? {
           title: `${category.category} · Values in the Wild`,
-          takeaway: `${percent(category.share)} of all the values Claude expressed: ${plural(category.values, 'value')} in ${plural(category.level1Clusters, 'cluster')}, each with its own page.`,
+          takeaway: `${percent(category.share)} of all value expressions (each time a conversation showed a value): ${plural(category.values, 'value')} in ${plural(category.level1Clusters, 'cluster')}, each with its own page.`,
           url: new URL(category.href, origin).href,
         }
       : { title: SITE_TITLE, takeaway: view.takeaway, url: new URL('/', origin).href };

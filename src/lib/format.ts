@@ -1,0 +1,21 @@
+/** Number formats shared by the data layer, charts, tables and prose, so one figure reads the same everywhere. */
+export function percent(value: number, digits = 1): string {
+  return `${percentFigure(value, digits)}%`;
+}
+
+/** The figure percent() prints, without its sign: a range's first end, or a table cell that shows what the text says. */
+export function percentFigure(value: number, digits = 1): string {
+  return value.toFixed(digits);
+}
+
+/** Small percentages keep enough digits to be told apart (0.003% rather than 0.0%). */
+export function percentAdaptive(value: number): string {
+  if (value >= 10) return percent(value, 1);
+  if (value >= 1) return percent(value, 2);
+  return percent(value, 3);
+}
+
+export function integer(value: number): string {
+  return value.toLocaleString('en-US');
+}
+
