@@ -24,7 +24,7 @@ const widestChart = (page: import('playwright-core').Page) =>
 describe('the report on a wide screen', () => {
   it('at 1440 px draws its key figures for the width, 860 px or wider, and shows a chart on the first screen', async () => {
     const { page, problems, close } = await openReport(1440);
-    await expect.poll(() => page.locator('.report > figure.is-wide').count()).toBe(WIDE_CHARTS.length);
+    await expect.poll(() => page.locator('.report > figure.is-wide').count(), { timeout: 15_000 }).toBe(WIDE_CHARTS.length);
     for (const id of WIDE_CHARTS) {
       const box = (await page.locator(`#${id} .chart-area svg`).boundingBox())!;
       expect(box.width, id).toBeGreaterThanOrEqual(860);
@@ -49,15 +49,15 @@ describe('the report on a wide screen', () => {
   it('zooms the sunburst in its wide shape, and draws the phone’s again when the window narrows', async () => {
     const { page, problems, close } = await openReport(1440);
     const sunburst = page.locator('#taxonomy-sunburst');
-    await expect.poll(() => sunburst.evaluate((f) => f.classList.contains('is-wide'))).toBe(true);
+    await expect.poll(() => sunburst.evaluate((f) => f.classList.contains('is-wide')), { timeout: 15_000 }).toBe(true);
     const viewBox = () => sunburst.locator('.chart-area svg').evaluate((svg: SVGSVGElement) => svg.viewBox.baseVal.width);
     expect(await viewBox()).toBe(880);
     await sunburst.locator('path[data-key^="l3:"]').first().click();
-    await expect.poll(() => sunburst.getAttribute('data-focus')).toMatch(/^l3:/);
+    await expect.poll(() => sunburst.getAttribute('data-focus'), { timeout: 15_000 }).toMatch(/^l3:/);
     expect(await viewBox()).toBe(880);
     await page.setViewportSize({ width: 800, height: 900 });
-    await expect.poll(viewBox).toBe(640);
-    await expect.poll(() => page.locator('#long-tail .chart-area svg').evaluate((svg: SVGSVGElement) => svg.viewBox.baseVal.width)).toBe(340);
+    await expect.poll(viewBox, { timeout: 15_000 }).toBe(640);
+    await expect.poll(() => page.locator('#long-tail .chart-area svg').evaluate((svg: SVGSVGElement) => svg.viewBox.baseVal.width), { timeout: 15_000 }).toBe(340);
     expect(await page.locator('.report > figure.is-wide').count()).toBe(0);
     expect(problems).toEqual([]);
     await close();

@@ -2,9 +2,8 @@ import { percent, percentAdaptive } from './format.ts';
 import { categoryColors, INK, onMark, PAPER } from './palette.ts';
 import type { ChartTable } from './contract.ts';
 import { svgElement as el } from './svg.ts';
-import { plural } from '../../lib/text.ts';
+import { plural, wrap } from '../../lib/text.ts';
 import { CHART_FONT } from './size.ts';
-import { wrap } from './standalone-svg.ts';
 
 /**
  * The taxonomy partitioned once at build time (see sunburst-layout.ts), as columns indexed by node. Index 0 is the
