@@ -5,10 +5,9 @@ import { plotSvg } from './lib/plot-svg.ts';
 import { tagRows } from './lib/svg.ts';
 import type { Model } from '../data/model.ts';
 import { provenance } from '../data/paper.ts';
-import { approximateWidth } from '../lib/text.ts';
+import { approximateWidth, wrap } from '../lib/text.ts';
 import { integer } from './lib/format.ts';
 import { CHART_FONT, MORE_LINE, moreText, widthIn } from './lib/size.ts';
-import { wrap } from './lib/standalone-svg.ts';
 import { defineChart, type ChartRoom, type ChartTable } from './lib/contract.ts';
 import { fromPaper } from './lib/sources.ts';
 

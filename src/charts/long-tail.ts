@@ -39,7 +39,8 @@ function renderLongTail(data: LongTailData, _options: unknown, document: Documen
   const svg = plotSvg(
     {
       width: widthIn(room),
-      height: 300,
+      // A wide room is taller too, so that the top values' names stack one above another (topLabels).
+      height: room && room.width >= NAMES_ALL_FROM ? 380 : 300,
       marginLeft: 48,
       marginRight: 14,
       marginTop: 28,
@@ -59,13 +60,31 @@ function renderLongTail(data: LongTailData, _options: unknown, document: Documen
         }),
         Plot.line(drawnCurve(data.curve), { x: 'rank', y: 'pctConvos', stroke: 'currentColor', strokeWidth: 1.5 }),
         Plot.dot(data.top, { x: 'rank', y: 'pctConvos', r: 4, fill: (d) => categoryColor(d.category), stroke: PAPER, title: (d) => `#${d.rank} ${d.value}: ${percent(d.pctConvos)}` }),
-        Plot.text([data.top[0]!, data.top.at(-1)!], { x: 'rank', y: 'pctConvos', text: (d) => `${d.value} ${percent(d.pctConvos)}`, dx: 8, dy: -8, textAnchor: 'start', fill: 'currentColor' }),
+        ...topLabels(data, room),
       ],
     },
     document,
   );
   tagRows(svg, 'g[aria-label="dot"] circle', (_, n) => data.curve.findIndex((d) => d.rank === data.top[n]?.rank));
   return svg;
+}
+
+/** A wide room names every one of the top values, in a column beside the curve's head with a line to each dot. */
+const NAMES_ALL_FROM = 600;
+const COLUMN_RANK = 40;
+
+/** The top values' names: on a phone the first and the last of them beside their dots; in a wide room every one. */
+function topLabels(data: LongTailData, room?: ChartRoom) {
+  const label = (d: LongTailData['top'][number]) => `${d.value} ${percent(d.pctConvos)}`;
+  if (!room || room.width < NAMES_ALL_FROM) {
+    return [Plot.text([data.top[0]!, data.top.at(-1)!], { x: 'rank', y: 'pctConvos', text: label, dx: 8, dy: -8, textAnchor: 'start', fill: 'currentColor' })];
+  }
+  // Evenly spaced on the log scale, from the top of the chart down, above the curve where it passes the column.
+  const placed = data.top.map((d, k) => ({ ...d, labelY: 35 / 10 ** (0.27 * k) }));
+  return [
+    Plot.link(placed, { x1: 'rank', y1: 'pctConvos', x2: COLUMN_RANK, y2: 'labelY', stroke: 'currentColor', strokeOpacity: 0.4 }),
+    Plot.text(placed, { x: COLUMN_RANK, y: 'labelY', text: label, dx: 4, textAnchor: 'start', fill: 'currentColor' }),
+  ];
 }
 
 /**

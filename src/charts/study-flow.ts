@@ -3,13 +3,11 @@ import { provenance } from '../data/paper.ts';
 import { defineChart, type ChartRoom, type ChartTable } from './lib/contract.ts';
 import { integer, percent } from './lib/format.ts';
 import { fromPaper } from './lib/sources.ts';
-import { capitalize } from '../lib/text.ts';
+import { approximateWidth, capitalize, wrap } from '../lib/text.ts';
 import { svgElement } from './lib/svg.ts';
 import { TEXT } from './lib/palette.ts';
 import { SURFACES } from './lib/chart-colors.ts';
 import { CHART_FONT, drawnLarger, widthIn } from './lib/size.ts';
-import { wrap } from './lib/standalone-svg.ts';
-import { approximateWidth } from '../lib/text.ts';
 
 /** One stage of the study's pipeline, from the sample to the statistics. */
 export interface FlowStep {

@@ -43,22 +43,68 @@ export interface SearchResult {
   score: number;
 }
 
-/** Rank entries for a query: whole name, then name start, word start, anywhere in the name, then description. */
+/**
+ * An index made ready for typing, once: names and descriptions in lower case, the entries in ranking order (most
+ * frequent first), and the entries the last query matched. A query that extends the last one (the next keystroke)
+ * can only match among those, so each keystroke scans fewer entries than the one before.
+ */
+interface PreparedIndex {
+  names: string[];
+  descriptions: string[];
+  byFrequency: number[];
+  last: { query: string; matches: number[] };
+}
+
+const prepared = new WeakMap<SearchIndex, PreparedIndex>();
+
+function prepare(index: SearchIndex): PreparedIndex {
+  let ready = prepared.get(index);
+  if (!ready) {
+    const byFrequency = index.name.map((_, i) => i).sort((a, b) => index.frequency[b]! - index.frequency[a]! || a - b);
+    ready = {
+      names: index.name.map((n) => n.toLowerCase()),
+      descriptions: index.description.map((d) => d.toLowerCase()),
+      byFrequency,
+      last: { query: '', matches: byFrequency },
+    };
+    prepared.set(index, ready);
+  }
+  return ready;
+}
+
+/** How well an entry's name (or its description) matches a query in lower case; 0 when it does not. */
+function scoreOf(name: string, description: string, q: string): number {
+  if (name === q) return 5;
+  if (name.startsWith(q)) return 4;
+  if (name.includes(` ${q}`) || name.includes(`-${q}`)) return 3;
+  if (name.includes(q)) return 2;
+  return description.includes(q) ? 1 : 0;
+}
+
+/**
+ * Rank entries for a query: whole name, then name start, word start, anywhere in the name, then description; within
+ * each, the most frequent first. The one matching function for every search box (the site's search, the atlas's).
+ */
 export function search(index: SearchIndex, query: string, options: { category?: number; limit?: number } = {}): SearchResult[] {
   const q = query.trim().toLowerCase();
   if (!q) return [];
-  const results: SearchResult[] = [];
-  for (let i = 0; i < index.name.length; i++) {
-    if (options.category !== undefined && options.category >= 0 && index.category[i] !== options.category) continue;
-    const name = index.name[i]!.toLowerCase();
-    let score = 0;
-    if (name === q) score = 5;
-    else if (name.startsWith(q)) score = 4;
-    else if (name.includes(` ${q}`) || name.includes(`-${q}`)) score = 3;
-    else if (name.includes(q)) score = 2;
-    else if (index.description[i]!.toLowerCase().includes(q)) score = 1;
-    if (score) results.push({ index: i, score });
+  const ready = prepare(index);
+  const candidates = q.startsWith(ready.last.query) ? ready.last.matches : ready.byFrequency;
+  const matches: number[] = [];
+  // One list per score, each filled in frequency order, so no sort is needed.
+  const byScore: number[][] = [[], [], [], [], [], []];
+  const category = options.category ?? -1;
+  for (const i of candidates) {
+    const score = scoreOf(ready.names[i]!, ready.descriptions[i]!, q);
+    if (!score) continue;
+    matches.push(i);
+    if (category < 0 || index.category[i] === category) byScore[score]!.push(i);
   }
-  results.sort((a, b) => b.score - a.score || index.frequency[b.index]! - index.frequency[a.index]!);
-  return results.slice(0, options.limit ?? 20);
+  ready.last = { query: q, matches };
+  const limit = options.limit ?? 20;
+  const results: SearchResult[] = [];
+  for (let score = 5; score > 0 && results.length < limit; score--) {
+    for (const i of byScore[score]!.slice(0, limit - results.length)) results.push({ index: i, score });
+  }
+  return results;
 }

@@ -3,6 +3,7 @@ import { initControls } from './controls-island.ts';
 import { initToolbar } from './toolbar.ts';
 import { initTips } from './tips-island.ts';
 import { initNavigator } from './navigator.ts';
+import { initWide } from './wide-figures.ts';
 import { viewFromUrl } from './view-state.ts';
 // On an embed page (every one holds a figure), tell the host page its height; in this bundle it costs fewer bytes.
 import './embed-height.ts';
@@ -25,6 +26,8 @@ function start(figure: HTMLElement, part: string, init: ((figure: HTMLElement) =
 for (const figure of document.querySelectorAll<HTMLElement>('figure.chart-figure')) {
   start(figure, figure.dataset.island ?? 'island', islands[figure.dataset.island ?? '']);
   start(figure, 'toolbar', initToolbar);
+  // A wide figure's drawing for a wide screen (the sunburst, which redraws itself, shows it through its island).
+  if (figure.dataset.island !== 'sunburst') start(figure, 'wide drawing', initWide);
   // The sunburst shows its own, richer tooltips; every other chart shows its marks' tips.
   if (figure.dataset.island !== 'sunburst') start(figure, 'tooltips', initTips);
   // Only three charts offer a guess first; the rest never load its code.

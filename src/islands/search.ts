@@ -1,5 +1,4 @@
 import { percentAdaptive } from '../charts/lib/format.ts';
-import { escapeHtml } from '../lib/escape.ts';
 import { entryHref, search, type SearchIndex } from '../data/search-index.ts';
 
 const LEVEL_NAMES = ['value', 'cluster', 'group', 'category'];
@@ -31,18 +30,44 @@ export function initSearch(form: HTMLFormElement): void {
     return names.join(' › ');
   };
 
+  /** One row per result slot, made once and reused: a keystroke rewrites only the rows whose entry changed. */
+  const rows: { li: HTMLLIElement; entry: number }[] = [];
+  const rowAt = (n: number) => {
+    if (!rows[n]) {
+      const li = document.createElement('li');
+      li.setAttribute('role', 'option');
+      li.id = `search-option-${n}`;
+      li.dataset.n = String(n);
+      li.innerHTML = '<span class="result-name"></span> <span class="result-kind"></span><span class="result-path"></span>';
+      rows[n] = { li, entry: -1 };
+    }
+    return rows[n]!;
+  };
+
+  function fill(row: { li: HTMLLIElement; entry: number }, i: number) {
+    const [name, kind, path] = row.li.children as unknown as HTMLElement[];
+    const measure = index!.level[i] === 0 ? 'of conversations' : 'of expressions';
+    name!.textContent = index!.name[i]!;
+    kind!.textContent = LEVEL_NAMES[index!.level[i]!]!;
+    path!.textContent = `${pathOf(i)} · ${percentAdaptive(index!.frequency[i]!)} ${measure}`;
+    row.entry = i;
+  }
+
   function render() {
     if (!index) return;
     const results = search(index, input.value, { category: Number(category.value) });
     hrefs = results.map((r) => entryHref(index!, r.index));
     active = -1;
-    list.innerHTML = results
-      .map(({ index: i }, n) => {
-        const kind = LEVEL_NAMES[index!.level[i]!];
-        const measure = index!.level[i] === 0 ? 'of conversations' : 'of expressions';
-        return `<li role="option" id="search-option-${n}" aria-selected="false" data-n="${n}"><span class="result-name">${escapeHtml(index!.name[i])}</span> <span class="result-kind">${kind}</span><span class="result-path">${escapeHtml(pathOf(i))} · ${percentAdaptive(index!.frequency[i]!)} ${measure}</span></li>`;
-      })
-      .join('');
+    results.forEach(({ index: i }, n) => {
+      const row = rowAt(n);
+      if (row.entry !== i) fill(row, i);
+      row.li.setAttribute('aria-selected', 'false');
+      if (row.li.parentNode !== list) list.append(row.li);
+    });
+    for (const row of rows.slice(results.length)) {
+      row.li.remove();
+      row.entry = -1;
+    }
     input.setAttribute('aria-expanded', String(results.length > 0));
     input.removeAttribute('aria-activedescendant');
     status.textContent = input.value.trim() ? `${results.length === 20 ? 'The first 20' : results.length} result${results.length === 1 ? '' : 's'}.` : '';

@@ -7,16 +7,20 @@ import {
   nodeHref,
   pathTo,
   renderSunburst,
+  roomShape,
   sunburstSummary,
   sunburstTable,
   visibleArcs,
   type SunburstLayout,
+  type SunburstShape,
 } from '../charts/lib/sunburst.ts';
+import { WIDE_ROOM } from '../charts/lib/size.ts';
 import { percentAdaptive } from '../charts/lib/format.ts';
 import { escapeHtml } from '../lib/escape.ts';
 import { titlesToTips } from '../charts/lib/svg.ts';
 import { fetchJson, figureParts, once, placeTooltip, tooltipOf } from './figure-parts.ts';
 import { setView, viewFromUrl } from './view-state.ts';
+import { initWide } from './wide-figures.ts';
 
 const ZOOM_MS = 550;
 
@@ -35,6 +39,8 @@ export function initSunburst(figure: HTMLElement): void {
   let focus = 0;
   let loaded: { layout: SunburstLayout; children: number[][] } | undefined;
   let svg = parts.area.querySelector<SVGSVGElement>('svg.sunburst')!;
+  /** The page's phone-first shape, or on a wide screen the wide one (wide-figures.ts). */
+  let shape: SunburstShape | undefined;
 
   /**
    * The rings as an ARIA tree (the tree pattern, flat: each item carries its level, its place among its siblings and
@@ -124,21 +130,29 @@ export function initSunburst(figure: HTMLElement): void {
     const from = focus;
     focus = next;
     hideTooltip();
-    const fresh = renderSunburst(layout, focus, document, children);
-    titlesToTips(fresh);
-    svg.replaceWith(fresh);
-    svg = fresh;
     updateAround(layout);
-    makeTree(how.focusKey);
+    draw(layout, children, how.focusKey);
     if (how.animate && !matchMedia('(prefers-reduced-motion: reduce)').matches) animate(layout, children, from);
   }
 
+  function draw(layout: SunburstLayout, children: number[][], focusKey?: string) {
+    const fresh = renderSunburst(layout, focus, document, children, shape);
+    titlesToTips(fresh);
+    show(fresh, focusKey);
+  }
+
+  function show(drawing: SVGSVGElement, focusKey?: string) {
+    svg.replaceWith(drawing);
+    svg = drawing;
+    makeTree(focusKey);
+  }
+
   function animate(layout: SunburstLayout, children: number[][], from: number) {
-    const arcs = visibleArcs(layout, focus, children);
+    const arcs = visibleArcs(layout, focus, children, shape);
     const paths = [...svg.querySelectorAll<SVGPathElement>('path[data-key]')];
     // Tweened by hand, not with d3-ease/d3-interpolate, for the same first-load weight reason as arcPath.
     const tweens = arcs.map((arc) => {
-      const [a, b] = [arcGeometry(layout, arc, from), arcGeometry(layout, arc, focus)];
+      const [a, b] = [arcGeometry(layout, arc, from, shape), arcGeometry(layout, arc, focus, shape)];
       const lerp = (p: number, q: number, t: number) => p + (q - p) * t;
       return (t: number) => ({ a0: lerp(a.a0, b.a0, t), a1: lerp(a.a1, b.a1, t), r0: lerp(a.r0, b.r0, t), r1: lerp(a.r1, b.r1, t) });
     });
@@ -225,6 +239,14 @@ export function initSunburst(figure: HTMLElement): void {
 
   parts.area.tabIndex = 0;
   makeTree();
+  // Drawn for the screen's width: the whole taxonomy as drawn at build time, a zoom drawn again in the new shape.
+  initWide(figure, (drawing, wide) => {
+    shape = wide ? roomShape(WIDE_ROOM) : undefined;
+    // An arc that has the keyboard's focus keeps it in the new drawing.
+    const focused = svg.contains(document.activeElement) ? (document.activeElement as SVGElement).dataset.key : undefined;
+    if (focus === 0) show(drawing, focused);
+    else void loadLayout().then(({ layout, children }) => draw(layout, children, focused));
+  });
   const linked = viewFromUrl(figure).get('focus') || legacyFocus(figure);
   if (linked) void zoomTo(linked, { animate: false }).then(() => focus === 0 && setView(figure, ['focus'], {}));
 }

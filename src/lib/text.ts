@@ -51,3 +51,16 @@ export function ordinal(n: number): string {
 export function listSeparator(i: number, count: number, conjunction: 'and' | 'or' = 'and'): string {
   return i === 0 ? '' : i === count - 1 ? ` ${conjunction} ` : ', ';
 }
+
+/** Words set into lines that each `fit` (a word too long for any line gets a line of its own). */
+export function wrap(text: string, fit: (line: string) => boolean): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line && !fit(`${line} ${word}`)) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return line ? [...lines, line] : lines;
+}

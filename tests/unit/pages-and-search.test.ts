@@ -71,4 +71,14 @@ describe('search', () => {
     expect(names('honesty')[0]).toBe('honesty');
     expect(search(index, '   ')).toEqual([]);
   });
+
+  it('answers each keystroke as a fresh search would, typing on, deleting and changing category', () => {
+    const typed = ['a', 'au', 'aut', 'autonomy', 'autonom', 'autonomy', 'x', 'hon', 'honesty', 'h', 'respect'];
+    for (const [n, query] of typed.entries()) {
+      const category = n % 3 === 0 ? 1 : undefined;
+      // A copy of the index has nothing remembered from earlier keystrokes.
+      expect(search(index, query, { category })).toEqual(search({ ...index }, query, { category }));
+    }
+    expect(search(index, 'autonomy', { limit: 50 }).length).toBeGreaterThan(20);
+  });
 });

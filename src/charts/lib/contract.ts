@@ -83,6 +83,11 @@ export interface ChartOptions<Data, Options> {
 export interface ChartRoom {
   width: number;
   height: number;
+  /**
+   * The size (units) a chart sets labels at that must be small to fit many (the sunburst's), where the room is drawn at
+   * about one unit a pixel; CHART_FONT (size.ts) when absent.
+   */
+  font?: number;
 }
 
 /** How a chart draws: everything but where its data comes from. Charts drawn per page (a node's members) stop here. */

@@ -58,7 +58,13 @@ export function siteChartData(id: string): unknown {
   return chartData(chartById(id), siteModel());
 }
 
-/** A chart's default view from this build's model, laid out for a room (a printed handout, a slide). */
-export function siteChartSvg(id: string, room: ChartRoom): string {
-  return drawnInRoom(chartById(id), siteChartData(id), room);
+/** A chart's default view from this build's model, laid out for a room (a printed handout, a slide, a wide screen). */
+export function siteChartSvg(id: string, room: ChartRoom, how: { forPage?: boolean } = {}): string {
+  return drawnInRoom(chartById(id), siteChartData(id), room, how);
 }
+
+/**
+ * The report's figures that break out of the text column on a wide screen and are drawn again for it (size.ts
+ * WIDE_ROOM; served at /data/<id>.wide.svg, shown by src/islands/wide-figures.ts): the ones that carry the story.
+ */
+export const WIDE_CHARTS: readonly string[] = ['taxonomy-sunburst', 'long-tail', 'context-heatmap', 'response-types'];

@@ -19,6 +19,16 @@ export function drawnLarger(svg: SVGSVGElement): SVGSVGElement {
   return svg;
 }
 
+/**
+ * The room a report figure is laid out for on a wide screen, where it breaks out of the text column to 880–928 px
+ * (from 75rem; site.css): drawn at about one unit a pixel, so that its text is the size it is set at (labels at
+ * CHART_FONT, the sunburst's at 12) and the width holds more of them. As tall as the chart needs.
+ */
+export const WIDE_ROOM = { width: 880, height: 2400, font: 12 } as const;
+
+/** The sunburst's picture beside the report's opening on a wide screen (site.css .lead-chart), drawn at 22rem. */
+export const LEAD_ROOM = { width: 352, height: 352, font: 11 } as const;
+
 /** The width a chart is laid out to: its room's (contract.ts ChartRoom), else a phone's. */
 export const widthIn = (room?: { width: number }) => room?.width ?? CHART_WIDTH;
 

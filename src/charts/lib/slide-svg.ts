@@ -1,6 +1,6 @@
 import { escapeHtml } from '../../lib/escape.ts';
-import { approximateWidth } from '../../lib/text.ts';
-import { chartSize, placeChart, wrap } from './standalone-svg.ts';
+import { approximateWidth, wrap } from '../../lib/text.ts';
+import { chartSize, placeChart } from './standalone-svg.ts';
 import type { ChartRoom } from './contract.ts';
 import { CHART_FONT } from './size.ts';
 

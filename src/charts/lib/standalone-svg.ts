@@ -1,5 +1,5 @@
 import { escapeHtml } from '../../lib/escape.ts';
-import { approximateWidth } from '../../lib/text.ts';
+import { approximateWidth, wrap } from '../../lib/text.ts';
 
 const HEADER = 56;
 const TITLE_SIZE = 18;
@@ -9,18 +9,6 @@ const BOLD = 1.08;
 const FOOTER = 46;
 const PAD = 16;
 
-/** Words set into lines that each `fit` (a word too long for any line gets a line of its own). */
-export function wrap(text: string, fit: (line: string) => boolean): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/)) {
-    if (line && !fit(`${line} ${word}`)) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  return line ? [...lines, line] : lines;
-}
 
 interface SvgAbout {
   title: string;

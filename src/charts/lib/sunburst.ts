@@ -2,7 +2,7 @@ import { percent, percentAdaptive } from './format.ts';
 import { categoryColors, INK, onMark, PAPER } from './palette.ts';
 import type { ChartTable } from './contract.ts';
 import { svgElement as el } from './svg.ts';
-import { plural, pluralNoun } from '../../lib/text.ts';
+import { plural, pluralNoun, wrap } from '../../lib/text.ts';
 import { CHART_FONT } from './size.ts';
 
 /**
@@ -47,6 +47,8 @@ export interface SunburstShape {
   outer: number;
   hole: number;
   rings: number;
+  /** In a room: one set of labels at this size, each on up to LABEL_LINES lines (absent: the page's label sets). */
+  font?: number;
 }
 
 /** On a page: three rings, so the whole tree needs one zoom to reach any value. */
@@ -58,10 +60,12 @@ const PAGE_SHAPE: SunburstShape = { size: SUNBURST_SIZE, outer: SUNBURST_SIZE / 
  * the arcs too thin for a label are named in the table and on the page. (The handout's questions ask about the outer
  * ring, so it stays.)
  */
-export function roomShape(room: { width: number; height: number }): SunburstShape {
+export function roomShape(room: { width: number; height: number; font?: number }): SunburstShape {
   const size = Math.floor(Math.min(room.width, room.height));
-  return { size, outer: size / 2 - 4, hole: Math.max(44, Math.round(size * 0.12)), rings: PAGE_SHAPE.rings };
+  return { size, outer: size / 2 - 4, hole: Math.max(44, Math.round(size * 0.12)), rings: PAGE_SHAPE.rings, font: room.font ?? CHART_FONT };
 }
+/** In a room, a name too long for one line of its arc wraps onto up to this many before it is cut. */
+const LABEL_LINES = 3;
 /**
  * Arcs shorter than this (px, along the outer edge) are merged per parent into one "n more" arc: thinner ones are hard
  * to see or point at (a 10-unit arc is under 6 px on a phone), and each costs the page a node (issue 11 item 7).
@@ -79,7 +83,7 @@ const LABEL_SETS = [
   { name: 'wide', font: 11, narrowFont: 11, centerFont: 13, upFont: 11, centerChars: 16, up: '↑ up a level' },
   { name: 'small', font: 21, narrowFont: 25, centerFont: 21, upFont: 21, centerChars: 10, up: '↑ up' },
 ] as const;
-const ROOM_LABELS = { name: 'wide', font: CHART_FONT, narrowFont: CHART_FONT, centerFont: CHART_FONT, upFont: CHART_FONT, centerChars: 12, up: '↑ up' } as const;
+const roomLabels = (font: number) => ({ name: 'wide', font, narrowFont: font, centerFont: font, upFont: font, centerChars: Math.floor(168 / font), up: '↑ up' });
 
 /** The larger sets are hidden by an attribute, which the page's stylesheet overrides: a downloaded SVG shows the widest. */
 const hiddenUnlessWide = (name: string): Record<string, string> => (name === 'wide' ? {} : { display: 'none' });
@@ -186,25 +190,93 @@ export function arcLabel(layout: SunburstLayout, arc: SunburstArc): string {
   return arc.merged.length > 1 ? `${arc.merged.length} more` : layout.name[arc.node]!;
 }
 
-/** Where a label goes and how much of it fits; null if none fits. */
-export function labelPlacement(g: { a0: number; a1: number; r0: number; r1: number }, text: string, fontPx = 11) {
-  const mid = (g.a0 + g.a1) / 2;
+type ArcBox = { a0: number; a1: number; r0: number; r1: number };
+/** A label's lines, and how it is turned and moved to sit on its arc. */
+export interface LabelPlacement {
+  lines: string[];
+  transform: string;
+}
+/** Lines are set this many ems apart. */
+const LEADING = 1.2;
+/** Where labels may wrap (in a room), a label cut short keeps at least this many characters of its name, or is left out. */
+const MIN_CUT_LABEL = 7;
+
+/**
+ * Where a label goes and how much of it fits; null if none fits. On one line by default (the page's phone-first
+ * drawing); with `maxLines`, a name cut on one line wraps instead, onto as many lines as the arc holds, and a stub of a
+ * name ("Auth…"), which says little and crowds the ring, is left out (the arc's tooltip and the table name it).
+ */
+export function labelPlacement(g: ArcBox, text: string, fontPx = 11, maxLines = 1): LabelPlacement | null {
+  const one = oneLine(g, text, fontPx);
+  if (maxLines === 1 || (one && one.lines[0] === text)) return one;
+  const best = wrapped(g, text, fontPx, maxLines, one);
+  if (!best) return null;
+  const cut = best.lines.at(-1)!.endsWith('…');
+  return cut && shownOf(best) < MIN_CUT_LABEL ? null : best;
+}
+
+const shownOf = (p: LabelPlacement | null) => (p ? p.lines.join(' ').replace('…', '').length : 0);
+
+/** The placement on up to `maxLines` lines that shows the most of the name, cutting only its last line. */
+function wrapped(g: ArcBox, text: string, fontPx: number, maxLines: number, one: LabelPlacement | null): LabelPlacement | null {
+  let best = one;
+  for (let n = 2; n <= maxLines; n++) {
+    for (const placed of [along(g, fontPx, n), across(g, fontPx, n)]) {
+      if (!placed) continue;
+      const lines = wrapInto(text, placed.chars, n);
+      // A word cut on each line reads as noise, not as a name.
+      if (lines.slice(0, -1).some((line) => line.endsWith('…'))) continue;
+      const candidate = { lines, transform: placed.transform };
+      if (shownOf(candidate) > shownOf(best)) best = candidate;
+    }
+  }
+  return best;
+}
+
+/** The one-line label: along the arc when it is long enough to hold more of the name than across the ring would. */
+function oneLine(g: ArcBox, text: string, fontPx: number): LabelPlacement | null {
   const radius = (g.r0 + g.r1) / 2;
-  const degrees = (mid * 180) / Math.PI;
-  const charPx = fontPx * 0.56;
-  const fit = (room: number) => Math.floor(room / charPx);
-  // Along the arc when it is long enough to hold more of the name than across the ring would.
-  const alongChars = fit((g.a1 - g.a0) * radius * 0.9);
-  const acrossChars = fit(g.r1 - g.r0 - 8);
+  const alongChars = charsIn((g.a1 - g.a0) * radius * 0.9, fontPx);
+  const acrossChars = charsIn(g.r1 - g.r0 - 8, fontPx);
   if (g.r1 - g.r0 >= fontPx * 1.4 && alongChars > acrossChars && alongChars >= 4) {
-    const upsideDown = degrees > 90 && degrees < 270;
-    const transform = `rotate(${(degrees + (upsideDown ? 180 : 0)).toFixed(1)}) translate(0,${(upsideDown ? radius : -radius).toFixed(1)})`;
-    return { text: clip(text, alongChars), transform };
+    return { lines: [clip(text, alongChars)], transform: along(g, fontPx, 1)!.transform };
   }
   if ((g.a1 - g.a0) * radius < fontPx * 1.15 || acrossChars < 4) return null;
-  const flip = degrees > 180;
-  const transform = `rotate(${(degrees - 90).toFixed(1)}) translate(${radius.toFixed(1)},0)${flip ? ' rotate(180)' : ''}`;
-  return { text: clip(text, acrossChars), transform };
+  return { lines: [clip(text, acrossChars)], transform: across(g, fontPx, 1)!.transform };
+}
+
+const charsIn = (room: number, fontPx: number) => Math.floor(room / (fontPx * 0.56));
+
+/** `lines` lines set along the arc (stacked across the ring): the characters the shortest, innermost, line holds. */
+function along(g: ArcBox, fontPx: number, lines: number) {
+  const radius = (g.r0 + g.r1) / 2;
+  const stack = fontPx * LEADING * (lines - 1);
+  if (g.r1 - g.r0 < fontPx * 1.4 + stack) return null;
+  const chars = charsIn((g.a1 - g.a0) * (radius - stack / 2) * 0.9, fontPx);
+  if (chars < 4) return null;
+  const degrees = (((g.a0 + g.a1) / 2) * 180) / Math.PI;
+  const upsideDown = degrees > 90 && degrees < 270;
+  const transform = `rotate(${(degrees + (upsideDown ? 180 : 0)).toFixed(1)}) translate(0,${(upsideDown ? radius : -radius).toFixed(1)})`;
+  return { chars, transform };
+}
+
+/** `lines` lines set across the ring (stacked along the arc), as wide as where the arc is narrowest allows. */
+function across(g: ArcBox, fontPx: number, lines: number) {
+  const radius = (g.r0 + g.r1) / 2;
+  const chars = charsIn(g.r1 - g.r0 - 8, fontPx);
+  const narrowest = lines === 1 ? radius : g.r0 + 4;
+  if ((g.a1 - g.a0) * narrowest < fontPx * (1.15 + LEADING * (lines - 1)) || chars < 4) return null;
+  const degrees = (((g.a0 + g.a1) / 2) * 180) / Math.PI;
+  const transform = `rotate(${(degrees - 90).toFixed(1)}) translate(${radius.toFixed(1)},0)${degrees > 180 ? ' rotate(180)' : ''}`;
+  return { chars, transform };
+}
+
+/** A name in at most `lines` lines of `chars` characters, word by word; the last line cut when the rest does not fit. */
+function wrapInto(text: string, chars: number, lines: number): string[] {
+  const wrapped = wrap(text, (line) => line.length <= chars);
+  const kept = wrapped.slice(0, lines);
+  if (wrapped.length > lines) kept[lines - 1] = clip(`${kept[lines - 1]} ${wrapped.slice(lines).join(' ')}`, chars);
+  return kept.map((line) => clip(line, chars));
 }
 
 function clip(text: string, maxChars: number): string {
@@ -226,7 +298,8 @@ export function arcOpacity(layout: SunburstLayout, arc: SunburstArc, focus: numb
 export function renderSunburst(layout: SunburstLayout, focus: number, document: Document, children = childrenOf(layout), shape = PAGE_SHAPE): SVGSVGElement {
   const { size, hole: HOLE } = shape;
   // In a room, one set of labels at the chart font, shown without the page's stylesheet.
-  const labelSets = shape === PAGE_SHAPE ? LABEL_SETS : [ROOM_LABELS];
+  const labelSets = shape.font ? [roomLabels(shape.font)] : LABEL_SETS;
+  const maxLines = shape.font ? LABEL_LINES : 1;
   const half = size / 2;
   const svg = el(document, 'svg', {
     viewBox: `${-half} ${-half} ${size} ${size}`,
@@ -260,8 +333,8 @@ export function renderSunburst(layout: SunburstLayout, focus: number, document: 
     path.append(title);
     arcsGroup.append(path);
     labelSets.forEach((set, i) => {
-      const narrow = labelPlacement(g, arcLabel(layout, arc), set.narrowFont);
-      const label = narrow ?? labelPlacement(g, arcLabel(layout, arc), set.font);
+      const narrow = labelPlacement(g, arcLabel(layout, arc), set.narrowFont, maxLines);
+      const label = narrow ?? labelPlacement(g, arcLabel(layout, arc), set.font, maxLines);
       if (!label) return;
       // Ink unless the arc needs paper; a class swaps it where the dark scheme needs the other (see palette.ts).
       const ink = onMark(categoryColors(layout.category[arc.node]!), arcOpacity(layout, arc, focus));
@@ -269,7 +342,9 @@ export function renderSunburst(layout: SunburstLayout, focus: number, document: 
       const colour: Record<string, string> = ink.fill !== INK ? { ...ink } : ink.class ? { class: ink.class } : {};
       if (!narrow) colour.class = `${colour.class ?? ''} mid-only`.trim();
       const text = el(document, 'text', { transform: label.transform, ...colour });
-      text.textContent = label.text;
+      if (label.lines.length === 1) text.textContent = label.lines[0]!;
+      // Lines centred on the label's point as a block.
+      else label.lines.forEach((line, n) => text.append(el(document, 'tspan', { x: 0, dy: `${n ? LEADING : (-(label.lines.length - 1) * LEADING) / 2}em` }, line)));
       labelGroups[i]!.append(text);
     });
   }

@@ -89,13 +89,16 @@ export function drawingView(drawing: AnyDrawing, data: unknown, about: { id: str
 }
 
 /**
- * A chart's SVG laid out for a room (a printed column, a slide's chart area) rather than a phone, for its default
- * options: drawn at one unit a pixel of its viewBox, so the one who places it knows its text's size.
+ * A chart's SVG laid out for a room (a printed column, a slide's chart area, a wide screen) rather than a phone, for
+ * its default options: drawn at one unit a pixel of its viewBox, so the one who places it knows its text's size.
+ * `forPage`: as a page shows it, its marks' tooltips as the page's figure shows them (see drawingView).
  */
-export function drawnInRoom(drawing: AnyDrawing, data: unknown, room: ChartRoom): string {
-  const drawn = drawing.render(data, optionsOf(drawing, data), serverDocument(), room);
+export function drawnInRoom(drawing: AnyDrawing, data: unknown, room: ChartRoom, { forPage = false } = {}): string {
+  const options = optionsOf(drawing, data);
+  const drawn = drawing.render(data, options, serverDocument(), room);
   mergeShapes(drawn);
   unwrapLoneChildren(drawn);
+  if (forPage) titlesToTips(drawn, { rowsInTable: drawing.table(data, options).rows.length <= REPORT_TABLE_ROWS });
   const [, , w, h] = (drawn.getAttribute('viewBox') ?? '').split(/[\s,]+/).map(Number);
   if (w && h) {
     drawn.setAttribute('width', String(w));
