@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset, loadPaperFigures } from '../../src/data/load.ts';
 import { buildModel } from '../../src/data/model.ts';
 import type { ValueNode } from '../../src/data/taxonomy.ts';
-import { unzip } from '../../src/lib/zip.ts';
+import { unzipPack } from '../../src/lessons/lib/pack-zip.ts';
 import { realDatasetDir } from '../unit/dataset-dir.ts';
 
 /**
@@ -53,7 +53,7 @@ beforeAll(() => {
   for (const file of filesUnder(dist)) {
     if (file.endsWith('.html')) blocks.push(...blocksOf(file, readFileSync(path.join(dist, file), 'utf8')));
     if (file.endsWith('.imscc')) {
-      for (const [name, bytes] of unzip(readFileSync(path.join(dist, file)))) {
+      for (const [name, bytes] of unzipPack(readFileSync(path.join(dist, file)))) {
         if (/\.(html|xml)$/.test(name)) blocks.push(...blocksOf(`${file}!${name}`, new TextDecoder().decode(bytes)));
       }
     }
