@@ -5,7 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import mdx from '@astrojs/mdx';
 import { headersFile } from './src/site/security.ts';
 import { inlineEntryAssets } from './src/site/inline-assets.ts';
-import { checkBuild, publishBuild, removeStaleStaging, stagingDir, topLevelEntries } from './src/site/build-output.ts';
+import { checkBuild, publishBuild, recoverOutput, stagingDir, topLevelEntries } from './src/site/build-output.ts';
 import { DEFAULT_SITE_URL } from './src/config.ts';
 import { paletteCss } from './src/charts/lib/chart-colors.ts';
 import { siteModel } from './src/data/model.ts';
@@ -30,7 +30,8 @@ export default defineConfig({
           if (command !== 'build') return;
           finalDir = fileURLToPath(config.outDir).replace(/[\\/]+$/, '');
           staging = stagingDir(finalDir);
-          removeStaleStaging(finalDir);
+          const restored = recoverOutput(finalDir);
+          if (restored) console.warn(`A build that died while swapping its output had left ${finalDir} aside; it is back in place (from ${restored}).`);
           updateConfig({ outDir: pathToFileURL(`${staging}${path.sep}`) });
           process.once('exit', () => rmSync(staging, { recursive: true, force: true }));
         },

@@ -44,13 +44,13 @@ function workspace(tree: string, frequencies: string) {
   return { work, dist, data: path.join(work, 'data') };
 }
 
-function astroBuild(args: string[], dataDir: string): Promise<{ code: number; output: string }> {
+function astroBuild(args: string[], dataDir: string, env: Record<string, string> = {}): Promise<{ code: number; signal: string | null; output: string }> {
   return new Promise((resolve) => {
     const child = execFile(
       process.execPath,
       ['node_modules/astro/bin/astro.mjs', 'build', ...args],
-      { env: { ...process.env, VITW_DATA_DIR: dataDir, ASTRO_TELEMETRY_DISABLED: '1' }, maxBuffer: 64 * 1024 * 1024 },
-      (_error, stdout, stderr) => resolve({ code: child.exitCode ?? 1, output: `${stdout}${stderr}` }),
+      { env: { ...process.env, VITW_DATA_DIR: dataDir, ASTRO_TELEMETRY_DISABLED: '1', ...env }, maxBuffer: 64 * 1024 * 1024 },
+      (_error, stdout, stderr) => resolve({ code: child.exitCode ?? 1, signal: child.signalCode, output: `${stdout}${stderr}` }),
     );
   });
 }
@@ -92,4 +92,21 @@ describe('a failed build never destroys the last good site', () => {
     for (const file of ['index.html', '404.html', '_headers', 'values/value-0000/index.html']) expect(existsSync(path.join(dist, file)), file).toBe(true);
     expect(readdirSync(work).sort()).toEqual(['data', 'dist']);
   }, 180_000);
+
+  it('a build killed between its two renames, then a build that fails: dist/ is back, byte for byte, with its .git', async () => {
+    const { work, dist, data } = workspace(good.tree, good.frequencies);
+    mkdirSync(path.join(dist, '.git'));
+    writeFileSync(path.join(dist, '.git', 'HEAD'), 'ref: refs/heads/gh-pages\n');
+    const before = checksums(dist);
+    const killed = await astroBuild(['--outDir', dist], data, { VITW_TEST_CRASH_AT: 'aside' });
+    expect(killed.signal, killed.output.slice(-2000)).toBe('SIGKILL');
+    expect(existsSync(dist)).toBe(false);
+    // The next build fails on bad data, after its start has put the previous output back.
+    writeFileSync(path.join(data, 'values_tree.csv'), good.tree.replace('value 0001,,value 0001,0,', 'value 0001,,value 0001,zero,'));
+    const failed = await astroBuild(['--outDir', dist], data);
+    expect(failed.code).not.toBe(0);
+    expect(failed.output).toContain('is back in place');
+    expect(checksums(dist)).toEqual(before);
+    expect(readdirSync(work).sort()).toEqual(['data', 'dist']);
+  }, 400_000);
 });
