@@ -6,6 +6,7 @@ import type { TaxonomyNode } from '../data/taxonomy.ts';
 import type { Model } from '../data/model.ts';
 import { defineDrawing, type ChartTable } from './lib/contract.ts';
 import { fromDataset } from './lib/sources.ts';
+import { drawingView, type ChartView } from './lib/view.ts';
 
 /** The members of a cluster (its values, or its sub-clusters) with one of them, perhaps, highlighted. */
 export interface ClusterMembers {
@@ -85,3 +86,40 @@ export const clusterMembers = defineDrawing<ClusterMembers>({
   takeaway: (d) => clusterMembersSummary(d),
   provenance: () => fromDataset(),
 });
+
+/** The drawings of each cluster's members with none highlighted, by cluster and the members drawn. */
+const plainViews = new Map<string, ChartView>();
+
+/**
+ * The members chart for a value's page, drawn once per cluster and reused: every value page of a cluster shows the
+ * same bars, only the highlighted one's colour differs, so the cluster's drawing (with no bar highlighted) is kept and
+ * each page recolours its own bar. The result is the same markup as drawing it anew (tests/unit/cluster-members.test.ts);
+ * where the bar cannot be found, it is drawn anew.
+ */
+export function valueMembersView(model: Model, cluster: TaxonomyNode, value: TaxonomyNode): ChartView {
+  const data = clusterMembersOf(model, cluster, value);
+  const about = { id: 'members', title: clusterMembersTitle(data, 'Values') };
+  const row = data.members.findIndex((m) => m.highlight);
+  if (row < 0) return drawingView(clusterMembers, data, about);
+  const plain: ClusterMembers = { ...data, members: data.members.map((m) => ({ ...m, highlight: false })) };
+  const key = `${cluster.id}\n${plain.members.map((m) => m.href).join('\n')}`;
+  let base = plainViews.get(key);
+  if (!base) {
+    base = drawingView(clusterMembers, plain, about);
+    plainViews.set(key, base);
+  }
+  const bar = `<rect data-row="${row}" fill="${OTHER}"`;
+  const paint = (svg: string) => (svg.split(bar).length === 2 ? svg.replace(bar, `<rect data-row="${row}" fill="${categoryColor(data.category)}"`) : undefined);
+  const svg = paint(base.svg);
+  const pageSvg = paint(base.pageSvg);
+  if (!svg || !pageSvg) return drawingView(clusterMembers, data, about);
+  return {
+    ...base,
+    title: about.title,
+    svg,
+    pageSvg,
+    takeaway: clusterMembers.takeaway(data),
+    summary: clusterMembers.summary(data, {}),
+    table: clusterMembers.table(data, {}),
+  };
+}
