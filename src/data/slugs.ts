@@ -19,7 +19,9 @@ export function assignSlugs(items: { id: string; name: string }[], fallback: str
   const byBase = new Map<string, { id: string }[]>();
   for (const item of items) {
     const base = slugify(item.name, fallback);
-    byBase.set(base, [...(byBase.get(base) ?? []), item]);
+    const group = byBase.get(base);
+    if (group) group.push(item);
+    else byBase.set(base, [item]);
   }
   const used = new Set(byBase.keys());
   const slugs = new Map<string, string>();
