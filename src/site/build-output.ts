@@ -105,10 +105,23 @@ export function topLevelEntries(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).map((d) => (d.isDirectory() ? `${d.name}/` : d.name));
 }
 
+/** The <loc> addresses of a sitemap file, as paths, following a sitemap index into its parts (which must exist). */
+function sitemapLocs(dir: string, file: string, missing: string[]): string[] {
+  const text = readFileSync(path.join(dir, file), 'utf8');
+  const locs = [...text.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => decodeURIComponent(new URL(m[1]!.replace(/&amp;/g, '&')).pathname));
+  if (!/<sitemapindex[\s>]/.test(text)) return locs;
+  const pages: string[] = [];
+  for (const part of locs) {
+    if (existsSync(path.join(dir, part))) for (const loc of sitemapLocs(dir, part, missing)) pages.push(loc);
+    else missing.push(`${part} (listed in ${file})`);
+  }
+  return pages;
+}
+
 /**
  * What a finished build must hold before it may replace the last good one: the home page, the 404 page, the
- * `_headers` file, and a file for every address the sitemap lists (every chart embed, value and cluster page).
- * Returns what is missing.
+ * `_headers` file, and a file for every address the sitemap lists (every chart embed, value and cluster page; through
+ * the sitemap index and its parts when it is split). Returns what is missing.
  */
 export function checkBuild(dir: string): string[] {
   const missing: string[] = [];
@@ -116,11 +129,9 @@ export function checkBuild(dir: string): string[] {
     if (!existsSync(path.join(dir, file))) missing.push(file);
   }
   if (existsSync(path.join(dir, 'sitemap.xml'))) {
-    const sitemap = readFileSync(path.join(dir, 'sitemap.xml'), 'utf8');
-    const locs = [...sitemap.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
+    const locs = sitemapLocs(dir, 'sitemap.xml', missing);
     if (locs.length === 0) missing.push('sitemap.xml lists no pages');
-    for (const loc of locs) {
-      const pathname = decodeURIComponent(new URL(loc).pathname);
+    for (const pathname of locs) {
       const file = path.join(dir, pathname, pathname.endsWith('/') ? 'index.html' : '');
       if (!existsSync(file)) missing.push(`${pathname} (listed in sitemap.xml)`);
     }

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkBuild, publishBuild, recoverOutput, stagingDir } from '../../src/site/build-output.ts';
+import { sitemapParts, sitemapRoot, urlset, SITEMAP_LIMIT } from '../../src/site/sitemap.ts';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -119,5 +120,30 @@ describe('staging and publishing a build', () => {
     expect(checkBuild(dir)).toEqual(['/values/b/ (listed in sitemap.xml)']);
     rmSync(path.join(dir, '404.html'));
     expect(checkBuild(dir)).toContain('404.html');
+  });
+});
+
+describe('the sitemap', () => {
+  const origin = 'https://example.org';
+  const paths = Array.from({ length: 7 }, (_, i) => `/values/v${i}/`);
+
+  it(`is one <urlset> up to ${SITEMAP_LIMIT.toLocaleString('en')} addresses, and past that an index of parts of at most that many`, () => {
+    expect(sitemapRoot(paths, origin)).toBe(urlset(paths, origin));
+    expect(sitemapParts(Array.from({ length: SITEMAP_LIMIT + 1 }, (_, i) => `/${i}/`)).map((p) => p.length)).toEqual([SITEMAP_LIMIT, 1]);
+    const index = sitemapRoot(paths, origin, 3);
+    expect(index).toContain('<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">');
+    expect([...index.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1])).toEqual(['https://example.org/sitemaps/1.xml', 'https://example.org/sitemaps/2.xml', 'https://example.org/sitemaps/3.xml']);
+    expect(sitemapParts(paths, 3).flat()).toEqual(paths);
+  });
+
+  it('a build whose sitemap is split is checked through the index: every part, and every page each part lists', () => {
+    const dir = work();
+    const parts = sitemapParts(paths, 3);
+    site(dir, {
+      'index.html': '', '404.html': '', '_headers': '', 'sitemap.xml': sitemapRoot(paths, origin, 3),
+      ...Object.fromEntries(parts.slice(0, 2).map((p, i) => [`sitemaps/${i + 1}.xml`, urlset(p, origin)])),
+      ...Object.fromEntries(paths.slice(0, 5).map((p) => [`${p.slice(1)}index.html`, ''])),
+    });
+    expect(checkBuild(dir).sort()).toEqual(['/sitemaps/3.xml (listed in sitemap.xml)', '/values/v5/ (listed in sitemap.xml)']);
   });
 });
