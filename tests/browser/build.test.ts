@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { syntheticDataset } from '../fixtures/synthetic-dataset.ts';
+import { RELEASE_COUNTS, syntheticDataset } from '../fixtures/synthetic-dataset.ts';
 
 /**
  * A build writes into a staging folder and replaces the output folder only when it has fully succeeded, so a failed
@@ -109,4 +109,29 @@ describe('a failed build never destroys the last good site', () => {
     expect(checksums(dist)).toEqual(before);
     expect(readdirSync(work).sort()).toEqual(['data', 'dist']);
   }, 400_000);
+});
+
+describe('a next release of the dataset', () => {
+  it('one more value and one more cluster, shares still summing: builds, with pages for both, and the counts stated follow', async () => {
+    const next = syntheticDataset({ counts: { ...RELEASE_COUNTS, 0: RELEASE_COUNTS[0] + 1, 1: RELEASE_COUNTS[1] + 1 } });
+    const { dist, data } = workspace(next.tree, next.frequencies);
+    const result = await astroBuild(['--outDir', dist], data, { VITW_PRECOMPRESS: '0' });
+    expect(result.code, result.output.slice(-3000)).toBe(0);
+    const read = (file: string) => readFileSync(path.join(dist, file), 'utf8');
+    // The new value ("value 3307") and the new level-1 cluster ("cluster 1-266") have their pages, in the sitemap too.
+    const newValue = read('values/value-3307/index.html');
+    expect(newValue).toContain('value 3307');
+    expect(newValue).toContain('of 3,308');
+    expect(read('clusters/cluster-1-266/index.html')).toContain('cluster 1-266');
+    expect(read('sitemap.xml')).toContain('/values/value-3307/</loc>');
+    expect(read('sitemap.xml')).toContain('/clusters/cluster-1-266/</loc>');
+    // The counts the pages state come from the data, not the paper's release.
+    const report = read('index.html');
+    expect(report).toContain('3,308');
+    expect(report).toMatch(/\b267 clusters/);
+    expect(read('data/index.html')).toContain('0 = individual value (3,308), 1 and 2 = clusters (267, 26), 3 = top-level category (5).');
+    // The paper's counts stay a claim, checked against the data: here it no longer matches.
+    expect(report).toMatch(/The taxonomy has 3,307 values in 266, 26 and 5 clusters/);
+    expect(report).toContain('3308 / 267 / 26 / 5');
+  }, 600_000);
 });
