@@ -1,17 +1,17 @@
 export type { CategoryShare, Claim, JailbreakValues, LongTail, Model, ModelFacts, Verdict } from './model-types.ts';
 import path from 'node:path';
-import { datasetDir } from '../config.ts';
+import { datasetDir, valuePagesLimit } from '../config.ts';
 import { checkClaims } from './claims.ts';
 import type { CategoryShare, JailbreakValues, Model, ModelFacts } from './model-types.ts';
 import { loadDataset, loadPaperFigures } from './load.ts';
 import { RESPONSE_GROUPS, scopeFigure, type PaperFigures, type ResponseGroup } from './paper.ts';
 import { nameWords } from './slugs.ts';
 import { bonferroniZ } from './stats.ts';
-import { buildTaxonomy, type Taxonomy, type ValueNode } from './taxonomy.ts';
+import { buildTaxonomy, type Taxonomy, type TaxonomyOptions, type ValueNode } from './taxonomy.ts';
 import type { Dataset } from './types.ts';
 
-export function buildModel(dataset: Dataset, paper: PaperFigures): Model {
-  const taxonomy = buildTaxonomy(dataset);
+export function buildModel(dataset: Dataset, paper: PaperFigures, options: TaxonomyOptions = {}): Model {
+  const taxonomy = buildTaxonomy(dataset, options);
   const { values } = taxonomy;
   const byName = new Map(values.map((v) => [v.name, v]));
   const wordIndex = wordsOf(values);
@@ -101,6 +101,6 @@ let cached: Model | undefined;
 
 /** The model of the data this build uses, loaded and validated on first use. */
 export function siteModel(): Model {
-  cached ??= buildModel(loadDataset(path.resolve(datasetDir(process.env))), loadPaperFigures());
+  cached ??= buildModel(loadDataset(path.resolve(datasetDir(process.env))), loadPaperFigures(), { valuePages: valuePagesLimit(process.env) });
   return cached;
 }
