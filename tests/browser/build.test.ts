@@ -108,7 +108,7 @@ describe('a failed build never destroys the last good site', () => {
     expect(failed.output).toContain('is back in place');
     expect(checksums(dist)).toEqual(before);
     expect(readdirSync(work).sort()).toEqual(['data', 'dist']);
-  }, 400_000);
+  }, 1_200_000);
 });
 
 describe('a next release of the dataset', () => {
@@ -131,7 +131,7 @@ describe('a next release of the dataset', () => {
     expect(report).toMatch(/\b267 clusters/);
     expect(read('data/index.html')).toContain('0 = individual value (3,308), 1 and 2 = clusters (267, 26), 3 = top-level category (5).');
     // The paper's counts stay a claim, checked against the data: here it no longer matches.
-    expect(report).toMatch(/The taxonomy has 3,307 values in 266, 26 and 5 clusters/);
-    expect(report).toContain('3308 / 267 / 26 / 5');
-  }, 600_000);
+    const claim = report.slice(report.indexOf('The taxonomy has 3,307 values in 266, 26 and 5 clusters'));
+    expect(claim.slice(0, 600)).toMatch(/3307[^]*3308[^]*267/);
+  }, 1_200_000);
 });
