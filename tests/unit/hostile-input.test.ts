@@ -156,3 +156,14 @@ describe('names that are also keys of every JavaScript object', () => {
     expect(CATEGORY_NAMES).toHaveLength(5);
   });
 });
+
+describe('a look-alike cannot take another value\'s page', () => {
+  it('a name with punctuation at either end comes after the name it imitates for the shared slug', () => {
+    const { tree, frequencies } = syntheticDataset({ names: ['-helpfulness', 'helpfulness!', 'helpfulness', '¡helpfulness'] });
+    const { dataset, problems } = validateDataset(tree, frequencies);
+    expect(problems).toEqual([]);
+    const model = buildModel(dataset!, loadPaperFigures());
+    expect(model.value('helpfulness')!.href).toBe('/values/helpfulness/');
+    expect(['-helpfulness', 'helpfulness!', '¡helpfulness'].map((n) => model.value(n)!.slug).sort()).toEqual(['helpfulness-2', 'helpfulness-3', 'helpfulness-4']);
+  });
+});
