@@ -132,7 +132,7 @@ async function main() {
       const measure = { scale, values, pages, files, precompressed, bytes, ...timing, msPerPage: (timing.wallS * 1000) / pages, cpuMsPerPage: (timing.cpuS * 1000) / pages };
       delete (measure as Partial<typeof timing>).output;
       results.push(measure);
-      console.log(`${scale}×: ${pages} pages, ${files} files, ${timing.wallS.toFixed(0)} s`);
+      console.log(`${scale}×: ${pages} pages, ${files} files, ${timing.wallS.toFixed(0)} s wall, ${timing.cpuS.toFixed(0)} s CPU, ${timing.peakMB.toFixed(0)} MB peak, load ${os.loadavg()[0]!.toFixed(1)}`);
     } finally {
       if (!keep) rmSync(work, { recursive: true, force: true });
     }
