@@ -87,8 +87,16 @@ export const clusterMembers = defineDrawing<ClusterMembers>({
   provenance: () => fromDataset(),
 });
 
-/** The drawings of each cluster's members with none highlighted, by cluster and the members drawn. */
-const plainViews = new Map<string, ChartView>();
+/**
+ * The last cluster's drawings of its members with none highlighted, by the members drawn. One cluster at a time, so
+ * memory stays flat however many clusters there are: the value pages are listed cluster by cluster (valuePageOrder).
+ */
+let plainViews = { cluster: '', views: new Map<string, ChartView>() };
+
+/** The value pages in the order that lets each cluster's drawing be reused: cluster by cluster, most frequent first. */
+export function valuePageOrder<V extends { parentId: string | null; rank: number }>(values: V[]): V[] {
+  return [...values].sort((a, b) => (a.parentId! < b.parentId! ? -1 : a.parentId! > b.parentId! ? 1 : a.rank - b.rank));
+}
 
 /**
  * The members chart for a value's page, drawn once per cluster and reused: every value page of a cluster shows the
@@ -102,11 +110,12 @@ export function valueMembersView(model: Model, cluster: TaxonomyNode, value: Tax
   const row = data.members.findIndex((m) => m.highlight);
   if (row < 0) return drawingView(clusterMembers, data, about);
   const plain: ClusterMembers = { ...data, members: data.members.map((m) => ({ ...m, highlight: false })) };
-  const key = `${cluster.id}\n${plain.members.map((m) => m.href).join('\n')}`;
-  let base = plainViews.get(key);
+  if (plainViews.cluster !== cluster.id) plainViews = { cluster: cluster.id, views: new Map() };
+  const key = plain.members.map((m) => m.href).join('\n');
+  let base = plainViews.views.get(key);
   if (!base) {
     base = drawingView(clusterMembers, plain, about);
-    plainViews.set(key, base);
+    plainViews.views.set(key, base);
   }
   const bar = `<rect data-row="${row}" fill="${OTHER}"`;
   const paint = (svg: string) => (svg.split(bar).length === 2 ? svg.replace(bar, `<rect data-row="${row}" fill="${categoryColor(data.category)}"`) : undefined);

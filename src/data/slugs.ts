@@ -18,7 +18,7 @@ export function slugify(text: string, fallback: string): string {
  * the page of the name it imitates.
  */
 export function assignSlugs(items: { id: string; name: string }[], fallback: string): Map<string, string> {
-  const byBase = new Map<string, { id: string }[]>();
+  const byBase = new Map<string, { id: string; name: string }[]>();
   for (const item of items) {
     const base = slugify(item.name, fallback);
     const group = byBase.get(base);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clusterMembers, clusterMembersOf, clusterMembersTitle, valueMembersView } from '../../src/charts/cluster-members.ts';
+import { clusterMembers, clusterMembersOf, clusterMembersTitle, valueMembersView, valuePageOrder } from '../../src/charts/cluster-members.ts';
 import { drawingView } from '../../src/charts/lib/view.ts';
 import { loadDataset, loadPaperFigures } from '../../src/data/load.ts';
 import { buildModel } from '../../src/data/model.ts';
@@ -34,5 +34,12 @@ describe("a cluster's members chart, drawn once and reused by its value pages", 
     start = performance.now();
     for (const value of values) valueMembersView(model, cluster, value);
     expect(performance.now() - start).toBeLessThan(fresh / 3);
+  });
+
+  it('lists the value pages cluster by cluster, so that one drawing at a time is kept', () => {
+    const ordered = valuePageOrder(taxonomy.values);
+    expect(ordered).toHaveLength(taxonomy.values.length);
+    const runs = ordered.filter((v, i) => i === 0 || v.parentId !== ordered[i - 1]!.parentId).length;
+    expect(runs).toBe(new Set(taxonomy.values.map((v) => v.parentId)).size);
   });
 });
