@@ -5,7 +5,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import mdx from '@astrojs/mdx';
 import { headersFile } from './src/site/security.ts';
 import { inlineEntryAssets } from './src/site/inline-assets.ts';
-import { checkBuild, publishBuild, removeStaleStaging, stagingDir, topLevelEntries } from './src/site/build-output.ts';
+import { precompress, precompressWanted } from './src/site/precompress.ts';
+import { checkBuild, publishBuild, recoverOutput, stagingDir, topLevelEntries } from './src/site/build-output.ts';
 import { DEFAULT_SITE_URL } from './src/config.ts';
 import { paletteCss } from './src/charts/lib/chart-colors.ts';
 import { siteModel } from './src/data/model.ts';
@@ -30,7 +31,8 @@ export default defineConfig({
           if (command !== 'build') return;
           finalDir = fileURLToPath(config.outDir).replace(/[\\/]+$/, '');
           staging = stagingDir(finalDir);
-          removeStaleStaging(finalDir);
+          const restored = recoverOutput(finalDir);
+          if (restored) console.warn(`A build that died while swapping its output had left ${finalDir} aside; it is back in place (from ${restored}).`);
           updateConfig({ outDir: pathToFileURL(`${staging}${path.sep}`) });
           process.once('exit', () => rmSync(staging, { recursive: true, force: true }));
         },
@@ -44,9 +46,15 @@ export default defineConfig({
             throw error;
           }
         },
-        'astro:build:done': ({ dir, logger }) => {
+        'astro:build:done': async ({ dir, logger }) => {
           const out = fileURLToPath(dir);
-          writeFileSync(path.join(out, '_headers'), headersFile(topLevelEntries(out), inlineEntryAssets(out)));
+          const inline = inlineEntryAssets(out);
+          // After the inlining (which rewrites pages) and before _headers (which has a rule for each top-level file).
+          if (precompressWanted()) {
+            const { files } = await precompress(out);
+            logger.info(`Precompressed: ${files} .br and .gz files (VITW_PRECOMPRESS=0 leaves them out)`);
+          }
+          writeFileSync(path.join(out, '_headers'), headersFile(topLevelEntries(out), inline));
           const missing = checkBuild(out);
           if (missing.length) {
             throw new Error(`The build is incomplete, so ${finalDir} was left as it was. Missing:\n  ${missing.slice(0, 20).join('\n  ')}`);

@@ -88,6 +88,19 @@ export function localDataDir(env: Env): string | undefined {
   return setting(env, DATA_DIR_ENV);
 }
 
+export const VALUE_PAGES_ENV = 'VITW_VALUE_PAGES';
+
+/**
+ * VITW_VALUE_PAGES=N: pages for the N most frequent values only, for data too large for a host's file limit (the
+ * others are listed, with an anchor, on their cluster's page, and found by the search); unset: a page for every value.
+ */
+export function valuePagesLimit(env: Env): number | undefined {
+  const text = setting(env, VALUE_PAGES_ENV);
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text) || Number(text) < 1) throw new Error(`${VALUE_PAGES_ENV} must be a whole number of at least 1 (found ${JSON.stringify(text)}).`);
+  return Number(text);
+}
+
 /** The download cache: VITW_CACHE_DIR, else data/cache. Relative paths are from the project root. */
 export function cacheDir(env: Env): string {
   return setting(env, DATA_CACHE_ENV) ?? CACHE_DIR;

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { CategoryShare } from '../data/model.ts';
-import { integer, percent } from './lib/format.ts';
+import { integer, numberWord, percent } from './lib/format.ts';
 import { categoryColor, shortCategory } from './lib/palette.ts';
 import { plotSvg } from './lib/plot-svg.ts';
 import { widthIn } from './lib/size.ts';
@@ -78,6 +78,6 @@ export default defineChart<CategorySharesData>({
     `${shortCategory(a?.category ?? '')} and ${shortCategory(b?.category ?? '').toLowerCase()} values together make up ${percent((a?.share ?? 0) + (b?.share ?? 0))} of all value expressions.`,
   provenance: (categories) =>
     fromDataset([
-      `Comparing with Anthropic’s research post? Its chart of these five categories labels them as a percentage of conversations, but the numbers (${categories.map((c) => percent(c.share)).join(', ')}) are shares of all value expressions: they add up to 100%, while a conversation usually shows several values.`,
+      `Comparing with Anthropic’s research post? Its chart of these ${numberWord(categories.length)} categories labels them as a percentage of conversations, but the numbers (${categories.map((c) => percent(c.share)).join(', ')}) are shares of all value expressions: they add up to 100%, while a conversation usually shows several values.`,
     ]),
 });

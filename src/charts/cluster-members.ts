@@ -7,6 +7,7 @@ import type { TaxonomyNode } from '../data/taxonomy.ts';
 import type { Model } from '../data/model.ts';
 import { defineDrawing, type ChartTable } from './lib/contract.ts';
 import { fromDataset } from './lib/sources.ts';
+import { drawingView, type ChartView } from './lib/view.ts';
 
 /** The members of a cluster (its values, or its sub-clusters) with one of them, perhaps, highlighted. */
 export interface ClusterMembers {
@@ -86,3 +87,49 @@ export const clusterMembers = defineDrawing<ClusterMembers>({
   takeaway: (d) => clusterMembersSummary(d),
   provenance: () => fromDataset(),
 });
+
+/**
+ * The last cluster's drawings of its members with none highlighted, by the members drawn. One cluster at a time, so
+ * memory stays flat however many clusters there are: the value pages are listed cluster by cluster (valuePageOrder).
+ */
+let plainViews = { cluster: '', views: new Map<string, ChartView>() };
+
+/** The value pages in the order that lets each cluster's drawing be reused: cluster by cluster, most frequent first. */
+export function valuePageOrder<V extends { parentId: string | null; rank: number }>(values: V[]): V[] {
+  return [...values].sort((a, b) => (a.parentId! < b.parentId! ? -1 : a.parentId! > b.parentId! ? 1 : a.rank - b.rank));
+}
+
+/**
+ * The members chart for a value's page, drawn once per cluster and reused: every value page of a cluster shows the
+ * same bars, only the highlighted one's colour differs, so the cluster's drawing (with no bar highlighted) is kept and
+ * each page recolours its own bar. The result is the same markup as drawing it anew (tests/unit/cluster-members.test.ts);
+ * where the bar cannot be found, it is drawn anew.
+ */
+export function valueMembersView(model: Model, cluster: TaxonomyNode, value: TaxonomyNode): ChartView {
+  const data = clusterMembersOf(model, cluster, value);
+  const about = { id: 'members', title: clusterMembersTitle(data, 'Values') };
+  const row = data.members.findIndex((m) => m.highlight);
+  if (row < 0) return drawingView(clusterMembers, data, about);
+  const plain: ClusterMembers = { ...data, members: data.members.map((m) => ({ ...m, highlight: false })) };
+  if (plainViews.cluster !== cluster.id) plainViews = { cluster: cluster.id, views: new Map() };
+  const key = plain.members.map((m) => m.href).join('\n');
+  let base = plainViews.views.get(key);
+  if (!base) {
+    base = drawingView(clusterMembers, plain, about);
+    plainViews.views.set(key, base);
+  }
+  const bar = `<rect data-row="${row}" fill="${OTHER}"`;
+  const paint = (svg: string) => (svg.split(bar).length === 2 ? svg.replace(bar, `<rect data-row="${row}" fill="${categoryColor(data.category)}"`) : undefined);
+  const svg = paint(base.svg);
+  const pageSvg = paint(base.pageSvg);
+  if (!svg || !pageSvg) return drawingView(clusterMembers, data, about);
+  return {
+    ...base,
+    title: about.title,
+    svg,
+    pageSvg,
+    takeaway: clusterMembers.takeaway(data),
+    summary: clusterMembers.summary(data, {}),
+    table: clusterMembers.table(data, {}),
+  };
+}

@@ -1,21 +1,20 @@
 export type { CategoryShare, Claim, JailbreakValues, LongTail, Model, ModelFacts, Verdict } from './model-types.ts';
 import path from 'node:path';
-import { datasetDir } from '../config.ts';
+import { datasetDir, valuePagesLimit } from '../config.ts';
 import { AROUND_AT_MOST, checkClaims } from './claims.ts';
 import type { CategoryShare, JailbreakValues, Model, ModelFacts } from './model-types.ts';
 import { loadDataset, loadPaperFigures } from './load.ts';
 import { RESPONSE_GROUPS, scopeFigure, type PaperFigures, type ResponseGroup } from './paper.ts';
 import { nameWords } from './slugs.ts';
 import { bonferroniZ } from './stats.ts';
-import { buildTaxonomy, type Taxonomy, type ValueNode } from './taxonomy.ts';
+import { buildTaxonomy, type Taxonomy, type TaxonomyOptions, type ValueNode } from './taxonomy.ts';
 import type { Dataset } from './types.ts';
 
-export function buildModel(dataset: Dataset, paper: PaperFigures): Model {
-  const taxonomy = buildTaxonomy(dataset);
+export function buildModel(dataset: Dataset, paper: PaperFigures, options: TaxonomyOptions = {}): Model {
+  const taxonomy = buildTaxonomy(dataset, options);
   const { values } = taxonomy;
   const byName = new Map(values.map((v) => [v.name, v]));
-  const wordIndex = new Map<string, ValueNode[]>();
-  for (const v of values) for (const word of new Set(nameWords(v.name))) wordIndex.set(word, [...(wordIndex.get(word) ?? []), v]);
+  const wordIndex = wordsOf(values);
   const cutoff = scopeFigure(paper, 'long_tail_cutoff').value;
   const ascending = values.map((v) => v.pctConvos).sort((a, b) => a - b);
 
@@ -41,12 +40,30 @@ export function buildModel(dataset: Dataset, paper: PaperFigures): Model {
     inLongTail: (v) => v.pctConvos < cutoff,
     family: (word) => wordIndex.get(word.toLowerCase()) ?? [],
     related: (node, limit = 20) => {
-      const related = new Set(nameWords(node.name).flatMap((w) => wordIndex.get(w) ?? []));
-      related.delete(node as ValueNode);
-      return [...related].sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name)).slice(0, limit);
+      // Each word's list is in order, so the first limit + 1 of each (one may be the node itself) hold the answer:
+      // the work per page is words × limit, not the length of the lists (which grow with the data).
+      const related = new Set<ValueNode>();
+      for (const word of new Set(nameWords(node.name))) for (const v of (wordIndex.get(word) ?? []).slice(0, limit + 1)) if (v !== node) related.add(v);
+      return [...related].sort(byRank).slice(0, limit);
     },
   };
   return { ...facts, claims: checkClaims(facts) };
+}
+
+const byRank = (a: ValueNode, b: ValueNode) => a.rank - b.rank || a.name.localeCompare(b.name);
+
+/** Values by each word of their names, each list most frequent first. */
+function wordsOf(values: ValueNode[]): Map<string, ValueNode[]> {
+  const index = new Map<string, ValueNode[]>();
+  for (const v of values) {
+    for (const word of new Set(nameWords(v.name))) {
+      const list = index.get(word);
+      if (list) list.push(v);
+      else index.set(word, [v]);
+    }
+  }
+  for (const list of index.values()) list.sort(byRank);
+  return index;
 }
 
 function jailbreakValues(paper: PaperFigures, byName: Map<string, ValueNode>): JailbreakValues {
@@ -87,6 +104,6 @@ let cached: Model | undefined;
 
 /** The model of the data this build uses, loaded and validated on first use. */
 export function siteModel(): Model {
-  cached ??= buildModel(loadDataset(path.resolve(datasetDir(process.env))), loadPaperFigures());
+  cached ??= buildModel(loadDataset(path.resolve(datasetDir(process.env))), loadPaperFigures(), { valuePages: valuePagesLimit(process.env) });
   return cached;
 }

@@ -1,4 +1,4 @@
-import { parseCsv } from './csv.ts';
+import { append, parseCsv } from './csv.ts';
 import { quote, type DataProblem } from './types.ts';
 
 /** Figures transcribed from the paper (data/paper/*.csv): every row says where it comes from and how sure we are. */
@@ -106,7 +106,7 @@ function parseCell(type: ColumnType, text: string, at: Omit<DataProblem, 'found'
 function parseTable(text: string, schema: TableSchema, problems: DataProblem[]): Row[] {
   const { file } = schema;
   const parsed = parseCsv(text, file);
-  problems.push(...parsed.problems);
+  append(problems, parsed.problems);
   const expected = Object.keys(schema.columns);
   if (parsed.columns.join(',') !== expected.join(',')) {
     problems.push({ file, line: 1, column: '(header)', found: quote(parsed.columns.join(',')), expected: quote(expected.join(',')) });

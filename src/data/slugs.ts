@@ -13,18 +13,23 @@ export function slugify(text: string, fallback: string): string {
 
 /**
  * One slug per item, unique within the list. A slug shared by several names goes, unchanged, to the item with the
- * smallest id, and the others get -2, -3, … in id order, so slugs stay stable as long as the data does.
+ * smallest id, and the others get -2, -3, … in id order, so slugs stay stable as long as the data does. A name with
+ * punctuation or symbols at either end ("-helpfulness", "helpfulness!") comes after the others, so that it cannot take
+ * the page of the name it imitates.
  */
 export function assignSlugs(items: { id: string; name: string }[], fallback: string): Map<string, string> {
-  const byBase = new Map<string, { id: string }[]>();
+  const byBase = new Map<string, { id: string; name: string }[]>();
   for (const item of items) {
     const base = slugify(item.name, fallback);
-    byBase.set(base, [...(byBase.get(base) ?? []), item]);
+    const group = byBase.get(base);
+    if (group) group.push(item);
+    else byBase.set(base, [item]);
   }
   const used = new Set(byBase.keys());
   const slugs = new Map<string, string>();
   for (const [base, group] of [...byBase].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const [first, ...rest] = group.sort((a, b) => (a.id < b.id ? -1 : 1));
+    const edged = (item: { name: string }) => (/^[\p{L}\p{N}].*[\p{L}\p{N}]$|^[\p{L}\p{N}]$/su.test(item.name.normalize('NFKD')) ? 0 : 1);
+    const [first, ...rest] = group.sort((a, b) => edged(a) - edged(b) || (a.id < b.id ? -1 : 1));
     slugs.set(first!.id, base);
     let n = 2;
     for (const item of rest) {

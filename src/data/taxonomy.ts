@@ -34,7 +34,15 @@ export interface TaxonomyNode {
   childIds: string[];
   /** The node's page: /values/<slug>/ or /clusters/<slug>/. */
   slug: string;
+  /** Its page, or for a value without one (see TaxonomyOptions) its entry on its cluster's page: /clusters/<slug>/#value-<slug>. */
   href: string;
+  /** Whether the node has a page of its own (every cluster does; values unless limited). */
+  hasPage: boolean;
+}
+
+export interface TaxonomyOptions {
+  /** Pages for this many of the most frequent values only (VITW_VALUE_PAGES); the rest link to their cluster's page. */
+  valuePages?: number;
 }
 
 /** An individual value (level 0), whose conversation measures are always set. */
@@ -78,7 +86,7 @@ function rankedValues(dataset: Dataset): aq.ColumnTable {
 
 export const isValue = (node: TaxonomyNode): node is ValueNode => node.level === 0;
 
-export function buildTaxonomy(dataset: Dataset): Taxonomy {
+export function buildTaxonomy(dataset: Dataset, options: TaxonomyOptions = {}): Taxonomy {
   const records = dataset.tree
     .select('cluster_id', 'name', 'level', 'description', 'parent_cluster_id', 'pct_total_occurrences')
     .join_left(rankedValues(dataset), ['cluster_id', 'value'])
@@ -107,6 +115,7 @@ export function buildTaxonomy(dataset: Dataset): Taxonomy {
       childIds: [],
       slug: '',
       href: '',
+      hasPage: true,
     });
   }
   const nodes = [...byId.values()];
@@ -142,6 +151,10 @@ export function buildTaxonomy(dataset: Dataset): Taxonomy {
     node.slug = slugs.get(node.id)!;
     node.href = nodeHref(node.level, node.slug);
   }
+  for (const value of values.slice(options.valuePages ?? values.length)) {
+    value.hasPage = false;
+    value.href = `${byId.get(value.parentId!)!.href}#${valueAnchor(value)}`;
+  }
 
   const categories = nodes.filter((n) => n.level === 3).sort((a, b) => b.share - a.share);
   const count = (level: number) => nodes.filter((n) => n.level === level).length;
@@ -175,4 +188,9 @@ export function ancestors(taxonomy: Taxonomy, node: TaxonomyNode): TaxonomyNode[
 
 export function childrenOf(taxonomy: Taxonomy, node: TaxonomyNode): TaxonomyNode[] {
   return node.childIds.map((id) => taxonomy.byId.get(id)!);
+}
+
+/** The id of a value's entry on its cluster's page. */
+export function valueAnchor(value: Pick<TaxonomyNode, 'slug'>): string {
+  return `value-${value.slug}`;
 }

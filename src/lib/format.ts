@@ -19,3 +19,10 @@ export function integer(value: number): string {
   return value.toLocaleString('en-US');
 }
 
+
+const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+
+/** A count as prose writes it: in words up to twelve ("five"), in digits above ("1,204"). */
+export function numberWord(value: number): string {
+  return NUMBER_WORDS[value] ?? integer(value);
+}

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { syntheticDataset } from '../fixtures/synthetic-dataset.ts';
+import { RELEASE_COUNTS, syntheticDataset } from '../fixtures/synthetic-dataset.ts';
 
 /**
  * A build writes into a staging folder and replaces the output folder only when it has fully succeeded, so a failed
@@ -44,13 +44,13 @@ function workspace(tree: string, frequencies: string) {
   return { work, dist, data: path.join(work, 'data') };
 }
 
-function astroBuild(args: string[], dataDir: string): Promise<{ code: number; output: string }> {
+function astroBuild(args: string[], dataDir: string, env: Record<string, string> = {}): Promise<{ code: number; signal: string | null; output: string }> {
   return new Promise((resolve) => {
     const child = execFile(
       process.execPath,
       ['node_modules/astro/bin/astro.mjs', 'build', ...args],
-      { env: { ...process.env, VITW_DATA_DIR: dataDir, ASTRO_TELEMETRY_DISABLED: '1' }, maxBuffer: 64 * 1024 * 1024 },
-      (_error, stdout, stderr) => resolve({ code: child.exitCode ?? 1, output: `${stdout}${stderr}` }),
+      { env: { ...process.env, VITW_DATA_DIR: dataDir, ASTRO_TELEMETRY_DISABLED: '1', ...env }, maxBuffer: 64 * 1024 * 1024 },
+      (_error, stdout, stderr) => resolve({ code: child.exitCode ?? 1, signal: child.signalCode, output: `${stdout}${stderr}` }),
     );
   });
 }
@@ -92,4 +92,46 @@ describe('a failed build never destroys the last good site', () => {
     for (const file of ['index.html', '404.html', '_headers', 'values/value-0000/index.html']) expect(existsSync(path.join(dist, file)), file).toBe(true);
     expect(readdirSync(work).sort()).toEqual(['data', 'dist']);
   }, 180_000);
+
+  it('a build killed between its two renames, then a build that fails: dist/ is back, byte for byte, with its .git', async () => {
+    const { work, dist, data } = workspace(good.tree, good.frequencies);
+    mkdirSync(path.join(dist, '.git'));
+    writeFileSync(path.join(dist, '.git', 'HEAD'), 'ref: refs/heads/gh-pages\n');
+    const before = checksums(dist);
+    const killed = await astroBuild(['--outDir', dist], data, { VITW_TEST_CRASH_AT: 'aside' });
+    expect(killed.signal, killed.output.slice(-2000)).toBe('SIGKILL');
+    expect(existsSync(dist)).toBe(false);
+    // The next build fails on bad data, after its start has put the previous output back.
+    writeFileSync(path.join(data, 'values_tree.csv'), good.tree.replace('value 0001,,value 0001,0,', 'value 0001,,value 0001,zero,'));
+    const failed = await astroBuild(['--outDir', dist], data);
+    expect(failed.code).not.toBe(0);
+    expect(failed.output).toContain('is back in place');
+    expect(checksums(dist)).toEqual(before);
+    expect(readdirSync(work).sort()).toEqual(['data', 'dist']);
+  }, 1_200_000);
+});
+
+describe('a next release of the dataset', () => {
+  it('one more value and one more cluster, shares still summing: builds, with pages for both, and the counts stated follow', async () => {
+    const next = syntheticDataset({ counts: { ...RELEASE_COUNTS, 0: RELEASE_COUNTS[0] + 1, 1: RELEASE_COUNTS[1] + 1 } });
+    const { dist, data } = workspace(next.tree, next.frequencies);
+    const result = await astroBuild(['--outDir', dist], data, { VITW_PRECOMPRESS: '0' });
+    expect(result.code, result.output.slice(-3000)).toBe(0);
+    const read = (file: string) => readFileSync(path.join(dist, file), 'utf8');
+    // The new value ("value 3307") and the new level-1 cluster ("cluster 1-266") have their pages, in the sitemap too.
+    const newValue = read('values/value-3307/index.html');
+    expect(newValue).toContain('value 3307');
+    expect(newValue).toContain('of 3,308');
+    expect(read('clusters/cluster-1-266/index.html')).toContain('cluster 1-266');
+    expect(read('sitemap.xml')).toContain('/values/value-3307/</loc>');
+    expect(read('sitemap.xml')).toContain('/clusters/cluster-1-266/</loc>');
+    // The counts the pages state come from the data, not the paper's release.
+    const report = read('index.html');
+    expect(report).toContain('3,308');
+    expect(report).toMatch(/\b267 clusters/);
+    expect(read('data/index.html')).toContain('0 = individual value (3,308), 1 and 2 = clusters (267, 26), 3 = top-level category (5).');
+    // The paper's counts stay a claim, checked against the data: here it no longer matches.
+    const claim = report.slice(report.indexOf('The taxonomy has 3,307 values in 266, 26 and 5 clusters'));
+    expect(claim.slice(0, 600)).toMatch(/3307[^]*3308[^]*267/);
+  }, 1_200_000);
 });

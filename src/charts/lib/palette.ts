@@ -31,13 +31,16 @@ export const TEXT = {
   alert: { light: '#A03F00', dark: '#F08A4B' },
 } satisfies Record<string, SchemeColor>;
 
-export const CATEGORIES: Record<string, SchemeColor> = {
+export const CATEGORIES = {
   'Practical values': { light: '#0072B2', dark: '#52ABDD' },
   'Epistemic values': { light: '#BD8600', dark: '#ECB63D' },
   'Social values': { light: '#009E73', dark: '#009E73' },
   'Protective values': { light: '#BC500F', dark: '#E36414' },
   'Personal values': { light: '#CC79A7', dark: '#D38AB2' },
-};
+} as const satisfies Record<string, SchemeColor>;
+
+/** The same colours by category name, as a Map: a name comes from the data, and "constructor" is no colour. */
+const CATEGORY_PALETTE: ReadonlyMap<string, SchemeColor> = new Map(Object.entries(CATEGORIES));
 
 /** Marks of no known category. */
 export const FALLBACK: SchemeColor = { light: '#767676', dark: '#8C8C8C' };
@@ -50,7 +53,7 @@ export type Scheme = keyof SchemeColor;
 
 /** A category's colour in both schemes. */
 export function categoryColors(category: string): SchemeColor {
-  return CATEGORIES[category] ?? FALLBACK;
+  return CATEGORY_PALETTE.get(category) ?? FALLBACK;
 }
 
 /** The class that gives a legend key its category's swatch (paletteCss writes the rules): "swatch-practical". */
@@ -61,6 +64,7 @@ export function swatchClass(category: string): string {
 export function categoryColor(category: string, scheme: Scheme = 'light'): string {
   return categoryColors(category)[scheme];
 }
+
 
 /** The category colours in the light scheme, by category. */
 export const CATEGORY_COLORS: Record<string, string> = Object.fromEntries(Object.entries(CATEGORIES).map(([k, v]) => [k, v.light]));
