@@ -8,6 +8,7 @@ import { fitLines } from '../lib/text.ts';
 import { integer } from '../charts/lib/format.ts';
 import { fetchJson } from './figure-parts.ts';
 import { setView, viewFromUrl } from './view-state.ts';
+import '../styles/atlas.css';
 
 /** Screen radius (CSS px) above which a cluster shows what it holds: its children are named and its own name moves to its top. */
 const OPEN_RADIUS = 90;

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { loadDataset, loadPaperFigures } from '../../src/data/load.ts';
@@ -17,7 +15,6 @@ const baseUrl = inject('baseUrl');
 const browser = useBrowser();
 const model = buildModel(loadDataset(realDatasetDir), loadPaperFigures());
 const { taxonomy } = model;
-const budgets = JSON.parse(readFileSync('budgets.json', 'utf8')) as { pages: Record<string, { path: string; afterLoadGzip?: number }> };
 
 const open = (url: string, options: Parameters<typeof openPage>[2] = {}) => openPage(browser(), baseUrl + url, options);
 const ready = (page: Page) => page.waitForFunction(() => performance.getEntriesByName('atlas-ready').length > 0, null, { timeout: 20_000 });
@@ -141,7 +138,8 @@ describe('the values atlas on /values/', () => {
     const { page, problems, close } = await open('/values/', { width: 1280 });
     await ready(page);
     const top = taxonomy.values[0]!;
-    // The commonest value's circle, where the page draws it (from the data the page loaded).
+    // The commonest value's circle, where the page draws it (from the data the page loaded), with the canvas in view.
+    await page.locator('#values-atlas canvas').evaluate((c) => c.scrollIntoView({ block: 'center' }));
     const point = await page.locator('#values-atlas canvas').evaluate(async (c, name) => {
       const layout = (await (await fetch('/data/values-atlas.json')).json()) as { name: string[]; level: number[]; circles: number[] };
       const i = layout.name.findIndex((n, j) => n === name && layout.level[j] === 0);
@@ -171,7 +169,7 @@ describe('the values atlas as an embed', () => {
     await ready(page);
     expect(await page.locator('#values-atlas').getAttribute('data-selected')).toBe(value.slug);
     expect(await page.locator('#values-atlas-search').isVisible()).toBe(true);
-    expect(await page.locator('.chart-explore a').getAttribute('href')).toBe(`/charts/values-atlas/?value=${value.slug}`);
+    expect(await page.locator('.chart-explore a').getAttribute('href')).toBe(`${baseUrl}/charts/values-atlas/?value=${value.slug}`);
     expect(problems).toEqual([]);
     await close();
   });
@@ -180,23 +178,6 @@ describe('the values atlas as an embed', () => {
     const { page, close } = await open('/embed/values-atlas/', { width: 320 });
     await ready(page);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
-    await close();
-  });
-});
-
-describe('the weight of /values/ with its atlas', () => {
-  it('stays within its budget once its scripts have run (everything it loads without interaction, gzip)', async () => {
-    const budget = Object.values(budgets.pages).find((b) => b.path === '/values/')!;
-    expect(budget.afterLoadGzip).toBeDefined();
-    const { page, close } = await open('/values/');
-    const bytes: number[] = [];
-    page.on('response', (response) => void response.body().then((body) => bytes.push(gzipSync(body, { level: 6 }).length), () => undefined));
-    await page.reload();
-    await ready(page);
-    await page.waitForLoadState('networkidle');
-    const total = bytes.reduce((a, b) => a + b, 0);
-    expect(total).toBeGreaterThan(50_000);
-    expect(total).toBeLessThanOrEqual(budget.afterLoadGzip!);
     await close();
   });
 });
