@@ -8,7 +8,9 @@ import { fitLines } from '../lib/text.ts';
 import { integer } from '../charts/lib/format.ts';
 import { fetchJson } from './figure-parts.ts';
 import { setView, viewFromUrl } from './view-state.ts';
-import '../styles/atlas.css';
+// Its stylesheet travels in this chunk, as text, so that pages without the atlas carry none of it (Astro would put an
+// imported stylesheet on every page with figures); adopted, which the site's style-src 'self' allows.
+import atlasCss from '../styles/atlas.css?inline';
 
 /** Screen radius (CSS px) above which a cluster shows what it holds: its children are named and its own name moves to its top. */
 const OPEN_RADIUS = 90;
@@ -59,6 +61,9 @@ export function initAtlas(figure: HTMLElement): void {
 
 function start(figure: HTMLElement, area: HTMLElement, picture: SVGSVGElement | null, atlas: Atlas) {
   const { layout } = atlas;
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(atlasCss);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   const canvas = document.createElement('canvas');
   canvas.className = 'atlas-canvas';
   canvas.setAttribute('aria-hidden', 'true');
@@ -90,7 +95,9 @@ function start(figure: HTMLElement, area: HTMLElement, picture: SVGSVGElement | 
   let transform: ZoomTransform = zoomIdentity;
   let selected = -1;
   let pending = 0;
-  const widths = new Map<string, number>();
+  const widths = new Map<string, Map<string, number>>();
+  /** Each node's name's width in its own font (values and clusters each have one). */
+  const nameWidths: number[] = [];
   const context = canvas.getContext('2d')!;
 
   // --- drawing -------------------------------------------------------------------------------------------------
@@ -115,15 +122,28 @@ function start(figure: HTMLElement, area: HTMLElement, picture: SVGSVGElement | 
     draw();
   });
 
+  /**
+   * A text's width in a font, summed from its letters' widths, each measured once: measuring every name as it comes
+   * into view cost whole frames at CPU ×4. (Kerning is left out: a few tenths of a pixel.)
+   */
   const textWidth = (text: string, font: string) => {
-    const key = `${font}|${text}`;
-    let w = widths.get(key);
-    if (w === undefined) {
-      context.font = font;
-      w = context.measureText(text).width;
-      widths.set(key, w);
+    let letters = widths.get(font);
+    if (!letters) widths.set(font, (letters = new Map()));
+    let w = 0;
+    for (const letter of text) {
+      let lw = letters.get(letter);
+      if (lw === undefined) {
+        setFont(font);
+        letters.set(letter, (lw = context.measureText(letter).width));
+      }
+      w += lw;
     }
     return w;
+  };
+  let currentFont = '';
+  /** Setting a context's font parses it, so it is set only when it changes. */
+  const setFont = (font: string) => {
+    if (font !== currentFont) context.font = currentFont = font;
   };
 
   function draw() {
@@ -161,10 +181,14 @@ function start(figure: HTMLElement, area: HTMLElement, picture: SVGSVGElement | 
     context.globalAlpha = 1;
     for (const i of atlas.byLevel[0]!) {
       if (!visible(i)) continue;
-      const r = Math.max(0.6, atlas.r[i]! * k);
+      const r = atlas.r[i]! * k;
       const path = paths[layout.category[i]!]!;
-      path.moveTo(sx(i) + r, sy(i));
-      path.arc(sx(i), sy(i), r, 0, 2 * Math.PI);
+      // A speck is a square: the eye cannot tell it from a circle, and it costs a fraction of one to fill.
+      if (r < 1.25) path.rect(sx(i) - Math.max(r, 0.6), sy(i) - Math.max(r, 0.6), 2 * Math.max(r, 0.6), 2 * Math.max(r, 0.6));
+      else {
+        path.moveTo(sx(i) + r, sy(i));
+        path.arc(sx(i), sy(i), r, 0, 2 * Math.PI);
+      }
     }
     paths.forEach((path, c) => {
       context.fillStyle = colors[c]!;
@@ -207,7 +231,7 @@ function start(figure: HTMLElement, area: HTMLElement, picture: SVGSVGElement | 
       const [x0, x1, y0, y1] = [x - half, x + half, y - size / 2 - 1, y + size * (lines.length - 0.5) * 1.15 + 1];
       for (let n = 0; n < taken.length; n += 4) if (taken[n]! < x1 && x0 < taken[n + 1]! && taken[n + 2]! < y1 && y0 < taken[n + 3]!) return;
       taken.push(x0, x1, y0, y1);
-      context.font = font;
+      setFont(font);
       lines.forEach((line, n) => {
         context.strokeText(line, x, y + n * size * 1.15);
         context.fillText(line, x, y + n * size * 1.15);
@@ -216,7 +240,10 @@ function start(figure: HTMLElement, area: HTMLElement, picture: SVGSVGElement | 
     const fitted = (i: number, width: number, font: string, most: number) => {
       const names = layout.level[i] === 3 ? [layout.name[i]!, shortCategory(layout.name[i]!)] : [layout.name[i]!];
       for (const name of names) {
-        const lines = fitLines(name, width, (line) => textWidth(line, font));
+        // Most names are far too wide for their circle: those are set aside by their whole width, measured once.
+        const whole = name === layout.name[i] ? (nameWidths[i] ??= textWidth(name, font)) : textWidth(name, font);
+        if (whole > most * width) continue;
+        const lines = fitLines(name, width, (line) => (line === name ? whole : textWidth(line, font)));
         if (lines && lines.length <= most) return lines;
       }
       return undefined;
@@ -248,7 +275,7 @@ function start(figure: HTMLElement, area: HTMLElement, picture: SVGSVGElement | 
       const r = atlas.r[selected]! * k;
       const font = `bold ${FONT}px system-ui, sans-serif`;
       const inside = textWidth(layout.name[selected]!, font) <= 1.85 * r;
-      context.font = font;
+      setFont(font);
       const y = inside ? sy(selected) : sy(selected) - Math.max(5, r + 3) - FONT;
       context.strokeText(layout.name[selected]!, sx(selected), y);
       context.fillText(layout.name[selected]!, sx(selected), y);
@@ -288,6 +315,7 @@ function start(figure: HTMLElement, area: HTMLElement, picture: SVGSVGElement | 
     height = box.height;
     canvas.width = Math.round(width * dpr);
     canvas.height = Math.round(height * dpr);
+    currentFont = ''; // resizing a canvas resets its context
     const base = fit(0, 0.98);
     zoomer.scaleExtent([base.k * 0.8, base.k * 250]).extent([[0, 0], [width, height]]);
     // Keep what the reader was looking at: the same point in the middle, at the same scale relative to the whole.
