@@ -4,6 +4,7 @@ import { defineChart, type ChartRoom, type ChartTable } from './lib/contract.ts'
 import { integer, percent, percentAdaptive } from './lib/format.ts';
 import { CATEGORIES, FALLBACK, INK, PAPER, shortCategory } from './lib/palette.ts';
 import { CHART_FONT } from './lib/size.ts';
+import { CLUSTER_TINTS } from './lib/atlas-style.ts';
 import { fromDataset } from './lib/sources.ts';
 import { svgElement as el } from './lib/svg.ts';
 import { approximateWidth, fitLines, plural } from '../lib/text.ts';
@@ -74,7 +75,7 @@ function renderAtlas(layout: AtlasLayout, _options: unknown, document: Document,
   const svg = el(document, 'svg', { viewBox: `0 0 ${size} ${size}`, width: size, height: size, class: 'atlas', 'font-family': 'system-ui, sans-serif', 'font-size': CHART_FONT }) as SVGSVGElement;
   // Clusters as tints that deepen with each level inside a category, values as dots of the category's colour.
   const clusters = el(document, 'g', { class: 'clusters' });
-  for (const [level, opacity] of [[3, 0.08], [2, 0.1], [1, 0.14]] as const) clusters.append(...ringPaths(layout, atLevel(layout, level), scale, document, { 'fill-opacity': opacity }));
+  for (const [level, opacity] of CLUSTER_TINTS) clusters.append(...ringPaths(layout, atLevel(layout, level), scale, document, { 'fill-opacity': opacity }));
   const values = el(document, 'g', { class: 'values', fill: 'none', 'stroke-linecap': 'round' });
   values.append(...dotPaths(layout, atLevel(layout, 0), scale, document));
   // Labels in ink with a halo of paper, so that they read over the dots.

@@ -2,7 +2,8 @@ import { select, zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } fro
 import { atlasHref, atlasSlug, type AtlasLayout } from '../data/atlas.ts';
 import { entryHref, search, type SearchIndex } from '../data/search-index.ts';
 import { percentAdaptive } from '../charts/lib/format.ts';
-import { CATEGORIES, FALLBACK, shortCategory } from '../charts/lib/palette.ts';
+import { blend, CATEGORIES, FALLBACK, shortCategory } from '../charts/lib/palette.ts';
+import { CLUSTER_TINTS } from '../charts/lib/atlas-style.ts';
 import { escapeHtml } from '../lib/escape.ts';
 import { fitLines } from '../lib/text.ts';
 import { integer } from '../charts/lib/format.ts';
@@ -109,12 +110,19 @@ function start(figure: HTMLElement, area: HTMLElement, picture: SVGSVGElement | 
   let ink = '#1a1a1a';
   let paper = '#ffffff';
   let focusColor = '#cc0033';
+  /** The opaque colour of a cluster of each level and category: its tint over those that hold it. */
+  let tints: string[][] = [];
   const readColors = () => {
     const s = scheme();
     colors = layout.categories.map((c) => (CATEGORIES[c] ?? FALLBACK)[s]);
     ink = s === 'dark' ? '#e6e6e6' : '#1a1a1a';
     paper = s === 'dark' ? '#141414' : '#ffffff';
     focusColor = s === 'dark' ? '#ff6b8b' : '#cc0033';
+    tints = [];
+    colors.forEach((color, c) => {
+      let under = paper;
+      for (const [level, opacity] of CLUSTER_TINTS) (tints[level] ??= [])[c] = under = blend(color, opacity, under);
+    });
   };
   readColors();
   matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
@@ -161,24 +169,44 @@ function start(figure: HTMLElement, area: HTMLElement, picture: SVGSVGElement | 
       const y = sy(i);
       return x + r > 0 && x - r < width && y + r > 0 && y - r < height;
     };
-    // Clusters: tints of their category that deepen with each level; values: dots of its colour, one path per category.
-    const paths = colors.map(() => new Path2D());
-    const tints: [number, number][] = [[3, 0.08], [2, 0.1], [1, 0.14]];
-    for (const [level, alpha] of tints) {
-      context.globalAlpha = alpha;
+    // Clusters: opaque tints of their category (blended once, cheaper to fill than a translucent colour), and a
+    // cluster that covers the whole canvas is its background rather than a circle to fill.
+    const covers = (i: number) => {
+      const r = atlas.r[i]! * k;
+      const dx = Math.max(Math.abs(sx(i)), Math.abs(sx(i) - width));
+      const dy = Math.max(Math.abs(sy(i)), Math.abs(sy(i) - height));
+      return dx * dx + dy * dy <= r * r;
+    };
+    let background = 0;
+    for (let found = true; found; ) {
+      found = false;
+      for (const i of atlas.children[background]!) {
+        if (layout.level[i]! > 0 && covers(i)) {
+          background = i;
+          found = true;
+          break;
+        }
+      }
+    }
+    if (background > 0) {
+      context.fillStyle = tints[layout.level[background]!]![layout.category[background]!]!;
+      context.fillRect(0, 0, width, height);
+    }
+    for (const [level] of CLUSTER_TINTS) {
       const rings = colors.map(() => new Path2D());
       for (const i of atlas.byLevel[level]!) {
-        if (!visible(i)) continue;
+        if (!visible(i) || layout.level[background]! <= level) continue;
         const r = atlas.r[i]! * k;
         rings[layout.category[i]!]!.moveTo(sx(i) + r, sy(i));
         rings[layout.category[i]!]!.arc(sx(i), sy(i), r, 0, 2 * Math.PI);
       }
       rings.forEach((ring, c) => {
-        context.fillStyle = colors[c]!;
+        context.fillStyle = tints[level]![c]!;
         context.fill(ring);
       });
     }
-    context.globalAlpha = 1;
+    // Values: dots of their category's colour, one path per category.
+    const paths = colors.map(() => new Path2D());
     for (const i of atlas.byLevel[0]!) {
       if (!visible(i)) continue;
       const r = atlas.r[i]! * k;
