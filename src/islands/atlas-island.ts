@@ -329,9 +329,18 @@ function start(figure: HTMLElement, area: HTMLElement, picture: SVGSVGElement | 
   const canvasSelection = select(canvas);
   canvasSelection.call(zoomer);
   const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
-  function flyTo(target: ZoomTransform, animate = true) {
-    if (animate && !reducedMotion()) canvasSelection.transition().duration(FLY_MS).call(zoomer.transform, target);
-    else canvasSelection.interrupt().call(zoomer.transform, target);
+  /** Fly (or, with reduced motion, jump) to a view; `then` runs once it is there (not if the reader takes over). */
+  function flyTo(target: ZoomTransform, animate = true, then?: () => void) {
+    if (animate && !reducedMotion()) {
+      canvasSelection
+        .transition()
+        .duration(FLY_MS)
+        .call(zoomer.transform, target)
+        .on('end', () => then?.());
+    } else {
+      canvasSelection.interrupt().call(zoomer.transform, target);
+      then?.();
+    }
   }
 
   function resize() {
@@ -431,11 +440,7 @@ function start(figure: HTMLElement, area: HTMLElement, picture: SVGSVGElement | 
   function showValue(i: number, how: { animate: boolean; announce: boolean }) {
     pick(i);
     const cluster = layout.parent[i]!;
-    const target = fit(cluster, 0.8);
-    flyTo(target, how.animate);
-    const after = () => showCard(i);
-    if (how.animate && !reducedMotion()) setTimeout(after, FLY_MS + 20);
-    else after();
+    flyTo(fit(cluster, 0.8), how.animate, () => showCard(i));
     if (how.announce) live.textContent = `${layout.name[i]}: ${shareText(i)}, in ${layout.name[cluster]}.`;
     figure.dataset.selected = atlasSlug(layout, i);
   }

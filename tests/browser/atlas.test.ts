@@ -74,12 +74,12 @@ describe('the values atlas on /values/', () => {
     await ready(page);
     const before = await zoomOf(page);
     await page.locator('#values-atlas-search').fill(value.name);
-    await expect.poll(() => page.locator('#values-atlas [role="option"]').first().textContent()).toContain(value.name);
+    await expect.poll(() => page.locator('#values-atlas [role="option"]').first().textContent(), { timeout: 10_000 }).toContain(value.name);
     await page.keyboard.press('Enter');
     const live = page.locator('#values-atlas [data-atlas-live]');
-    await expect.poll(() => live.textContent()).toBe(`${value.name}: ${percentAdaptive(value.pctConvos)} of conversations, in ${cluster.name}.`);
+    await expect.poll(() => live.textContent(), { timeout: 10_000 }).toBe(`${value.name}: ${percentAdaptive(value.pctConvos)} of conversations, in ${cluster.name}.`);
     expect(new URL(page.url()).searchParams.get('value')).toBe(value.slug);
-    await expect.poll(() => page.locator('#values-atlas .atlas-card').isVisible()).toBe(true);
+    await expect.poll(() => page.locator('#values-atlas .atlas-card').isVisible(), { timeout: 10_000 }).toBe(true);
     const flown = await zoomOf(page);
     expect(flown.k).toBeGreaterThan(before.k * 2);
     await page.reload();
@@ -89,7 +89,7 @@ describe('the values atlas on /values/', () => {
     expect(await page.locator('#values-atlas .atlas-card').textContent()).toContain(value.name);
     // Reset goes back to the whole and takes the value out of the URL.
     await page.locator('#values-atlas [data-zoom="reset"]').click();
-    await expect.poll(() => zoomOf(page)).toEqual(before);
+    await expect.poll(() => zoomOf(page), { timeout: 10_000 }).toEqual(before);
     expect(new URL(page.url()).searchParams.has('value')).toBe(false);
     expect(problems).toEqual([]);
     await close();
@@ -149,7 +149,7 @@ describe('the values atlas on /values/', () => {
     }, top.name);
     await page.mouse.click(point.x, point.y);
     const card = page.locator('#values-atlas .atlas-card');
-    await expect.poll(() => card.isVisible()).toBe(true);
+    await expect.poll(() => card.isVisible(), { timeout: 10_000 }).toBe(true);
     const text = await card.textContent();
     expect(text).toContain(top.name);
     expect(text).toContain(`${percentAdaptive(top.pctConvos)} of conversations`);
