@@ -512,7 +512,6 @@ function start(figure: HTMLElement, area: HTMLElement, picture: SVGSVGElement | 
     const stop = document.createElement('div');
     stop.className = 'nav-stop atlas-stop';
     stop.tabIndex = -1;
-    stop.setAttribute('role', 'img');
     area.append(stop);
     return stop;
   });
@@ -541,6 +540,8 @@ function start(figure: HTMLElement, area: HTMLElement, picture: SVGSVGElement | 
   function go(i: number) {
     current = i;
     const stop = stops[(turn = 1 - turn)]!;
+    // A stop is an image only once it has a name (an unnamed image is an error to a screen reader).
+    stop.setAttribute('role', 'img');
     stop.setAttribute('aria-label', stopName(i));
     // Keep the stop in sight and large enough to see: show its cluster when it is off the canvas or a speck.
     const r = atlas.r[i]! * transform.k;
