@@ -286,10 +286,13 @@ function start(figure: HTMLElement, area: HTMLElement, picture: SVGSVGElement | 
         const size = isValue ? FONT : CLUSTER_FONT;
         const font = isValue ? `${FONT}px system-ui, sans-serif` : `bold ${CLUSTER_FONT}px system-ui, sans-serif`;
         if (!isValue && r > OPEN_RADIUS) {
-          // At the top of the circle, on the chord a line's height below it.
-          const inset = size + 4;
-          const lines = fitted(i, 2 * Math.sqrt(r * r - (r - inset) ** 2), font, 1);
-          if (lines) put(lines, sx(i), sy(i) - r + inset, font, size);
+          // At the top of the circle, on the first chord below it (a line's height down, or two, or three) it fits.
+          for (const inset of [size + 4, 2 * size + 6, 3 * size + 8]) {
+            const lines = fitted(i, 2 * Math.sqrt(r * r - (r - inset) ** 2), font, 1);
+            if (!lines) continue;
+            put(lines, sx(i), sy(i) - r + inset, font, size);
+            break;
+          }
           next.push(...atlas.children[i]!);
         } else {
           const lines = fitted(i, 1.9 * r, font, r > 2.5 * size ? 2 : 1);
