@@ -15,6 +15,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { atlasFrames } from './atlas-bench.ts';
 import { browserLaunchOptions, launchBrowser } from './browser.ts';
 import { pageKindsIn } from './page-kinds.ts';
 import { startStaticServer } from './static-server.ts';
@@ -256,6 +257,11 @@ function printComparison(results: Result[]) {
     for (const [label, get, show] of rows) console.log(`| ${label} | ${show(get(current))} | ${show(get(base))} | ${ratio(get(current), get(base))} |`);
   }
 }
+function percentile(xs: number[], p: number): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+}
+
 function median(xs: (number | null)[]): number | null {
   const v = xs.filter((x): x is number => x !== null).sort((a, b) => a - b);
   return v.length ? v[Math.floor(v.length / 2)]! : null;
@@ -297,6 +303,7 @@ async function main() {
   const searchUrls = searchPage ? [site.url + searchPage, ...(baseline ? [baseline.url + searchPage] : [])] : [];
   const [unthrottled, cpu4x] = searchPage ? [await searchLatency(browser, searchUrls, 1), await searchLatency(browser, searchUrls, 4)] : [];
   const search = unthrottled && cpu4x ? { unthrottled: unthrottled[0]!, cpu4x: cpu4x[0]!, baseline: baseline ? { unthrottled: unthrottled[1]!, cpu4x: cpu4x[1]! } : undefined } : null;
+  const atlas = searchPage ? await atlasFrames(browser, site.url + searchPage) : null;
   await browser.close();
 
   const lighthouseKinds = ['report', 'embed (sunburst)', 'value'];
@@ -341,10 +348,17 @@ async function main() {
     console.log(`\nSearch, keystroke to results: ${describe(search.unthrottled)}; with CPU ×4: ${describe(search.cpu4x)}`);
     if (search.baseline) console.log(`Baseline search, in turn with it: ${describe(search.baseline.unthrottled)}; with CPU ×4: ${describe(search.baseline.cpu4x)}`);
   }
+  if (atlas && searchPage) {
+    const bytes = results.find((r) => r.url === site.url + searchPage)?.bytes.total;
+    const stats = (xs: number[]) => `median ${median(xs)!.toFixed(1)}, p95 ${percentile(xs, 0.95).toFixed(1)}, max ${Math.max(...xs).toFixed(1)}`;
+    console.log(`\nValues atlas (${searchPage}, ${bytes ? `${kb(bytes.gzip)} KB gzip on first load` : 'bytes not measured'}), zooming, panning and flying at CPU ×4:`);
+    console.log(`  drawing a frame (ms): ${stats(atlas.draws)} over ${atlas.draws.length} frames; ${atlas.draws.filter((d) => d > 16).length} over 16 ms`);
+    console.log(`  between frames (ms): ${stats(atlas.intervals)}; long tasks: ${atlas.longTasks}`);
+  }
   const pages = countPages(dist);
   console.log(`\nBuild: ${built ? `${built.seconds.toFixed(1)} s` : 'existing dist/ (pass --build to time a build)'}; ${pages} HTML pages.`);
   mkdirSync('bench', { recursive: true });
-  writeFileSync('bench/results.json', JSON.stringify({ date: new Date().toISOString(), runs, build: built, baseline: baselineDist, pages, results, search, lighthouse: lighthouseResults }, null, 2));
+  writeFileSync('bench/results.json', JSON.stringify({ date: new Date().toISOString(), runs, build: built, baseline: baselineDist, pages, results, search, atlas, lighthouse: lighthouseResults }, null, 2));
   console.log('Wrote bench/results.json');
 }
 

@@ -6,6 +6,7 @@ export const PAGE_KINDS: Record<string, string> = {
   report: '/',
   'embed (sunburst)': '/embed/taxonomy-sunburst/',
   'embed (top values)': '/embed/top-values/',
+  'embed (atlas)': '/embed/values-atlas/',
   gallery: '/charts/',
   'chart page': '/charts/top-values/',
   handout: '/charts/top-values/handout/',

@@ -1,5 +1,6 @@
 import type { PaperFigures, ResponseGroup, ScopeRow } from './paper.ts';
 import type { Taxonomy, TaxonomyNode, ValueNode } from './taxonomy.ts';
+import type { AtlasLayout } from './atlas.ts';
 
 /** The shapes of the derived model (src/data/model.ts builds it), apart so that claims.ts can use them without a cycle. */
 
@@ -68,6 +69,8 @@ export interface LongTail {
 export interface Model {
   taxonomy: Taxonomy;
   paper: PaperFigures;
+  /** Every value as a circle packed in its clusters (the values atlas), laid out once. */
+  atlas: AtlasLayout;
   categories: CategoryShare[];
   /** Value expressions per conversation: the sum of every value's % of conversations ÷ 100. */
   valuesPerConversation: number;

@@ -7,6 +7,7 @@ import { loadDataset, loadPaperFigures } from './load.ts';
 import { RESPONSE_GROUPS, scopeFigure, type PaperFigures, type ResponseGroup } from './paper.ts';
 import { nameWords } from './slugs.ts';
 import { bonferroniZ } from './stats.ts';
+import { atlasLayout } from './atlas-layout.ts';
 import { buildTaxonomy, type Taxonomy, type TaxonomyOptions, type ValueNode } from './taxonomy.ts';
 import type { Dataset } from './types.ts';
 
@@ -21,6 +22,7 @@ export function buildModel(dataset: Dataset, paper: PaperFigures, options: Taxon
   const facts: ModelFacts = {
     taxonomy,
     paper,
+    atlas: atlasLayout(taxonomy),
     categories: categoryShares(taxonomy),
     valuesPerConversation: values.reduce((sum, v) => sum + v.pctConvos, 0) / 100,
     topFiveShare: values.slice(0, 5).reduce((sum, v) => sum + v.share, 0),

@@ -1,6 +1,7 @@
 import * as aq from 'arquero';
 import type { Dataset, Level } from './types.ts';
 import { assignSlugs, nodeHref } from './slugs.ts';
+import { SLUG_FALLBACK } from './atlas.ts';
 
 const { op } = aq;
 
@@ -146,7 +147,7 @@ export function buildTaxonomy(dataset: Dataset, options: TaxonomyOptions = {}): 
   const ascending = values.map((v) => v.pctConvos).sort((a, b) => a - b);
   for (const v of values) v.commonerThan = (100 * lowerBound(ascending, v.pctConvos)) / values.length;
 
-  const slugs = new Map([...assignSlugs(values, 'value'), ...assignSlugs(nodes.filter((n) => n.level > 0), 'cluster')]);
+  const slugs = new Map([...assignSlugs(values, SLUG_FALLBACK[0]), ...assignSlugs(nodes.filter((n) => n.level > 0), SLUG_FALLBACK[1])]);
   for (const node of nodes) {
     node.slug = slugs.get(node.id)!;
     node.href = nodeHref(node.level, node.slug);

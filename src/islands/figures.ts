@@ -12,7 +12,11 @@ import './embed-height.ts';
 const islands: Record<string, (figure: HTMLElement) => void> = {
   sunburst: initSunburst,
   controls: initControls,
+  // Only the atlas's pages load its code (and d3-zoom).
+  atlas: (figure) => void import('./atlas-island.ts').then((m) => start(figure, 'atlas', m.initAtlas)),
 };
+/** Islands whose marks are keyboard stops of their own, with their own tooltips: the sunburst's arcs, the atlas's circles. */
+const OWN_STOPS = ['sunburst', 'atlas'];
 
 /** Each figure's interaction starts on its own: one that fails leaves the others (and its own toolbar) working. */
 function start(figure: HTMLElement, part: string, init: ((figure: HTMLElement) => void) | undefined) {
@@ -26,14 +30,15 @@ function start(figure: HTMLElement, part: string, init: ((figure: HTMLElement) =
 for (const figure of document.querySelectorAll<HTMLElement>('figure.chart-figure')) {
   start(figure, figure.dataset.island ?? 'island', islands[figure.dataset.island ?? '']);
   start(figure, 'toolbar', initToolbar);
+  const ownStops = OWN_STOPS.includes(figure.dataset.island ?? '');
   // A wide figure's drawing for a wide screen (the sunburst, which redraws itself, shows it through its island).
   if (figure.dataset.island !== 'sunburst') start(figure, 'wide drawing', initWide);
-  // The sunburst shows its own, richer tooltips; every other chart shows its marks' tips.
-  if (figure.dataset.island !== 'sunburst') start(figure, 'tooltips', initTips);
+  // The sunburst and the atlas show their own, richer tooltips; every other chart shows its marks' tips.
+  if (!ownStops) start(figure, 'tooltips', initTips);
   // Only three charts offer a guess first; the rest never load its code.
   if (figure.dataset.predictQuestion) void import('./predict.ts').then((m) => start(figure, 'guessing game', m.initPredict));
-  // The sunburst's arcs are keyboard stops of their own (Enter zooms); every other chart is walked through its table.
-  if (figure.dataset.island !== 'sunburst') start(figure, 'keyboard walk', initNavigator);
+  // The sunburst's arcs and the atlas's circles are keyboard stops of their own; every other chart is walked through its table.
+  if (!ownStops) start(figure, 'keyboard walk', initNavigator);
   // A chart whose marks are its own stops (the heatmap's pairs) lets the reader select one.
   if (figure.dataset.island === 'tips') void import('./mark-select.ts').then((m) => start(figure, 'selection', m.initMarkSelect));
   // Sorting a table loads when the table is first shown, or at once for a sorted view in the URL.

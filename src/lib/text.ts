@@ -64,3 +64,17 @@ export function wrap(text: string, fit: (line: string) => boolean): string[] {
   }
   return line ? [...lines, line] : lines;
 }
+
+/**
+ * A label on one line or, split at the space nearest its middle, on two, each line at most `width` wide as `measure`
+ * gives it; undefined when neither fits.
+ */
+export function fitLines(text: string, width: number, measure: (line: string) => number): string[] | undefined {
+  if (measure(text) <= width) return [text];
+  const middle = text.length / 2;
+  let at = -1;
+  for (let i = text.indexOf(' '); i >= 0; i = text.indexOf(' ', i + 1)) if (at < 0 || Math.abs(i - middle) < Math.abs(at - middle)) at = i;
+  if (at < 0) return undefined;
+  const lines = [text.slice(0, at), text.slice(at + 1)];
+  return lines.every((line) => measure(line) <= width) ? lines : undefined;
+}

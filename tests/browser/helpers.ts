@@ -143,7 +143,8 @@ export function embedLayout() {
   const root = document.documentElement;
   const source = document.querySelector('.chart-source')!.getBoundingClientRect();
   const svg = document.querySelector('.chart-area svg')!;
-  const box = svg.getBoundingClientRect();
+  // A chart drawn on a canvas once its script runs (the atlas) shows its picture's drawing there, at the same proportions.
+  const box = (svg.checkVisibility() ? svg : (document.querySelector('.chart-area canvas') ?? svg)).getBoundingClientRect();
   const [, , w, h] = svg.getAttribute('viewBox')!.split(/[\s,]+/).map(Number) as [number, number, number, number];
   const natural = Math.min(Number(svg.getAttribute('width')), document.querySelector('.chart-area')!.clientWidth);
   return {
@@ -182,6 +183,28 @@ export const pdfPages = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s
  * Run in the page: the smallest text drawn in the SVGs under `selector`, in CSS px as rendered (its font size times
  * the scale its SVG is drawn at), and which text it is. Hidden and empty texts are skipped.
  */
+/**
+ * Record every text a page draws on a canvas, with its rendered size in CSS px (its font size times the context's
+ * scale, less the device pixel ratio), in window.__canvasText: run before the page's scripts (addInitScript).
+ */
+export function recordCanvasText(): void {
+  const texts: { px: number; text: string }[] = [];
+  (window as unknown as { __canvasText: typeof texts }).__canvasText = texts;
+  const draw = CanvasRenderingContext2D.prototype.fillText;
+  CanvasRenderingContext2D.prototype.fillText = function (this: CanvasRenderingContext2D, text: string, ...rest: [number, number, number?]) {
+    const m = this.getTransform();
+    texts.push({ px: (parseFloat(/(\d+(\.\d+)?)px/.exec(this.font)?.[1] ?? '0') * Math.hypot(m.a, m.b)) / devicePixelRatio, text: String(text) });
+    return draw.call(this, text, ...(rest as [number, number]));
+  };
+}
+
+/** The smallest text drawn on a canvas since the page loaded (see recordCanvasText), as smallestSvgText gives it. */
+export function smallestCanvasText(): { px: number; text: string } {
+  const texts = (window as unknown as { __canvasText?: { px: number; text: string }[] }).__canvasText ?? [];
+  const smallest = texts.reduce((a, b) => (b.px < a.px ? b : a), { px: Infinity, text: '' });
+  return { px: Math.round(smallest.px * 100) / 100, text: smallest.text.slice(0, 40) };
+}
+
 export function smallestSvgText(selector: string): { px: number; text: string } {
   let px = Infinity;
   let text = '';

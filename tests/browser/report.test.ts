@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { CHARTS } from '../../src/charts/lib/registry.ts';
+import { REPORT_CHARTS } from '../../src/charts/lib/registry.ts';
 import { axeViolations, describeViolations, newContext, watchPage, useBrowser } from './helpers.ts';
 
 const baseUrl = inject('baseUrl');
@@ -19,7 +19,7 @@ const sunburstFocus = (page: Page) => page.locator('#taxonomy-sunburst').getAttr
 describe('report page without JavaScript', () => {
   it('shows every chart as SVG with its numbered title, table and source', async () => {
     const { page, close } = await openReport('/', { javaScriptEnabled: false });
-    for (const [i, chart] of CHARTS.entries()) {
+    for (const [i, chart] of REPORT_CHARTS.entries()) {
       const figure = page.locator(`figure#${chart.id}`);
       await expect(figure.locator('.chart-title').textContent()).resolves.toBe(`Figure ${i + 1}. ${chart.title}`);
       expect(await figure.locator('.chart-area svg').count(), chart.id).toBe(1);
@@ -36,7 +36,7 @@ describe('report page without JavaScript', () => {
 
   it('reaches each table by its Data table disclosure (the toolbar’s Table switch needs a script)', async () => {
     const { page, close } = await openReport('/', { javaScriptEnabled: false });
-    for (const chart of CHARTS) {
+    for (const chart of REPORT_CHARTS) {
       expect(await page.locator(`figure#${chart.id} details.chart-table > summary`).isVisible(), chart.id).toBe(true);
       expect(await page.locator(`figure#${chart.id} [data-action="table"]`).isVisible(), chart.id).toBe(false);
     }
@@ -134,7 +134,7 @@ describe('report page with JavaScript', () => {
 
   /** Every figure's Table switch still turns its table on: the toolbars started. */
   async function everyToolbarWorks(page: Page) {
-    for (const chart of CHARTS) {
+    for (const chart of REPORT_CHARTS) {
       const button = page.locator(`figure#${chart.id} [data-action="table"]`);
       await button.click();
       expect(await button.getAttribute('aria-pressed'), chart.id).toBe('true');
@@ -145,7 +145,7 @@ describe('report page with JavaScript', () => {
   it('offers one way to each table: the toolbar’s Table switch, the disclosure’s own summary stepping aside', async () => {
     const { page, problems, close } = await openReport();
     await page.waitForFunction(() => performance.getEntriesByName('interactive-ready').length > 0);
-    for (const chart of CHARTS) {
+    for (const chart of REPORT_CHARTS) {
       expect(await page.locator(`figure#${chart.id} details.chart-table > summary`).isVisible(), chart.id).toBe(false);
       expect(await page.locator(`figure#${chart.id} [data-action="table"]`).isVisible(), chart.id).toBe(true);
     }

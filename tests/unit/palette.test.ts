@@ -65,7 +65,7 @@ describe('chart palette, in both schemes', () => {
       expect(darkVariant(light)).toBe(dark);
       if (light !== dark) expect(css).toContain(`[fill="${light}"]{fill:light-dark(${light},${dark})}`);
     }
-    for (const { light, dark } of STROKES) expect(css).toContain(`[stroke="${light}"]{stroke:light-dark(${light},${dark})}`);
+    for (const { light, dark } of STROKES) if (light !== dark) expect(css).toContain(`[stroke="${light}"]{stroke:light-dark(${light},${dark})}`);
   });
 
   it('the charts draw only with palette colours, so none is left out of dark mode', () => {

@@ -46,8 +46,11 @@ export function darkVariant(light: string): string {
 
 /** Every colour that changes with the scheme: marks and surfaces (attribute swaps) and chart text. */
 const SWAPS: SchemeColor[] = [...Object.values(CATEGORIES), ...Object.values(MARKS), ...Object.values(SURFACES), TEXT.muted, TEXT.alert];
-/** The colours charts also draw lines with (the others only fill), which get a stroke rule too. */
-export const STROKES: SchemeColor[] = [MARKS.blue, MARKS.vermilion, MARKS.fallback, SURFACES.stem];
+/**
+ * The colours charts also draw lines with (the others only fill), which get a stroke rule too: the categories (the
+ * atlas draws its values as dots, round-capped strokes), vermilion, grey and the stems.
+ */
+export const STROKES: SchemeColor[] = [...Object.values(CATEGORIES), MARKS.vermilion, MARKS.fallback, SURFACES.stem];
 
 /** The stylesheet that swaps chart colours for their dark variants (see the comment at the top of palette.ts). */
 export function paletteCss(): string {

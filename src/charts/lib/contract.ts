@@ -112,7 +112,7 @@ export interface ChartDrawing<Data, Options = Record<string, never>> {
   /** A question to guess before the chart is shown (offered on the report; embeds start with it given ?predict=1). */
   predict?(data: Data): Prediction;
   /** An island that adds interaction beyond controls: its name, the hint shown to readers, and whether it loads the data. */
-  interaction?: { island: 'sunburst' | 'tips'; hint: string; loadsData?: boolean; zoomPath?: boolean };
+  interaction?: { island: 'sunburst' | 'tips' | 'atlas'; hint: string; loadsData?: boolean; zoomPath?: boolean };
   /**
    * The rows of a long table the report prints (indices, in order), saying in a few words which: the report keeps its
    * first paint light, and the whole table is a link away (the CSV and the chart's own page). Tables of more than

@@ -15,9 +15,10 @@ import responseTypes from '../response-types.ts';
 import mirroring from '../mirroring.ts';
 import modelVariants from '../model-variants.ts';
 import rareValues from '../rare-values.ts';
+import valuesAtlas from '../values-atlas.ts';
 
-/** Every chart of the report, in report order (figure numbers follow it). Pages, embeds, downloads and tests enumerate this. */
-export const CHARTS: readonly AnyChart[] = [
+/** The charts of the report, in report order (figure numbers follow it). */
+export const REPORT_CHARTS: readonly AnyChart[] = [
   studyFlow,
   taxonomySunburst,
   categoryShares,
@@ -34,15 +35,21 @@ export const CHARTS: readonly AnyChart[] = [
   rareValues,
 ];
 
+/**
+ * Every chart: the report's, then those shown on another page (the values atlas heads /values/). Chart pages, embeds,
+ * downloads, lessons and tests enumerate this; each chart gets all of them the same way, wherever it is shown.
+ */
+export const CHARTS: readonly AnyChart[] = [...REPORT_CHARTS, valuesAtlas];
+
 export function chartById(id: string): AnyChart {
   const chart = CHARTS.find((c) => c.id === id);
   if (!chart) throw new Error(`No chart with id "${id}". Known charts: ${CHARTS.map((c) => c.id).join(', ')}`);
   return chart;
 }
 
-/** The figure number of a chart in the report (1-based). */
+/** The figure number of a chart in the report (1-based), 0 for a chart shown elsewhere. */
 export function figureNumber(id: string): number {
-  return CHARTS.findIndex((c) => c.id === id) + 1;
+  return REPORT_CHARTS.findIndex((c) => c.id === id) + 1;
 }
 
 const views = new Map<string, RegistryChartView>();

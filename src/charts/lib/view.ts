@@ -23,7 +23,7 @@ export interface ChartView {
   notes: string[];
   /** Every uncertain figure's caveat: beside the chart and in its downloads. */
   caveats: string[];
-  island?: 'sunburst' | 'tips' | 'controls';
+  island?: 'sunburst' | 'tips' | 'atlas' | 'controls';
   hint?: string;
   /** Show a zoom path (breadcrumb) above the chart. */
   zoomPath: boolean;
