@@ -22,6 +22,7 @@ let decoder: Page;
 beforeAll(async () => {
   context = await browser().newContext({ viewport: { width: 1280, height: 1500 }, colorScheme: 'light' });
   decoder = await context.newPage();
+  mkdirSync('tests/output/focus', { recursive: true });
 });
 afterAll(async () => {
   const kinds = ['report', 'page', 'embed'] as const;
@@ -49,18 +50,27 @@ const PLACES = [
 
 const frames = (page: Page) => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 
-/** The box of the focused element, after scrolling it to the middle of the screen. */
+/**
+ * The box of the focused element, after scrolling it to the middle of the screen, and its perimeter: its box's, or for
+ * a shape (a sunburst's arc) the length of its outline as drawn.
+ */
 async function focusedBox(page: Page) {
   await page.evaluate(() => (document.activeElement as Element).scrollIntoView({ block: 'center', inline: 'nearest' }));
   await frames(page);
-  return page.evaluate(() => (document.activeElement as Element).getBoundingClientRect().toJSON() as { x: number; y: number; width: number; height: number });
+  return page.evaluate(() => {
+    const el = document.activeElement as Element;
+    const box = el.getBoundingClientRect().toJSON() as { x: number; y: number; width: number; height: number };
+    const ctm = el instanceof SVGGeometryElement ? el.getScreenCTM() : null;
+    const perimeter = ctm ? (el as SVGGeometryElement).getTotalLength() * Math.hypot(ctm.a, ctm.b) : 2 * (box.width + box.height);
+    return { ...box, perimeter, shape: Boolean(ctm) };
+  });
 }
 
 /**
  * Pixels around a box that change by 3:1 or more between two screenshots of the same region (WCAG's focus indicator
  * measure): how many in the ring from 3 px inside the box to 8 px outside it, and how many on each side's part of it.
  */
-function changedRing(before: string, after: string, box: { x: number; y: number; width: number; height: number }) {
+function changedRing(before: string, after: string, box: { x: number; y: number; width: number; height: number; shape: boolean }) {
   return decoder.evaluate(
     async ({ before, after, box }) => {
       const pixels = async (png: string) => {
@@ -81,7 +91,8 @@ function changedRing(before: string, after: string, box: { x: number; y: number;
       const [x0, y0, x1, y1] = [box.x, box.y, box.x + box.width, box.y + box.height];
       for (let y = 0; y < a.height; y++) {
         for (let x = 0; x < a.width; x++) {
-          const inner = x >= x0 + 3 && x < x1 - 3 && y >= y0 + 3 && y < y1 - 3;
+          // A shape's outline runs through its box; a box's ring lies around it.
+          const inner = !box.shape && x >= x0 + 3 && x < x1 - 3 && y >= y0 + 3 && y < y1 - 3;
           const outer = x >= x0 - 8 && x < x1 + 8 && y >= y0 - 8 && y < y1 + 8;
           if (inner || !outer) continue;
           const i = (y * a.width + x) * 4;
@@ -104,20 +115,22 @@ function changedRing(before: string, after: string, box: { x: number; y: number;
  * Focus with `focus`, then compare the region around the focused element with the same region unfocused (`blur`):
  * a 2 px perimeter's worth of pixels changed 3:1, and at least 2 × 10 px of them (or 2 × the side) on every side.
  */
-async function ringCheck(page: Page, focus: () => Promise<void>, blur: () => Promise<void>): Promise<string> {
+async function ringCheck(page: Page, focus: () => Promise<void>, blur: () => Promise<void>, saveAs?: string): Promise<string> {
   await focus();
   const box = await focusedBox(page);
   const viewport = page.viewportSize()!;
   const clip = { x: Math.max(0, box.x - 10), y: Math.max(0, box.y - 10) };
   const region = { ...clip, width: Math.min(viewport.width, box.x + box.width + 10) - clip.x, height: Math.min(viewport.height, box.y + box.height + 10) - clip.y };
   if (region.height < box.height + 6) return `fails: the stop (${Math.round(box.height)} px) is taller than the screen`;
-  const after = (await page.screenshot({ clip: region })).toString('base64');
+  const shot = await page.screenshot({ clip: region });
+  if (saveAs) writeFileSync(saveAs, shot);
+  const after = shot.toString('base64');
   await blur();
   await frames(page);
   const before = (await page.screenshot({ clip: region })).toString('base64');
-  const local = { x: box.x - region.x, y: box.y - region.y, width: box.width, height: box.height };
+  const local = { x: box.x - region.x, y: box.y - region.y, width: box.width, height: box.height, shape: box.shape };
   const { ring, sides } = await changedRing(before, after, local);
-  const need = 2 * 2 * (box.width + box.height);
+  const need = 2 * box.perimeter;
   const sideNeed = { top: box.width, bottom: box.width, left: box.height, right: box.height };
   const thin = Object.entries(sides).filter(([side, n]) => n < 2 * Math.min(10, sideNeed[side as keyof typeof sides])).map(([side]) => side);
   if (ring < need || thin.length) return `fails: ${ring} px changed 3:1 (need ${Math.round(need)}); sides without a ring: ${thin.join(', ') || 'none'}`;
@@ -133,7 +146,7 @@ async function firstMark(page: Page, id: string) {
 
 async function hoverPoint(mark: ReturnType<Page['locator']>) {
   const geometry = await mark.evaluate((m) => m instanceof SVGGeometryElement && !(m instanceof SVGTextContentElement));
-  if (geometry) return pointInside(mark);
+  if (geometry) return pointInside(mark).catch(() => mark.boundingBox().then((b) => ({ x: b!.x + b!.width / 2, y: b!.y + b!.height / 2 })));
   const box = (await mark.boundingBox())!;
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
@@ -215,7 +228,7 @@ function clippedText(id: string): string[] {
     ...[...figure.querySelectorAll<HTMLElement>('*:not(svg *)')].filter((el) => [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim())),
   ];
   for (const el of texts) {
-    if (!el.getClientRects().length || el.closest('.visually-hidden, [hidden], .chart-tooltip') || getComputedStyle(el).visibility === 'hidden') continue;
+    if (!el.checkVisibility({ visibilityProperty: true }) || el.closest('.visually-hidden, .chart-tooltip')) continue;
     const r = el.getBoundingClientRect();
     if (!r.width || !r.height) continue;
     const own = el instanceof HTMLElement && clips(el);
@@ -255,6 +268,7 @@ describe('focus, tooltips, text spacing and forced colours on every chart', () =
               await page.keyboard.press('ArrowRight');
             },
             unfocus,
+            `tests/output/focus/${place.kind}-${id}.png`,
           ),
         );
         // A walk that ends (focus leaves, or Escape) leaves no stop in the chart for a screen reader to find.
@@ -271,7 +285,12 @@ describe('focus, tooltips, text spacing and forced colours on every chart', () =
         record(id, 'Escape closes tooltip', await escapeCheck(page, id));
         record(id, 'tooltip hoverable', await hoverableCheck(page, id));
       }
-      await page.addStyleTag({ content: SPACING });
+      // A constructed stylesheet, as a reader's extension adds one (the page's CSP refuses inline styles).
+      await page.evaluate((css) => {
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(css);
+        document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+      }, SPACING);
       await frames(page);
       for (const id of place.charts) {
         const cut = await page.evaluate(clippedText, id);

@@ -39,6 +39,31 @@ export const CATEGORIES: Record<string, SchemeColor> = {
   'Personal values': { light: '#CC79A7', dark: '#D38AB2' },
 };
 
+/**
+ * A second channel beside colour (WCAG 1.4.1): a shape per category, an Observable Plot symbol, for charts whose marks
+ * are told apart by category and carry no name of it (their key shows the same shapes: SHAPE_CLIPS). Shapes stay
+ * apart where colours cannot: for readers who do not see the colours, in print in black, and in forced colours.
+ */
+export const CATEGORY_SHAPES: Record<string, 'circle' | 'square' | 'triangle' | 'diamond' | 'star'> = {
+  'Practical values': 'circle',
+  'Epistemic values': 'square',
+  'Social values': 'triangle',
+  'Protective values': 'diamond',
+  'Personal values': 'star',
+};
+
+/** Each shape as a CSS clip-path, for a key's swatch (a CSS box). */
+export const SHAPE_CLIPS: Record<string, string> = {
+  circle: 'circle(50%)',
+  square: 'inset(6%)',
+  triangle: 'polygon(50% 0,100% 92%,0 92%)',
+  diamond: 'polygon(50% 0,100% 50%,50% 100%,0 50%)',
+  star: 'polygon(50% 0,62% 35%,98% 35%,69% 57%,79% 91%,50% 70%,21% 91%,31% 57%,2% 35%,38% 35%)',
+};
+
+/** Each shape as a character (DejaVu Sans, which the PNGs are drawn with, has them all), for a label that shows it. */
+export const SHAPE_GLYPHS: Record<string, string> = { circle: '●', square: '■', triangle: '▲', diamond: '◆', star: '★' };
+
 /** Marks of no known category. */
 export const FALLBACK: SchemeColor = { light: '#767676', dark: '#8C8C8C' };
 
