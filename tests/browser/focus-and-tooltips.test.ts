@@ -314,6 +314,6 @@ describe('focus, tooltips, text spacing and forced colours on every chart', () =
       const failed = place.charts.flatMap((id) => CHECKS.map((check) => [check, results.get(`${id} ${place.kind} ${check}`) ?? ''] as const).filter(([, r]) => r.startsWith('fails')).map(([check, r]) => `${id} ${check}: ${r}`));
       expect(failed).toEqual([]);
       expect(problems).toEqual([]);
-    });
+    }, place.charts.length * 20_000);
   }
 });

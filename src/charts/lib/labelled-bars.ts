@@ -4,7 +4,7 @@ import { MARKS } from './chart-colors.ts';
 import { plotSvg } from './plot-svg.ts';
 import { CHART_FONT, CHART_WIDTH, sideBySide } from './size.ts';
 import type { ChartRoom } from './contract.ts';
-import { approximateWidth, truncateToWidth } from '../../lib/text.ts';
+import { approximateWidth, spacedWidth, truncateToWidth } from '../../lib/text.ts';
 import { tagRows, titleCutLabels } from './svg.ts';
 
 export interface LabelledBar {
@@ -101,7 +101,7 @@ function barsIn(rows: LabelledBar[], document: Document, axisLabel: string, opti
       // With labels above, y is in pixels (bands of two heights); otherwise a band scale of equal rows.
       y: above
         ? { type: 'identity', axis: null }
-        : { domain, label: null, tickSize: 0, padding: 0.18, tickFormat: (k: string) => (k.startsWith(HEAD) ? '' : truncateToWidth(k.split(SEP)[1]!, marginLeft - 22, CHART_FONT)) },
+        : { domain, label: null, tickSize: 0, padding: 0.18, tickFormat: (k: string) => (k.startsWith(HEAD) ? '' : truncateToWidth(k.split(SEP)[1]!, marginLeft - 12, CHART_FONT, spacedWidth)) },
       marks: above ? aboveMarks(rows, domain, heights, key, format, grouped, groups, width) : leftMarks(rows, key, format, grouped, groups, marginLeft),
     },
     document,
