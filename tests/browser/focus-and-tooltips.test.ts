@@ -10,7 +10,7 @@ import { pointInside, useBrowser, watchPage } from './helpers.ts';
  * 2 px perimeter of pixels that change 3:1 between focused and unfocused, on every side, so a clipped or covered ring
  * fails); tooltips that Escape dismisses wherever focus is, that the pointer can move onto, and that leave the mark
  * and its labels uncovered (1.4.13); no text clipped inside a figure under WCAG's text-spacing overrides (1.4.12);
- * and legend swatches in system colours under forced colours. One browser, one page per address, every check on it.
+ * legend swatches in system colours under forced colours; and under prefers-contrast: more, marks outlined in ink. One browser, one page per address, every check on it.
  * Each chart's results per place are written to tests/output/focus-and-tooltips.md.
  */
 const baseUrl = inject('baseUrl');
@@ -38,7 +38,7 @@ afterAll(async () => {
   await context?.close();
 });
 
-const CHECKS = ['chart ring', 'first stop ring', 'Escape closes tooltip', 'tooltip hoverable', 'text spacing', 'forced-colours legend'] as const;
+const CHECKS = ['chart ring', 'first stop ring', 'Escape closes tooltip', 'tooltip hoverable', 'text spacing', 'forced-colours legend', 'more contrast'] as const;
 type Check = (typeof CHECKS)[number];
 const results = new Map<string, string>();
 
@@ -293,6 +293,9 @@ describe('focus, tooltips, text spacing and forced colours on every chart', () =
       }, SPACING);
       await frames(page);
       for (const id of place.charts) {
+        // On screen: the report keeps a figure off screen at its last size (content-visibility) until it nears the view.
+        await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+        await frames(page);
         const cut = await page.evaluate(clippedText, id);
         record(id, 'text spacing', cut.length ? `fails: ${cut.slice(0, 3).join('; ')}` : 'pass');
       }
@@ -309,6 +312,15 @@ describe('focus, tooltips, text spacing and forced colours on every chart', () =
         });
         const wrong = swatches.filter((s) => s.colour !== s.system);
         record(id, 'forced-colours legend', !swatches.length ? 'no legend' : wrong.length ? `fails: ${wrong.map((s) => `${s.name} ${s.colour}`).join(', ')}` : `pass (${swatches.length} swatches in CanvasText)`);
+      }
+      // prefers-contrast: more: marks outlined in ink, and the source line (muted text) in ink too.
+      await page.emulateMedia({ forcedColors: 'none', colorScheme: 'light', contrast: 'more' });
+      for (const id of place.charts) {
+        const mark = page.locator(`#${id} .chart-area svg :is(rect, path, circle):is([data-row], [data-key])`).first();
+        const { stroke, width } = await mark.evaluate((el) => ({ stroke: getComputedStyle(el).stroke, width: parseFloat(getComputedStyle(el).strokeWidth) }));
+        const muted = await page.locator(`#${id} .chart-source`).evaluate((el) => getComputedStyle(el).color);
+        const ink = 'rgb(26, 26, 26)';
+        record(id, 'more contrast', stroke === ink && width >= 1 && muted === ink ? 'pass' : `fails: mark stroke ${stroke} ${width} px, muted text ${muted}`);
       }
       await page.close();
       const failed = place.charts.flatMap((id) => CHECKS.map((check) => [check, results.get(`${id} ${place.kind} ${check}`) ?? ''] as const).filter(([, r]) => r.startsWith('fails')).map(([check, r]) => `${id} ${check}: ${r}`));
