@@ -56,8 +56,7 @@ export function ownLabels(mark: Element): Box[] {
 
 /**
  * Put the tooltip beside `anchor` (client coordinates) inside its chart area, `gap` px clear of the anchor and of
- * every box in `avoid`: below, else above (when below would leave the screen), else right, else left. Below and above
- * are kept within the area's width.
+ * every box in `avoid`: below, or above when below would leave the screen; within the area's width.
  */
 export function placeTooltip(tooltip: HTMLElement, area: HTMLElement, anchor: Box, avoid: Box[] = [], gap = 6): void {
   tooltip.hidden = false;
@@ -79,10 +78,7 @@ export function placeTooltip(tooltip: HTMLElement, area: HTMLElement, anchor: Bo
   };
   const below = clear(at(leftIn(anchor.left), anchor.bottom + gap), (b, hit) => at(b.left, hit.bottom));
   const above = clear(at(leftIn(anchor.left), anchor.top - gap - height), (b, hit) => at(b.left, hit.top - height));
-  const right = clear(at(anchor.right + gap, anchor.top), (b, hit) => at(hit.right, b.top));
-  const left = clear(at(anchor.left - gap - width, anchor.top), (b, hit) => at(hit.left - width, b.top));
-  const onScreen = (b: Box) => b.top >= 0 && b.bottom <= innerHeight && b.left >= 0 && b.right <= innerWidth;
-  const best = [below, above, right, left].find((b) => onScreen(b) && !blocked.some((x) => overlaps(x, b))) ?? below;
+  const best = below.bottom > innerHeight && above.top >= 0 ? above : below;
   tooltip.style.left = `${best.left - room.left + area.scrollLeft}px`;
   tooltip.style.top = `${best.top - room.top}px`;
 }
