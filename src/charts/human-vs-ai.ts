@@ -1,5 +1,5 @@
 import { percent } from './lib/format.ts';
-import { categoryColor } from './lib/palette.ts';
+import { SHAPE_GLYPHS, categoryColor, categoryShape } from './lib/palette.ts';
 import { MARKS } from './lib/chart-colors.ts';
 import { renderLabelledBars } from './lib/labelled-bars.ts';
 import type { Model } from '../data/model.ts';
@@ -33,10 +33,11 @@ function selectHumanVsAi({ paper, taxonomy }: Model): HumanVsAiData {
 
 function renderHumanVsAi({ rows }: HumanVsAiData, _options: unknown, document: Document, room?: ChartRoom): SVGSVGElement {
   return renderLabelledBars(
-    rows.map((r) => ({ label: r.value, group: r.who, pct: r.pct, color: r.category ? categoryColor(r.category) : HUMAN_GREY })),
+    // Each of Claude's bars shows its category's shape after its value (the key shows it too): colour is not alone.
+    rows.map((r) => ({ label: r.value, group: r.who, pct: r.pct, color: r.category ? categoryColor(r.category) : HUMAN_GREY, note: r.category ? SHAPE_GLYPHS[categoryShape(r.category)] : undefined })),
     document,
     '% of conversations →',
-    { marginLeft: 150, max: 25, room },
+    { marginLeft: 150, marginRight: 72, max: 25, room },
   );
 }
 
@@ -84,4 +85,5 @@ export default defineChart<HumanVsAiData>({
   },
   provenance: (d) => fromPaper(d.paper, (r) => r.value, { dataset: 'Claude’s values are' }),
   legend: (d) => d.categories,
+  legendShapes: true,
 });

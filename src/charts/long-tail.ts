@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { percent, percentAdaptive } from './lib/format.ts';
-import { PAPER, categoryColor } from './lib/palette.ts';
+import { PAPER, categoryColor, categoryShape } from './lib/palette.ts';
 import { MARKS, SURFACES } from './lib/chart-colors.ts';
 import { plotSvg } from './lib/plot-svg.ts';
 import { widthIn } from './lib/size.ts';
@@ -59,13 +59,22 @@ function renderLongTail(data: LongTailData, _options: unknown, document: Documen
           fill: 'currentColor',
         }),
         Plot.line(drawnCurve(data.curve), { x: 'rank', y: 'pctConvos', stroke: 'currentColor', strokeWidth: 1.5 }),
-        Plot.dot(data.top, { x: 'rank', y: 'pctConvos', r: 4, fill: (d) => categoryColor(d.category), stroke: PAPER, title: (d) => `#${d.rank} ${d.value}: ${percent(d.pctConvos)}` }),
+        // Shape as well as colour tells each value's category (the key shows both).
+        Plot.dot(data.top, {
+          x: 'rank',
+          y: 'pctConvos',
+          r: 4.5,
+          symbol: (d) => categoryShape(d.category),
+          fill: (d) => categoryColor(d.category),
+          stroke: PAPER,
+          title: (d) => `#${d.rank} ${d.value}: ${percent(d.pctConvos)}`,
+        }),
         ...topLabels(data, room),
       ],
     },
     document,
   );
-  tagRows(svg, 'g[aria-label="dot"] circle', (_, n) => data.curve.findIndex((d) => d.rank === data.top[n]?.rank));
+  tagRows(svg, 'g[aria-label="dot"] > *', (_, n) => data.curve.findIndex((d) => d.rank === data.top[n]?.rank));
   return svg;
 }
 
@@ -144,6 +153,7 @@ export default defineChart<LongTailData>({
     `The top five values each appear in more than ${Math.floor(d.top[4]!.pctConvos)}% of conversations, while ${percent(d.shareBelowCutoff)} of all values appear in fewer than ${d.cutoff}%.`,
   provenance: () => fromDataset(),
   legend: (d) => d.categories,
+  legendShapes: true,
   reportRows: longTailReportRows,
 });
 

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { Model } from '../data/model.ts';
-import { truncateToWidth } from '../lib/text.ts';
+import { spacedWidth, truncateToWidth } from '../lib/text.ts';
 import { defineChart, type ChartRoom, type ChartTable, type Control, type OptionsInput } from './lib/contract.ts';
 import { percent, percentAdaptive } from './lib/format.ts';
 import { categoryColor, shortCategory } from './lib/palette.ts';
@@ -100,7 +100,7 @@ function renderTopValues(data: TopValuesData, options: TopValuesOptions, documen
       marginTop: 36,
       marginBottom: 16 + (more ? MORE_LINE : 0),
       x: { axis: 'top', label: '% of conversations →', labelAnchor: 'left', labelOffset: 30, grid: true, ticks: 3, nice: true },
-      y: { domain: rows.map((d) => d.value), label: null, tickSize: 0, tickFormat: (v: string) => truncateToWidth(v, marginLeft - 22, CHART_FONT) },
+      y: { domain: rows.map((d) => d.value), label: null, tickSize: 0, tickFormat: (v: string) => truncateToWidth(v, marginLeft - 12, CHART_FONT, spacedWidth) },
       marks: [
         Plot.text(more ? [moreText(more)] : [], { frameAnchor: 'bottom-left', dx: -marginLeft + 4, dy: MORE_LINE - 4, text: (d) => d, textAnchor: 'start', fill: 'currentColor' }),
         Plot.barX(rows, {

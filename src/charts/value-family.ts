@@ -7,7 +7,7 @@ import { CHART_FONT, CHART_WIDTH, MORE_LINE, moreText, rowsInRoom, UPSCALE, widt
 import { tagRows, titleCutLabels } from './lib/svg.ts';
 import { embedHeightAround } from './lib/embed-height.ts';
 import type { Model } from '../data/model.ts';
-import { plural, pluralNoun, truncateToWidth } from '../lib/text.ts';
+import { plural, pluralNoun, spacedWidth, truncateToWidth } from '../lib/text.ts';
 import { defineChart, type ChartRoom, type ChartTable, type Control } from './lib/contract.ts';
 import { fromDataset } from './lib/sources.ts';
 
@@ -64,7 +64,7 @@ function renderValueFamily(data: ValueFamilyData, options: ValueFamilyOptions, d
       // Plot's own bottom margin (20 with no axis there) unless a line says how many are left out.
       ...(more ? { marginBottom: 20 + MORE_LINE } : {}),
       x: { type: 'log', axis: 'top', label: '% of conversations (log) →', labelAnchor: 'left', labelOffset: 32, grid: true, domain: [Math.min(0.001, min), 30], ticks: [0.001, 0.1, 10], tickFormat: (d: number) => `${d}` },
-      y: { domain: members.map((m) => m.value), label: null, tickSize: 0, tickFormat: (v: string) => truncateToWidth(v, marginLeft - 22, CHART_FONT) },
+      y: { domain: members.map((m) => m.value), label: null, tickSize: 0, tickFormat: (v: string) => truncateToWidth(v, marginLeft - 12, CHART_FONT, spacedWidth) },
       marks: [
         Plot.text(more ? [moreText(more)] : [], { frameAnchor: 'bottom-left', dx: -marginLeft + 4, dy: MORE_LINE - 4, text: (d) => d, textAnchor: 'start', fill: 'currentColor' }),
         Plot.ruleY(members, { y: 'value', x1: Math.min(0.001, min), x2: 'pctConvos', stroke: SURFACES.stem.light }),

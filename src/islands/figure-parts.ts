@@ -43,34 +43,3 @@ export async function fetchJson<T>(url: string): Promise<T> {
   if (!response.ok) throw new Error(`Could not load ${url}: HTTP ${response.status}`);
   return (await response.json()) as T;
 }
-
-/** A chart area's tooltip, made on first use (a page without a script needs none). */
-export function tooltipOf(area: HTMLElement): HTMLElement {
-  let tooltip = area.querySelector<HTMLElement>('.chart-tooltip');
-  if (!tooltip) {
-    tooltip = document.createElement('div');
-    tooltip.className = 'chart-tooltip';
-    tooltip.hidden = true;
-    area.append(tooltip);
-  }
-  return tooltip;
-}
-
-/** Hide a chart area's tooltip, if it has one yet. */
-export function hideTooltip(area: HTMLElement): void {
-  const tooltip = area.querySelector<HTMLElement>('.chart-tooltip');
-  if (tooltip) tooltip.hidden = true;
-}
-
-/**
- * Put a chart's tooltip beside a point (page coordinates) inside its chart area, kept within the area's width using
- * the tooltip's own rendered width (the stylesheet sets its max-width).
- */
-export function placeTooltip(tooltip: HTMLElement, area: HTMLElement, x: number, y: number): void {
-  tooltip.hidden = false;
-  const box = area.getBoundingClientRect();
-  const width = tooltip.offsetWidth;
-  const left = Math.min(Math.max(x - box.left + area.scrollLeft, 0), Math.max(0, area.scrollWidth - width));
-  tooltip.style.left = `${left}px`;
-  tooltip.style.top = `${y - box.top}px`;
-}

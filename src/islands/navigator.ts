@@ -1,4 +1,4 @@
-import { hideTooltip, placeTooltip, tooltipOf } from './figure-parts.ts';
+import { hideTooltip, ownLabels, placeTooltip, tooltipOf } from './tooltip.ts';
 import { rowStops, walkTable } from './walk-table.ts';
 
 /**
@@ -46,18 +46,31 @@ export function initNavigator(figure: HTMLElement): void {
     const mark = area!.querySelector(`svg [data-row="${all[current]!.row}"]`) ?? area!.querySelector('svg');
     const box = area!.getBoundingClientRect();
     const target = mark!.getBoundingClientRect();
+    // The stop is 3 px around its mark, its ring (a 3 px outline and a 2 px halo) within the chart area's content, so
+    // that nothing around the chart can clip it (a mark at the edge, or the whole chart, is ringed just inside).
+    const [x0, x1] = [box.left - area!.scrollLeft + RING, box.left - area!.scrollLeft + area!.scrollWidth - RING];
+    const [y0, y1] = [box.top + RING, box.bottom - RING];
+    const left = Math.max(target.left - 3, x0);
+    const top = Math.max(target.top - 3, y0);
     Object.assign(stop.style, {
-      left: `${target.left - box.left + area!.scrollLeft - 3}px`,
-      top: `${target.top - box.top - 3}px`,
-      width: `${target.width + 6}px`,
-      height: `${target.height + 6}px`,
+      left: `${left - box.left + area!.scrollLeft}px`,
+      top: `${top - box.top}px`,
+      width: `${Math.max(Math.min(target.right + 3, x1) - left, 6)}px`,
+      height: `${Math.max(Math.min(target.bottom + 3, y1) - top, 6)}px`,
     });
     stop.focus();
     // For sighted keyboard users; screen readers already hear the stop's name.
     const tooltip = tooltipOf(area!);
     tooltip.setAttribute('aria-hidden', 'true');
     tooltip.textContent = all[current]!.name;
-    placeTooltip(tooltip, area!, target.right + 6, target.bottom + 6);
+    // Clear of the focus ring (3 px outline and 2 px halo) and of the mark's own labels.
+    placeTooltip(tooltip, area!, stop.getBoundingClientRect(), ownLabels(mark!), 10);
+  }
+
+  /** The walk is over: its stops go, so that no image named for a row is left in the chart. */
+  function endWalk() {
+    hideTooltip(area!);
+    for (const stop of proxies.splice(0)) stop.remove();
   }
 
   /** The first stop of the next (step 1) or previous (step -1) group, or the next stop when there are no groups. */
@@ -86,7 +99,6 @@ export function initNavigator(figure: HTMLElement): void {
       : { ArrowRight: () => 0, ArrowDown: () => 0, ArrowLeft: () => 0, ArrowUp: () => 0, Enter: () => 0, ' ': () => 0 };
     if (event.key === 'Escape' && onStop) {
       event.preventDefault();
-      hideTooltip(area);
       area.focus();
     } else if (moves[event.key]) {
       event.preventDefault();
@@ -95,8 +107,13 @@ export function initNavigator(figure: HTMLElement): void {
   });
   area.addEventListener('focusout', (event) => {
     if (!area.contains(event.relatedTarget as Node)) hideTooltip(area);
+    // Focus that left the stops ends the walk (a window losing focus keeps its active element, and the walk).
+    if (proxies.includes(event.target as HTMLDivElement)) setTimeout(() => proxies.includes(document.activeElement as HTMLDivElement) || endWalk());
   });
 }
+
+/** How far a stop's focus ring reaches outside it: a 3 px outline and a 2 px halo (site.css, .nav-stop:focus). */
+const RING = 5;
 
 let hint: HTMLElement | undefined;
 

@@ -18,7 +18,8 @@ import { WIDE_ROOM } from '../charts/lib/size.ts';
 import { percentAdaptive } from '../charts/lib/format.ts';
 import { escapeHtml } from '../lib/escape.ts';
 import { titlesToTips } from '../charts/lib/svg.ts';
-import { fetchJson, figureParts, once, placeTooltip, tooltipOf } from './figure-parts.ts';
+import { fetchJson, figureParts, once } from './figure-parts.ts';
+import { hoverTooltip, ownLabels, placeTooltip, tooltipOf, type Box } from './tooltip.ts';
 import { setView, viewFromUrl } from './view-state.ts';
 import { initWide } from './wide-figures.ts';
 
@@ -109,13 +110,22 @@ export function initSunburst(figure: HTMLElement): void {
       `<dl>${rows.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join('')}</dl>`;
   }
 
+  /** Beside the pointer (so that it can move onto the tooltip), or beside a focused arc, clear of the arc's labels. */
   function place(path: SVGPathElement, at?: { x: number; y: number }) {
     tooltip.dataset.for = path.dataset.key!;
-    const target = at ?? (() => {
-      const r = path.getBoundingClientRect();
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-    })();
-    placeTooltip(tooltip, parts.area, target.x + 12, target.y + 12);
+    const anchor: Box = at ? { left: at.x - 4, top: at.y - 4, right: at.x + 4, bottom: at.y + 4 } : path.getBoundingClientRect();
+    placeTooltip(tooltip, parts.area, anchor, ownLabels(path), at ? 6 : 10);
+  }
+
+  /** The focused arc's ring, drawn over every arc (a halo and a line), so that no neighbour covers it. */
+  function ring(path?: SVGPathElement) {
+    svg.querySelector('.focus-ring')?.remove();
+    if (!path) return;
+    const g = document.createElementNS(path.namespaceURI, 'g');
+    g.setAttribute('class', 'focus-ring');
+    g.setAttribute('aria-hidden', 'true');
+    g.innerHTML = `<path class="halo" d="${path.getAttribute('d')}"/><path d="${path.getAttribute('d')}"/>`;
+    svg.append(g);
   }
 
   function hideTooltip() {
@@ -193,16 +203,16 @@ export function initSunburst(figure: HTMLElement): void {
     await zoomTo(layout.key[layout.parent[focus]!]!, { ...how, focusKey: how.focusKey ?? layout.key[focus] });
   }
 
-  parts.area.addEventListener('pointerover', (event) => {
-    const path = (event.target as Element).closest<SVGPathElement>('path[data-key]');
-    if (path) void showTooltip(path, { x: event.clientX, y: event.clientY });
-  });
-  parts.area.addEventListener('pointerleave', hideTooltip);
+  hoverTooltip(parts.area, 'path[data-key]', (path, event) => void showTooltip(path as SVGPathElement, { x: event.clientX, y: event.clientY }), hideTooltip);
   parts.area.addEventListener('focusin', (event) => {
     const path = (event.target as Element).closest<SVGPathElement>('path[data-key]');
+    ring(path ?? undefined);
     if (path) void showTooltip(path);
   });
-  parts.area.addEventListener('focusout', hideTooltip);
+  parts.area.addEventListener('focusout', () => {
+    ring();
+    hideTooltip();
+  });
   parts.area.addEventListener('click', (event) => {
     const target = event.target as Element;
     const path = target.closest<SVGPathElement>('path[data-key]');

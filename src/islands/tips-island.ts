@@ -1,5 +1,5 @@
 import { escapeHtml } from '../lib/escape.ts';
-import { hideTooltip, placeTooltip, tooltipOf } from './figure-parts.ts';
+import { hideTooltip, hoverTooltip, ownLabels, placeTooltip, tooltipOf } from './tooltip.ts';
 import { stopsByRow } from './walk-table.ts';
 
 /**
@@ -11,29 +11,20 @@ import { stopsByRow } from './walk-table.ts';
 export function initTips(figure: HTMLElement): void {
   const area = figure.querySelector<HTMLElement>('.chart-area');
   if (!area) return;
+  const marks = 'svg [data-tip], svg [data-row]';
   const show = (mark: Element) => {
     const row = mark.getAttribute('data-row');
     const text = mark.getAttribute('data-tip') || mark.getAttribute('aria-label') || (row === null ? '' : stopsByRow(figure).get(Number(row)));
     if (!text) return;
     const tooltip = tooltipOf(area);
     tooltip.innerHTML = `<div>${escapeHtml(text)}</div>`;
-    const target = mark.getBoundingClientRect();
-    placeTooltip(tooltip, area, target.right + 6, target.bottom + 6);
+    placeTooltip(tooltip, area, mark.getBoundingClientRect(), ownLabels(mark));
   };
   const hide = () => hideTooltip(area);
-  const markOf = (event: Event) => (event.target as Element).closest('svg [data-tip], svg [data-row]');
-  area.addEventListener('pointerover', (event) => {
-    const mark = markOf(event);
-    if (mark) show(mark);
-    else hide();
-  });
+  hoverTooltip(area, marks, show, hide);
   area.addEventListener('focusin', (event) => {
-    const mark = markOf(event);
+    const mark = (event.target as Element).closest(marks);
     if (mark) show(mark);
   });
-  area.addEventListener('pointerleave', hide);
   area.addEventListener('focusout', hide);
-  area.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape') hide();
-  });
 }

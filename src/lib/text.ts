@@ -14,11 +14,19 @@ export function approximateWidth(text: string, fontSize = 12): number {
   return ems * fontSize;
 }
 
-/** Cut text with an ellipsis so that it fits `width` px at `fontSize` (see approximateWidth). */
-export function truncateToWidth(text: string, width: number, fontSize = 12): string {
-  if (approximateWidth(text, fontSize) <= width) return text;
+/**
+ * About how wide text is under WCAG 1.4.12's text spacing, which a reader may set (letters 0.12 em and words 0.16 em
+ * further apart): for labels that must still fit where they are drawn.
+ */
+export function spacedWidth(text: string, fontSize = 12): number {
+  return approximateWidth(text, fontSize) + [...text].length * 0.12 * fontSize + (text.split(' ').length - 1) * 0.16 * fontSize;
+}
+
+/** Cut text with an ellipsis so that it fits `width` px at `fontSize`, as `measure` estimates (approximateWidth). */
+export function truncateToWidth(text: string, width: number, fontSize = 12, measure: (text: string, fontSize: number) => number = approximateWidth): string {
+  if (measure(text, fontSize) <= width) return text;
   let cut = text;
-  while (cut.length > 1 && approximateWidth(`${cut}…`, fontSize) > width) cut = cut.slice(0, -1);
+  while (cut.length > 1 && measure(`${cut}…`, fontSize) > width) cut = cut.slice(0, -1);
   return `${cut.trimEnd()}…`;
 }
 

@@ -103,6 +103,8 @@ export interface ChartDrawing<Data, Options = Record<string, never>> {
   options?: ChartOptions<Data, Options>;
   /** Category names, when the chart colours marks by category (a colour key is shown). */
   legend?(data: Data): string[];
+  /** The marks also take their category's shape (palette.ts CATEGORY_SHAPES), and so does the colour key. */
+  legendShapes?: boolean;
   /**
    * How a keyboard walks the data in place (one stop per table row): which column names a stop, which gives its
    * number, an optional column read after it, and an optional column that groups stops (Up/Down move between groups). Defaults: the first text column

@@ -4,7 +4,7 @@ import { MARKS } from './chart-colors.ts';
 import { plotSvg } from './plot-svg.ts';
 import { CHART_FONT, CHART_WIDTH, sideBySide } from './size.ts';
 import type { ChartRoom } from './contract.ts';
-import { approximateWidth, truncateToWidth } from '../../lib/text.ts';
+import { approximateWidth, spacedWidth, truncateToWidth } from '../../lib/text.ts';
 import { tagRows, titleCutLabels } from './svg.ts';
 
 export interface LabelledBar {
@@ -14,6 +14,8 @@ export interface LabelledBar {
   /** Optional group: groups are drawn one under another, each with its heading (e.g. a metric, one bar per model). */
   group?: string;
   color?: string;
+  /** What follows the bar's value to say what its colour says (its category's shape), so colour is not alone (WCAG 1.4.1). */
+  note?: string;
 }
 
 const ROW = 26;
@@ -40,6 +42,8 @@ export interface LabelledBarsOptions {
   marginLeft?: number;
   max?: number;
   format?: (value: number) => string;
+  /** Room right of the longest bar for its value (and note). */
+  marginRight?: number;
   labelsAbove?: boolean;
   /** Lay out for this room rather than a phone (contract.ts): labels left of the bars where it is wide enough, and groups side by side where one column would be too tall. */
   room?: ChartRoom;
@@ -81,7 +85,7 @@ function barsIn(rows: LabelledBar[], document: Document, axisLabel: string, opti
   // In a room, the labels take what the longest needs, up to 55% of the width.
   const longest = Math.max(...rows.map((r) => approximateWidth(r.label, CHART_FONT))) + 22;
   const marginLeft = above ? 8 : options.room ? Math.ceil(Math.min(width * 0.55, Math.max(options.marginLeft ?? 130, longest))) : (options.marginLeft ?? 130);
-  const marginRight = 56;
+  const marginRight = options.marginRight ?? 56;
   // Headings are a plain row; bars with a label above get a taller band, the bar in its lower part.
   const heights = domain.map((k) => (k.startsWith(HEAD) || !above ? ROW : ROW_ABOVE));
   const height = labelledBarsHeight(rows, above);
@@ -97,7 +101,7 @@ function barsIn(rows: LabelledBar[], document: Document, axisLabel: string, opti
       // With labels above, y is in pixels (bands of two heights); otherwise a band scale of equal rows.
       y: above
         ? { type: 'identity', axis: null }
-        : { domain, label: null, tickSize: 0, padding: 0.18, tickFormat: (k: string) => (k.startsWith(HEAD) ? '' : truncateToWidth(k.split(SEP)[1]!, marginLeft - 22, CHART_FONT)) },
+        : { domain, label: null, tickSize: 0, padding: 0.18, tickFormat: (k: string) => (k.startsWith(HEAD) ? '' : truncateToWidth(k.split(SEP)[1]!, marginLeft - 12, CHART_FONT, spacedWidth)) },
       marks: above ? aboveMarks(rows, domain, heights, key, format, grouped, groups, width) : leftMarks(rows, key, format, grouped, groups, marginLeft),
     },
     document,
@@ -108,11 +112,14 @@ function barsIn(rows: LabelledBar[], document: Document, axisLabel: string, opti
   return svg;
 }
 
+/** A bar's value as written at its end, with its note: "23.4% ▲". */
+const valueText = (bar: LabelledBar, format: (v: number) => string) => (bar.note ? `${format(bar.pct)} ${bar.note}` : format(bar.pct));
+
 function leftMarks(rows: LabelledBar[], key: (r: LabelledBar) => string, format: (v: number) => string, grouped: boolean, groups: string[], marginLeft: number) {
   return [
     Plot.text(grouped ? groups : [], { x: 0, y: (g) => `${HEAD}${g}`, text: (g) => g, dx: 4 - marginLeft, dy: 3, textAnchor: 'start', fontWeight: 'bold', fill: 'currentColor' }),
     Plot.barX(rows, { x: 'pct', y: key, fill: (d) => d.color ?? MARKS.blue.light, title: (d) => `${d.group ? `${d.group}, ` : ''}${d.label}: ${format(d.pct)}` }),
-    Plot.text(rows, { x: 'pct', y: key, text: (d) => format(d.pct), dx: 4, textAnchor: 'start', fill: 'currentColor' }),
+    Plot.text(rows, { x: 'pct', y: key, text: (d) => valueText(d, format), dx: 4, textAnchor: 'start', fill: 'currentColor' }),
     Plot.ruleX([0]),
   ];
 }
@@ -141,7 +148,7 @@ function aboveMarks(
     Plot.text(grouped ? groups : [], { x: 0, y: (g) => top.get(`${HEAD}${g}`)! + ROW / 2 + 2, text: (g) => g, textAnchor: 'start', fontWeight: 'bold', fill: 'currentColor' }),
     Plot.text(rows, { x: 0, y: (r) => top.get(key(r))! + 10, text: (r) => truncateToWidth(r.label, width, CHART_FONT), textAnchor: 'start', fill: 'currentColor' }),
     Plot.rect(rows, { x1: 0, x2: 'pct', y1: barTop, y2: barBottom, fill: (d) => d.color ?? MARKS.blue.light, title: (d) => `${d.group ? `${d.group}, ` : ''}${d.label}: ${format(d.pct)}` }),
-    Plot.text(rows, { x: 'pct', y: (r) => (barTop(r) + barBottom(r)) / 2, text: (d) => format(d.pct), dx: 4, textAnchor: 'start', fill: 'currentColor' }),
+    Plot.text(rows, { x: 'pct', y: (r) => (barTop(r) + barBottom(r)) / 2, text: (d) => valueText(d, format), dx: 4, textAnchor: 'start', fill: 'currentColor' }),
     Plot.ruleX([0], { y1: 38, y2: y }),
   ];
 }

@@ -42,6 +42,39 @@ export const CATEGORIES = {
 /** The same colours by category name, as a Map: a name comes from the data, and "constructor" is no colour. */
 const CATEGORY_PALETTE: ReadonlyMap<string, SchemeColor> = new Map(Object.entries(CATEGORIES));
 
+/**
+ * A second channel beside colour (WCAG 1.4.1): a shape per category, an Observable Plot symbol, for charts whose marks
+ * are told apart by category and carry no name of it (their key shows the same shapes: SHAPE_CLIPS). Shapes stay
+ * apart where colours cannot: for readers who do not see the colours, in print in black, and in forced colours.
+ */
+export type CategoryShape = 'circle' | 'square' | 'triangle' | 'diamond' | 'star';
+export const CATEGORY_SHAPES: Record<string, CategoryShape> = {
+  'Practical values': 'circle',
+  'Epistemic values': 'square',
+  'Social values': 'triangle',
+  'Protective values': 'diamond',
+  'Personal values': 'star',
+};
+
+const SHAPE_BY_CATEGORY: ReadonlyMap<string, CategoryShape> = new Map(Object.entries(CATEGORY_SHAPES));
+
+/** A category's shape (a Map lookup: the name comes from the data); a circle for a category the palette does not know. */
+export function categoryShape(category: string): CategoryShape {
+  return SHAPE_BY_CATEGORY.get(category) ?? 'circle';
+}
+
+/** Each shape as a CSS clip-path, for a key's swatch (a CSS box). */
+export const SHAPE_CLIPS: Record<string, string> = {
+  circle: 'circle(50%)',
+  square: 'inset(6%)',
+  triangle: 'polygon(50% 0,100% 92%,0 92%)',
+  diamond: 'polygon(50% 0,100% 50%,50% 100%,0 50%)',
+  star: 'polygon(50% 0,62% 35%,98% 35%,69% 57%,79% 91%,50% 70%,21% 91%,31% 57%,2% 35%,38% 35%)',
+};
+
+/** Each shape as a character (DejaVu Sans, which the PNGs are drawn with, has them all), for a label that shows it. */
+export const SHAPE_GLYPHS: Record<CategoryShape, string> = { circle: '●', square: '■', triangle: '▲', diamond: '◆', star: '★' };
+
 /** Marks of no known category. */
 export const FALLBACK: SchemeColor = { light: '#767676', dark: '#8C8C8C' };
 

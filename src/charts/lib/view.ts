@@ -34,6 +34,8 @@ export interface ChartView {
   /** Where the island finds its data (the chart's selected data, written at build time). */
   dataUrl?: string;
   legend?: string[];
+  /** The colour key shows each category's shape too. */
+  legendShapes?: boolean;
   /** The options as a query string ('' for the defaults). */
   query: string;
   /** For the gallery and embeds (absent for charts drawn on one page only). */
@@ -83,6 +85,7 @@ export function drawingView(drawing: AnyDrawing, data: unknown, about: { id: str
     controls: drawing.options?.controls(data, options),
     dataUrl: shipsData(drawing) ? `/data/${id}.json` : undefined,
     legend: drawing.legend?.(data),
+    legendShapes: drawing.legendShapes,
     query: drawing.options?.query(options, data) ?? '',
     reportRows: reportRowsOf(drawing, table),
   };
