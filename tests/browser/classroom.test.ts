@@ -1,5 +1,4 @@
 import { describe, expect, inject, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { CHARTS } from '../../src/charts/lib/registry.ts';
 import { chartLink, chartPaths } from '../../src/charts/lib/links.ts';
 import { DEFAULT_SITE_URL, siteOrigin } from '../../src/config.ts';

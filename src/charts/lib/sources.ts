@@ -1,7 +1,7 @@
 import { DATASET_LICENSE, DATASET_LICENSE_URL, DATASET_PAGE, PAPER_SHORT, PAPER_URL } from '../../config.ts';
 import { ORIGINS, originOf, type Origin, type Sourced } from '../../data/paper.ts';
 import { capitalize, plural } from '../../lib/text.ts';
-import type { Marker, Provenance, SourceLink } from './contract.ts';
+import type { Provenance, SourceLink } from './contract.ts';
 
 export const DATASET_LINK: SourceLink = { text: 'Data: Anthropic, Values in the Wild', href: DATASET_PAGE };
 export const LICENSE_LINK: SourceLink = { text: DATASET_LICENSE, href: DATASET_LICENSE_URL };
