@@ -172,7 +172,7 @@ function atlasSummary(layout: AtlasLayout): string {
 export default defineChart<AtlasLayout>({
   id: 'values-atlas',
   title: 'The atlas of all values',
-  embedHeight: { narrow: 940, wide: 1400 },
+  embedHeight: { narrow: 960, wide: 1400 },
   measure: 'Each circle is one value, its area in proportion to the share of conversations in which Claude expressed it; a cluster’s circle holds its values.',
   teaching: {
     shows: 'Every value Claude expressed in one picture, each a circle as large as its share of conversations, packed inside the clusters and categories of the taxonomy.',

@@ -515,8 +515,11 @@ function start(figure: HTMLElement, area: HTMLElement, picture: SVGSVGElement | 
     const stop = document.createElement('div');
     stop.className = 'nav-stop atlas-stop';
     stop.tabIndex = -1;
-    area.append(stop);
     return stop;
+  });
+  // A walk that ends leaves no stop behind for a screen reader to find: the stops join the chart only while walked.
+  area.addEventListener('focusout', (event) => {
+    if (!area.contains(event.relatedTarget as Node | null)) for (const stop of stops) stop.remove();
   });
   let turn = 0;
   let current = -1;
@@ -555,6 +558,7 @@ function start(figure: HTMLElement, area: HTMLElement, picture: SVGSVGElement | 
       canvasSelection.interrupt().call(zoomer.transform, target);
     }
     placeStop();
+    if (!stop.isConnected) area.append(stop);
     stop.focus();
   }
   const sameLevel = (i: number, step: number) => {

@@ -53,6 +53,8 @@ export function initSunburst(figure: HTMLElement): void {
   function makeTree(keepFocusOn?: string) {
     const paths = [...svg.querySelectorAll<SVGPathElement>('path[data-key]')];
     const center = svg.querySelector<SVGGElement>('.center')!;
+    // 3 px at any scale: set here, since the HTML checker's CSS grammar does not know vector-effect (an SVG 2 property).
+    center.querySelector('circle')?.style.setProperty('vector-effect', 'non-scaling-stroke');
     svg.prepend(center);
     svg.setAttribute('role', 'tree');
     svg.setAttribute('aria-label', `${parts.area.getAttribute('aria-label') ?? 'Taxonomy'}: a tree of its levels`);

@@ -29,8 +29,11 @@ async function measureCharts(page: Page): Promise<Record<string, TextSizes>> {
   const out: Record<string, TextSizes> = {};
   for (const id of ids) {
     const area = `[id="${id}"] .chart-area`;
-    // A chart drawn on a canvas once its script runs (the atlas) is measured by what it draws there.
+    // A chart drawn on a canvas once its script runs (the atlas) is measured by what it draws there, once it has one.
+    await page.waitForFunction((selector) => document.querySelector(selector)?.closest('[data-island="atlas"]') === null || Boolean(document.querySelector(`${selector} canvas`)), area, { timeout: 10_000 });
     const drawsOnCanvas = await page.evaluate((selector) => Boolean(document.querySelector(`${selector} canvas`)?.checkVisibility()), area);
+    // Its script draws after it fetches the layout: wait for the first text it draws.
+    if (drawsOnCanvas) await page.waitForFunction(() => ((window as unknown as { __canvasText?: unknown[] }).__canvasText ?? []).length > 0, null, { timeout: 10_000 });
     const { px, text } = await page.evaluate(drawsOnCanvas ? smallestCanvasText : smallestSvgText, area);
     if (px === Infinity) continue;
     const overflows = await page.evaluate((selector) => {

@@ -110,7 +110,7 @@ describe('Listen’s controls', () => {
 
     // Fastest plays four notes in the time Normal plays one.
     await page.getByRole('combobox', { name: 'Speed', exact: true }).selectOption({ label: 'Fastest' });
-    expect(await said(page)).toBe('Speed: fastest.');
+    await expect.poll(() => said(page)).toBe('Speed: fastest.');
     await listen.click();
     await expect.poll(() => listen.getAttribute('aria-pressed'), { timeout: 10_000 }).toBe('true');
     const before = await notes(page);
@@ -120,7 +120,7 @@ describe('Listen’s controls', () => {
     // "," slows down, with focus anywhere in the figure.
     await page.locator('.chart-area').focus();
     await page.keyboard.press(',');
-    expect(await said(page)).toBe('Speed: fast.');
+    await expect.poll(() => said(page)).toBe('Speed: fast.');
 
     // "?" lists the keys and takes focus there, so a screen reader reads them.
     await page.keyboard.press('?');

@@ -110,6 +110,10 @@ const CASES: ViewCase[] = [
       sunburstKey = (await arc.getAttribute('data-key'))!;
       await hoverAndClickArc(page, arc);
       await page.waitForFunction((k) => document.querySelector('#taxonomy-sunburst')?.getAttribute('data-focus') === k, sunburstKey);
+      // The pointer leaves the chart, as a reader's does on the way to the toolbar: the tooltip, which stays while the
+      // pointer is on the arc or on it (WCAG 1.4.13), closes and uncovers the buttons below.
+      await page.mouse.move(0, 0);
+      await page.waitForFunction(() => !document.querySelector('#taxonomy-sunburst .chart-tooltip:not([hidden])')?.checkVisibility());
     },
     shows: async (figure, page) => {
       await page.waitForFunction((k) => document.querySelector('#taxonomy-sunburst')?.getAttribute('data-focus') === k, sunburstKey);
