@@ -589,6 +589,7 @@ function start(figure: HTMLElement, area: HTMLElement, picture: SVGSVGElement | 
     if (event.key === 'Escape') {
       event.preventDefault();
       area.focus();
+      for (const stop of stops) stop.remove();
     } else if (event.key === 'Enter') {
       event.preventDefault();
       location.assign(atlasHref(layout, current));

@@ -1,7 +1,7 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { CHARTS } from '../../src/charts/lib/registry.ts';
+import { CHARTS, REPORT_CHARTS } from '../../src/charts/lib/registry.ts';
 import { pointInside, useBrowser, watchPage } from './helpers.ts';
 
 /**
@@ -44,7 +44,7 @@ type Check = (typeof CHECKS)[number];
 const results = new Map<string, string>();
 
 const PLACES = [
-  { kind: 'report' as const, path: '/', charts: CHARTS.map((c) => c.id) },
+  { kind: 'report' as const, path: '/', charts: REPORT_CHARTS.map((c) => c.id) },
   ...CHARTS.map((c) => ({ kind: 'page' as const, path: `/charts/${c.id}/`, charts: [c.id] })),
   ...CHARTS.map((c) => ({ kind: 'embed' as const, path: `/embed/${c.id}/`, charts: [c.id] })),
 ];
@@ -286,8 +286,14 @@ describe('focus, tooltips, text spacing and forced colours on every chart', () =
         await unfocus();
       }
       for (const id of place.charts) {
-        record(id, 'Escape closes tooltip', await escapeCheck(page, id));
-        record(id, 'tooltip hoverable', await hoverableCheck(page, id));
+        if (id === 'values-atlas') {
+          // The atlas has no hover tooltip: a click or tap opens a card, which stays until closed (tests/browser/atlas.test.ts).
+          record(id, 'Escape closes tooltip', 'not applicable: no hover tooltip');
+          record(id, 'tooltip hoverable', 'not applicable: no hover tooltip');
+        } else {
+          record(id, 'Escape closes tooltip', await escapeCheck(page, id));
+          record(id, 'tooltip hoverable', await hoverableCheck(page, id));
+        }
       }
       // A constructed stylesheet, as a reader's extension adds one (the page's CSP refuses inline styles).
       await page.evaluate((css) => {
