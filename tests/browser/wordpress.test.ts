@@ -280,6 +280,13 @@ describe('in a WordPress post with a 640 px column: the handshake and links', ()
   it('answers "ready" with its height wherever the frame is, and takes the compact layout when the secret comes late', async () => {
     const { page, frameOf } = await openPost(640);
     await expect.poll(async () => Object.keys(await log(page)).length, { timeout: 20_000 }).toBe(CHARTS.length);
+    // Settled first: the atlas's canvas and tools replace its picture (a new height, said again), and every frame is
+    // as tall as its page last said.
+    await expect.poll(() => frameOf('values-atlas').evaluate(() => document.querySelector('.atlas-live canvas') !== null), { timeout: 20_000 }).toBe(true);
+    const lastReported = async (id: string) => ((await log(page))[secretOf(id)] ?? []).filter((m) => m.message === 'height').at(-1)?.value as number;
+    for (const chart of CHARTS) {
+      await expect.poll(async () => (await frameHeight(page, chart.id)) === Math.max(await lastReported(chart.id), 200), { message: chart.id }).toBe(true);
+    }
     const settled = Object.fromEntries(await Promise.all(CHARTS.map(async (c) => [c.id, await frameHeight(page, c.id)] as const)));
     // At the top of the post, every frame but the first far below the fold: shrink them all, then say "ready" as
     // wp-embed.js does; each answers, unseen, with its height.
