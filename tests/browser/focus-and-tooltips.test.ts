@@ -2,6 +2,7 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { CHARTS, REPORT_CHARTS } from '../../src/charts/lib/registry.ts';
+import { categoryColor } from '../../src/charts/lib/palette.ts';
 import { pointInside, useBrowser, watchPage } from './helpers.ts';
 
 /**
@@ -10,7 +11,7 @@ import { pointInside, useBrowser, watchPage } from './helpers.ts';
  * 2 px perimeter of pixels that change 3:1 between focused and unfocused, on every side, so a clipped or covered ring
  * fails); tooltips that Escape dismisses wherever focus is, that the pointer can move onto, and that leave the mark
  * and its labels uncovered (1.4.13); no text clipped inside a figure under WCAG's text-spacing overrides (1.4.12);
- * legend swatches in system colours under forced colours; and under prefers-contrast: more, marks outlined in ink. One browser, one page per address, every check on it.
+ * legend swatches that match the chart's marks under forced colours (the chart's light colours, ringed in CanvasText); and under prefers-contrast: more, marks outlined in ink. One browser, one page per address, every check on it.
  * Each chart's results per place are written to tests/output/focus-and-tooltips.md.
  */
 const baseUrl = inject('baseUrl');
@@ -47,6 +48,8 @@ const PLACES = [
   ...CHARTS.map((c) => ({ kind: 'page' as const, path: `/charts/${c.id}/`, charts: [c.id] })),
   ...CHARTS.map((c) => ({ kind: 'embed' as const, path: `/embed/${c.id}/`, charts: [c.id] })),
 ];
+
+const hexToRgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
 
 const frames = (page: Page) => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 
@@ -312,16 +315,29 @@ describe('focus, tooltips, text spacing and forced colours on every chart', () =
       await page.reload();
       await page.emulateMedia({ forcedColors: 'active', colorScheme: 'dark' });
       for (const id of place.charts) {
+        // The key matches the marks: the chart keeps its light palette on its light card, so each swatch is its
+        // category's light colour, ringed (or, for a shape, cut) so that it shows on the system's background.
         const swatches = await page.locator(`#${id} .legend li`).evaluateAll((items) => {
           const probe = document.createElement('span');
           probe.style.color = 'CanvasText';
           document.body.append(probe);
           const system = getComputedStyle(probe).color;
           probe.remove();
-          return items.map((li) => ({ name: li.textContent, colour: getComputedStyle(li, '::before').backgroundColor, system }));
+          return items.map((li) => {
+            const swatch = getComputedStyle(li, '::before');
+            return { name: li.textContent!, colour: swatch.backgroundColor, ring: swatch.clipPath !== 'none' || (swatch.outlineStyle === 'solid' && swatch.outlineColor === system) };
+          });
         });
-        const wrong = swatches.filter((s) => s.colour !== s.system);
-        record(id, 'forced-colours legend', !swatches.length ? 'no legend' : wrong.length ? `fails: ${wrong.map((s) => `${s.name} ${s.colour}`).join(', ')}` : `pass (${swatches.length} swatches in CanvasText)`);
+        const svgScheme = await page.locator(`#${id} .chart-area svg`).first().evaluate((svg) => getComputedStyle(svg).colorScheme).catch(() => 'none');
+        const wrong = swatches.filter((s) => s.colour !== hexToRgb(categoryColor(`${s.name} values`, 'light')) || !s.ring);
+        const distinct = new Set(swatches.map((s) => s.colour)).size === swatches.length;
+        record(
+          id,
+          'forced-colours legend',
+          !swatches.length ? 'no legend'
+          : wrong.length || !distinct || svgScheme !== 'light' ? `fails: ${wrong.map((s) => `${s.name} ${s.colour}${s.ring ? '' : ' unringed'}`).join(', ')}${distinct ? '' : ' (swatches alike)'} chart scheme ${svgScheme}`
+          : `pass (${swatches.length} distinct swatches in the chart's light colours, ringed in CanvasText)`,
+        );
       }
       // prefers-contrast: more: marks outlined in ink, and the source line (muted text) in ink too.
       await page.emulateMedia({ forcedColors: 'none', colorScheme: 'light', contrast: 'more' });

@@ -67,6 +67,10 @@ export function paletteCss(): string {
   rules.push(`[stroke="${PAPER}"]{stroke:light-dark(${PAPER},${BACKGROUND.dark})}`);
   // Legend keys' swatches (a CSS box, not an SVG per key), in both schemes.
   for (const [category, { light, dark }] of Object.entries(CATEGORIES)) rules.push(`.${swatchClass(category)}::before{background:light-dark(${light},${dark})}`);
+  // Under forced colours a chart keeps its light palette on its own light card (site.css), so its key does too, each
+  // swatch ringed in the system's text colour: the key still matches the marks, and every swatch shows on any theme.
+  const forced = Object.entries(CATEGORIES).map(([category, { light }]) => `.${swatchClass(category)}::before{background:${light}}`);
+  rules.push(`@media (forced-colors:active){.legend li::before{forced-color-adjust:none;outline:1px solid CanvasText}${forced.join('')}}`);
   // The same keys in their category's shape, for charts that draw the shapes too.
   for (const [category, shape] of Object.entries(CATEGORY_SHAPES)) rules.push(`.shapes .${swatchClass(category)}::before{clip-path:${SHAPE_CLIPS[shape]}}`);
   // Labels on marks whose dark variant needs the other text colour.
