@@ -1,6 +1,6 @@
 import { select, zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3';
 import { atlasHref, atlasSlug, type AtlasLayout } from '../data/atlas.ts';
-import { entryHref, search, type SearchIndex } from '../data/search-index.ts';
+import { entryHref, prepareSearch, search, type SearchIndex } from '../data/search-index.ts';
 import { percentAdaptive } from '../charts/lib/format.ts';
 import { blend, categoryColors, shortCategory } from '../charts/lib/palette.ts';
 import { CLUSTER_TINTS } from '../charts/lib/atlas-style.ts';
@@ -127,6 +127,7 @@ function start(figure: HTMLElement, area: HTMLElement, picture: SVGSVGElement | 
   readColors();
   matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
     readColors();
+    scheduleWhole();
     draw();
   });
 
@@ -154,6 +155,71 @@ function start(figure: HTMLElement, area: HTMLElement, picture: SVGSVGElement | 
     if (font !== currentFont) context.font = currentFont = font;
   };
 
+  /**
+   * Clusters and values drawn into `target` with a screen position `sx`/`sy` and scale `k` for each node: clusters as
+   * opaque tints of their category (blended once, cheaper to fill than a translucent colour), except those at or above
+   * `backgroundLevel`'s (a cluster covering the whole canvas is painted as its background); values as dots of their
+   * category's colour, one path per category.
+   */
+  function drawMarks(target: CanvasRenderingContext2D, sx: (i: number) => number, sy: (i: number) => number, k: number, visible: (i: number) => boolean, backgroundLevel: number) {
+    for (const [level] of CLUSTER_TINTS) {
+      if (backgroundLevel <= level) continue;
+      const rings = colors.map(() => new Path2D());
+      for (const i of atlas.byLevel[level]!) {
+        if (!visible(i)) continue;
+        const r = atlas.r[i]! * k;
+        rings[layout.category[i]!]!.moveTo(sx(i) + r, sy(i));
+        rings[layout.category[i]!]!.arc(sx(i), sy(i), r, 0, 2 * Math.PI);
+      }
+      rings.forEach((ring, c) => {
+        target.fillStyle = tints[level]![c]!;
+        target.fill(ring);
+      });
+    }
+    const paths = colors.map(() => new Path2D());
+    for (const i of atlas.byLevel[0]!) {
+      if (!visible(i)) continue;
+      const r = atlas.r[i]! * k;
+      const path = paths[layout.category[i]!]!;
+      // A speck is a square: the eye cannot tell it from a circle, and it costs a fraction of one to fill.
+      if (r < 1.25) path.rect(sx(i) - Math.max(r, 0.6), sy(i) - Math.max(r, 0.6), 2 * Math.max(r, 0.6), 2 * Math.max(r, 0.6));
+      else {
+        path.moveTo(sx(i) + r, sy(i));
+        path.arc(sx(i), sy(i), r, 0, 2 * Math.PI);
+      }
+    }
+    paths.forEach((path, c) => {
+      target.fillStyle = colors[c]!;
+      target.fill(path);
+    });
+  }
+
+  /**
+   * The whole atlas drawn once, at twice the scale that fits it to the canvas (at most 2,048 px a side): while
+   * the view holds much of the atlas (the costliest frames, with thousands of values in view) a frame copies this
+   * picture, scaled down, instead of filling their circles; closer in, where it would have to be scaled up, frames draw
+   * the circles in view. Made when the page is idle, again after a resize or a change of colours.
+   */
+  let whole: { canvas: HTMLCanvasElement; scale: number; x: number; y: number } | undefined;
+  const WHOLE_SCALE = 2;
+  let wholeTimer = 0;
+  function scheduleWhole() {
+    whole = undefined;
+    clearTimeout(wholeTimer);
+    const make = () => {
+      const dpr = devicePixelRatio || 1;
+      const [x0, y0, r0] = [atlas.x[0]! - atlas.r[0]!, atlas.y[0]! - atlas.r[0]!, atlas.r[0]!];
+      const scale = Math.min(WHOLE_SCALE * fit(0, 0.98).k * dpr, 2048 / (2 * r0));
+      const canvas = document.createElement('canvas');
+      canvas.width = canvas.height = Math.ceil(2 * r0 * scale);
+      const target = canvas.getContext('2d')!;
+      drawMarks(target, (i) => (atlas.x[i]! - x0) * scale, (i) => (atlas.y[i]! - y0) * scale, scale, () => true, 4);
+      whole = { canvas, scale, x: x0, y: y0 };
+      redraw();
+    };
+    wholeTimer = window.setTimeout(() => ('requestIdleCallback' in window ? requestIdleCallback(make, { timeout: 1000 }) : make()), 100);
+  }
+
   function draw() {
     pending = 0;
     const t0 = performance.now();
@@ -169,59 +235,33 @@ function start(figure: HTMLElement, area: HTMLElement, picture: SVGSVGElement | 
       const y = sy(i);
       return x + r > 0 && x - r < width && y + r > 0 && y - r < height;
     };
-    // Clusters: opaque tints of their category (blended once, cheaper to fill than a translucent colour), and a
-    // cluster that covers the whole canvas is its background rather than a circle to fill.
-    const covers = (i: number) => {
-      const r = atlas.r[i]! * k;
-      const dx = Math.max(Math.abs(sx(i)), Math.abs(sx(i) - width));
-      const dy = Math.max(Math.abs(sy(i)), Math.abs(sy(i) - height));
-      return dx * dx + dy * dy <= r * r;
-    };
-    let background = 0;
-    for (let found = true; found; ) {
-      found = false;
-      for (const i of atlas.children[background]!) {
-        if (layout.level[i]! > 0 && covers(i)) {
-          background = i;
-          found = true;
-          break;
+    if (whole && k * dpr <= whole.scale) {
+      const size = (whole.canvas.width / whole.scale) * k;
+      context.drawImage(whole.canvas, whole.x * k + tx, whole.y * k + ty, size, size);
+    } else {
+      const covers = (i: number) => {
+        const r = atlas.r[i]! * k;
+        const dx = Math.max(Math.abs(sx(i)), Math.abs(sx(i) - width));
+        const dy = Math.max(Math.abs(sy(i)), Math.abs(sy(i) - height));
+        return dx * dx + dy * dy <= r * r;
+      };
+      let background = 0;
+      for (let found = true; found; ) {
+        found = false;
+        for (const i of atlas.children[background]!) {
+          if (layout.level[i]! > 0 && covers(i)) {
+            background = i;
+            found = true;
+            break;
+          }
         }
       }
-    }
-    if (background > 0) {
-      context.fillStyle = tints[layout.level[background]!]![layout.category[background]!]!;
-      context.fillRect(0, 0, width, height);
-    }
-    for (const [level] of CLUSTER_TINTS) {
-      const rings = colors.map(() => new Path2D());
-      for (const i of atlas.byLevel[level]!) {
-        if (!visible(i) || layout.level[background]! <= level) continue;
-        const r = atlas.r[i]! * k;
-        rings[layout.category[i]!]!.moveTo(sx(i) + r, sy(i));
-        rings[layout.category[i]!]!.arc(sx(i), sy(i), r, 0, 2 * Math.PI);
+      if (background > 0) {
+        context.fillStyle = tints[layout.level[background]!]![layout.category[background]!]!;
+        context.fillRect(0, 0, width, height);
       }
-      rings.forEach((ring, c) => {
-        context.fillStyle = tints[level]![c]!;
-        context.fill(ring);
-      });
+      drawMarks(context, sx, sy, k, visible, layout.level[background]!);
     }
-    // Values: dots of their category's colour, one path per category.
-    const paths = colors.map(() => new Path2D());
-    for (const i of atlas.byLevel[0]!) {
-      if (!visible(i)) continue;
-      const r = atlas.r[i]! * k;
-      const path = paths[layout.category[i]!]!;
-      // A speck is a square: the eye cannot tell it from a circle, and it costs a fraction of one to fill.
-      if (r < 1.25) path.rect(sx(i) - Math.max(r, 0.6), sy(i) - Math.max(r, 0.6), 2 * Math.max(r, 0.6), 2 * Math.max(r, 0.6));
-      else {
-        path.moveTo(sx(i) + r, sy(i));
-        path.arc(sx(i), sy(i), r, 0, 2 * Math.PI);
-      }
-    }
-    paths.forEach((path, c) => {
-      context.fillStyle = colors[c]!;
-      context.fill(path);
-    });
     drawSelection(sx, sy, k);
     drawLabels(sx, sy, k, visible);
     performance.measure('atlas-frame', { start: t0 });
@@ -365,6 +405,7 @@ function start(figure: HTMLElement, area: HTMLElement, picture: SVGSVGElement | 
       transform = zoomIdentity.translate(width / 2 - before.cx * k, height / 2 - before.cy * k).scale(k);
     }
     canvasSelection.property('__zoom', transform);
+    scheduleWhole();
     draw();
   }
   new ResizeObserver(resize).observe(canvas);
@@ -456,7 +497,7 @@ function start(figure: HTMLElement, area: HTMLElement, picture: SVGSVGElement | 
   let results: number[] = [];
   let active = -1;
   const loadIndex = async () => {
-    index ??= await fetchJson<SearchIndex>('/values/search-index.json');
+    if (!index) prepareSearch((index = await fetchJson<SearchIndex>('/values/search-index.json')));
     nodeOfHref ??= new Map(layout.level.map((_, i) => [atlasHref(layout, i), i]));
   };
   function renderResults() {

@@ -1,5 +1,5 @@
 import { percentAdaptive } from '../charts/lib/format.ts';
-import { entryHref, search, type SearchIndex } from '../data/search-index.ts';
+import { entryHref, prepareSearch, search, type SearchIndex } from '../data/search-index.ts';
 
 const LEVEL_NAMES = ['value', 'cluster', 'group', 'category'];
 
@@ -21,6 +21,7 @@ export function initSearch(form: HTMLFormElement): void {
     (loading ??= fetch('/values/search-index.json')
       .then((r) => r.json() as Promise<SearchIndex>)
       .then((data) => {
+        prepareSearch(data);
         index = data;
       }));
 
