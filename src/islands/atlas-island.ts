@@ -156,14 +156,14 @@ function start(figure: HTMLElement, area: HTMLElement, picture: SVGSVGElement | 
   };
 
   /**
-   * Clusters and values drawn into `target` with a screen position `sx`/`sy` and scale `k` for each node: clusters as
-   * opaque tints of their category (blended once, cheaper to fill than a translucent colour), except those at or above
-   * `backgroundLevel`'s (a cluster covering the whole canvas is painted as its background); values as dots of their
-   * category's colour, one path per category.
+   * Clusters and values drawn into `target` with a screen position `sx`/`sy` and scale `k` for each node, as steps
+   * (one per cluster level, then one per category's values) that a frame runs together and the whole's picture runs
+   * one task at a time: clusters as opaque tints of their category (blended once, cheaper to fill than a translucent
+   * colour), except those at or above `backgroundLevel` (a cluster covering the whole canvas is painted as its
+   * background); values as dots of their category's colour, one path per category.
    */
-  function drawMarks(target: CanvasRenderingContext2D, sx: (i: number) => number, sy: (i: number) => number, k: number, visible: (i: number) => boolean, backgroundLevel: number) {
-    for (const [level] of CLUSTER_TINTS) {
-      if (backgroundLevel <= level) continue;
+  function markSteps(target: CanvasRenderingContext2D, sx: (i: number) => number, sy: (i: number) => number, k: number, visible: (i: number) => boolean, backgroundLevel: number): (() => void)[] {
+    const clusters = CLUSTER_TINTS.filter(([level]) => level < backgroundLevel).map(([level]) => () => {
       const rings = colors.map(() => new Path2D());
       for (const i of atlas.byLevel[level]!) {
         if (!visible(i)) continue;
@@ -175,49 +175,57 @@ function start(figure: HTMLElement, area: HTMLElement, picture: SVGSVGElement | 
         target.fillStyle = tints[level]![c]!;
         target.fill(ring);
       });
-    }
-    const paths = colors.map(() => new Path2D());
-    for (const i of atlas.byLevel[0]!) {
-      if (!visible(i)) continue;
-      const r = atlas.r[i]! * k;
-      const path = paths[layout.category[i]!]!;
-      // A speck is a square: the eye cannot tell it from a circle, and it costs a fraction of one to fill.
-      if (r < 1.25) path.rect(sx(i) - Math.max(r, 0.6), sy(i) - Math.max(r, 0.6), 2 * Math.max(r, 0.6), 2 * Math.max(r, 0.6));
-      else {
-        path.moveTo(sx(i) + r, sy(i));
-        path.arc(sx(i), sy(i), r, 0, 2 * Math.PI);
+    });
+    const values = colors.map((color, c) => () => {
+      const path = new Path2D();
+      for (const i of atlas.byLevel[0]!) {
+        if (layout.category[i] !== c || !visible(i)) continue;
+        const r = atlas.r[i]! * k;
+        // A speck is a square: the eye cannot tell it from a circle, and it costs a fraction of one to fill.
+        if (r < 1.25) path.rect(sx(i) - Math.max(r, 0.6), sy(i) - Math.max(r, 0.6), 2 * Math.max(r, 0.6), 2 * Math.max(r, 0.6));
+        else {
+          path.moveTo(sx(i) + r, sy(i));
+          path.arc(sx(i), sy(i), r, 0, 2 * Math.PI);
+        }
       }
-    }
-    paths.forEach((path, c) => {
-      target.fillStyle = colors[c]!;
+      target.fillStyle = color;
       target.fill(path);
     });
+    return [...clusters, ...values];
   }
 
   /**
-   * The whole atlas drawn once, at twice the scale that fits it to the canvas (at most 2,048 px a side): while
-   * the view holds much of the atlas (the costliest frames, with thousands of values in view) a frame copies this
-   * picture, scaled down, instead of filling their circles; closer in, where it would have to be scaled up, frames draw
-   * the circles in view. Made when the page is idle, again after a resize or a change of colours.
+   * The whole atlas drawn once, at twice the scale that fits it to the canvas (at most 2,048 px a side): while the
+   * view holds much of the atlas (the costliest frames, with thousands of values in view) a frame copies this picture,
+   * scaled down, instead of filling their circles; closer in, where it would have to be scaled up, frames draw the
+   * circles in view. Drawn a step per idle moment once the atlas is shown (so no one task is long), again after a
+   * resize or a change of colours.
    */
   let whole: { canvas: HTMLCanvasElement; scale: number; x: number; y: number } | undefined;
   const WHOLE_SCALE = 2;
-  let wholeTimer = 0;
+  let wholeJob = 0;
   function scheduleWhole() {
     whole = undefined;
-    clearTimeout(wholeTimer);
-    const make = () => {
-      const dpr = devicePixelRatio || 1;
-      const [x0, y0, r0] = [atlas.x[0]! - atlas.r[0]!, atlas.y[0]! - atlas.r[0]!, atlas.r[0]!];
-      const scale = Math.min(WHOLE_SCALE * fit(0, 0.98).k * dpr, 2048 / (2 * r0));
-      const canvas = document.createElement('canvas');
-      canvas.width = canvas.height = Math.ceil(2 * r0 * scale);
-      const target = canvas.getContext('2d')!;
-      drawMarks(target, (i) => (atlas.x[i]! - x0) * scale, (i) => (atlas.y[i]! - y0) * scale, scale, () => true, 4);
-      whole = { canvas, scale, x: x0, y: y0 };
-      redraw();
+    const job = ++wholeJob;
+    const dpr = devicePixelRatio || 1;
+    const [x0, y0, r0] = [atlas.x[0]! - atlas.r[0]!, atlas.y[0]! - atlas.r[0]!, atlas.r[0]!];
+    const scale = Math.min(WHOLE_SCALE * fit(0, 0.98).k * dpr, 2048 / (2 * r0));
+    const canvas = document.createElement('canvas');
+    canvas.width = canvas.height = Math.ceil(2 * r0 * scale);
+    const steps = markSteps(canvas.getContext('2d')!, (i) => (atlas.x[i]! - x0) * scale, (i) => (atlas.y[i]! - y0) * scale, scale, () => true, 4);
+    const idle = (then: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(then, { timeout: 1000 }) : setTimeout(then, 50));
+    const next = () => {
+      if (job !== wholeJob) return; // a newer size or scheme started over
+      const t0 = performance.now();
+      steps.shift()!();
+      performance.measure('atlas-whole-step', { start: t0 });
+      if (steps.length) idle(next);
+      else {
+        whole = { canvas, scale, x: x0, y: y0 };
+        redraw();
+      }
     };
-    wholeTimer = window.setTimeout(() => ('requestIdleCallback' in window ? requestIdleCallback(make, { timeout: 1000 }) : make()), 100);
+    idle(next);
   }
 
   function draw() {
@@ -260,7 +268,7 @@ function start(figure: HTMLElement, area: HTMLElement, picture: SVGSVGElement | 
         context.fillStyle = tints[layout.level[background]!]![layout.category[background]!]!;
         context.fillRect(0, 0, width, height);
       }
-      drawMarks(context, sx, sy, k, visible, layout.level[background]!);
+      for (const step of markSteps(context, sx, sy, k, visible, layout.level[background]!)) step();
     }
     drawSelection(sx, sy, k);
     drawLabels(sx, sy, k, visible);
