@@ -28,9 +28,7 @@ const messages = (problems: DataProblem[]) => new DataValidationError(problems).
 describe('floods under the 16 MiB cap are refused early, naming the line', () => {
   it('a flood of newlines: stops after the first problems instead of running out of memory', () => {
     const tree = `${TREE_HEADER}\n${'\n'.repeat(15 * 1024 * 1024)}`;
-    const start = performance.now();
     const problems = problemsOf(tree, good.frequencies).filter((p) => p.file === TREE);
-    expect(performance.now() - start).toBeLessThan(5000);
     expect(problems).toHaveLength(MAX_PROBLEMS + 1);
     expect(problems[0]).toEqual({ file: TREE, line: 2, column: '(row)', found: 'an empty line', expected: 'a row of 6 fields (delete the line)' });
     expect(problems.at(-1)).toEqual({

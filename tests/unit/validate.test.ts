@@ -62,9 +62,7 @@ describe('validation of a good dataset', () => {
   });
 
   it('accepts the real dataset, whose invariants hold', () => {
-    const start = performance.now();
     const dataset = loadDataset(realDatasetDir);
-    expect(performance.now() - start).toBeLessThan(5000);
     expect(dataset.tree.numRows()).toBe(3604);
     expect(dataset.frequencies.numRows()).toBe(3307);
     const practical = dataset.tree.filter((d: { name: string }) => d.name === 'Practical values');
