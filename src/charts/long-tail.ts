@@ -50,12 +50,16 @@ function renderLongTail(data: LongTailData, _options: unknown, document: Documen
       marks: [
         Plot.rect([0], { x1: firstBelow, x2: data.valueCount, y1: 0.0008, y2: data.cutoff, fill: SURFACES.band.light }),
         Plot.ruleY([data.cutoff], { stroke: MARKS.fallback.light, strokeDasharray: '3,3' }),
+        // Below the line at the left, where the curve is far above it (at the right the curve crosses the line); on
+        // two lines in a narrow room, so that it ends well before the curve comes down to it.
         Plot.text([0], {
-          x: data.valueCount,
+          x: 1,
           y: data.cutoff,
-          dy: -8,
-          textAnchor: 'end',
-          text: () => `${percent(data.shareBelowCutoff)} of values are under ${data.cutoff}%`,
+          dx: 4,
+          dy: 4,
+          lineAnchor: 'top',
+          textAnchor: 'start',
+          text: () => `${percent(data.shareBelowCutoff)} of values${room && room.width >= NAMES_ALL_FROM ? ' ' : '\n'}are under ${data.cutoff}%`,
           fill: 'currentColor',
         }),
         Plot.line(drawnCurve(data.curve), { x: 'rank', y: 'pctConvos', stroke: 'currentColor', strokeWidth: 1.5 }),
