@@ -125,8 +125,8 @@ describe('Listen’s controls', () => {
     // "?" lists the keys and takes focus there, so a screen reader reads them.
     await page.keyboard.press('?');
     const keys = page.locator('.listen-keys');
-    expect(await keys.isVisible()).toBe(true);
-    expect(await keys.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => keys.isVisible()).toBe(true);
+    await expect.poll(() => keys.evaluate((el) => el === document.activeElement)).toBe(true);
     expect(await keys.textContent()).toContain('Escape');
     expect(await page.getByRole('button', { name: 'Keys' }).getAttribute('aria-expanded')).toBe('true');
     expect(problems).toEqual([]);
