@@ -250,6 +250,7 @@ function start(figure: HTMLElement, area: HTMLElement, picture: SVGSVGElement | 
       const size = (whole.canvas.width / whole.scale) * k;
       context.drawImage(whole.canvas, whole.x * k + tx, whole.y * k + ty, size, size);
     } else {
+      // A cluster that covers the whole canvas is its background rather than a circle to fill.
       const covers = (i: number) => {
         const r = atlas.r[i]! * k;
         const dx = Math.max(Math.abs(sx(i)), Math.abs(sx(i) - width));
