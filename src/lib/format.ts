@@ -15,8 +15,14 @@ export function percentAdaptive(value: number): string {
   return percent(value, 3);
 }
 
+/**
+ * A count with en-US thousands separators ("3,307"). Whole numbers are grouped by hand, as toLocaleString('en-US')
+ * would: a browser's first Intl number format loads its locale data, about 30 ms (120 ms at CPU ×4) at the moment a
+ * reader taps the atlas. Anything else is left to toLocaleString.
+ */
 export function integer(value: number): string {
-  return value.toLocaleString('en-US');
+  if (!Number.isSafeInteger(value)) return value.toLocaleString('en-US');
+  return String(value).replace(/\B(?=(\d{3})+$)/g, ',');
 }
 
 

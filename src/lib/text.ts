@@ -1,3 +1,5 @@
+import { integer } from './format.ts';
+
 /** Cut text to at most `max` characters, ending in an ellipsis when cut (labels that must fit a chart's margin). */
 export function truncate(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
@@ -43,7 +45,7 @@ export function pluralNoun(count: number, one: string, many = `${one}s`): string
 
 /** "1 category", "5 categories": the count with the noun that agrees with it. */
 export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count.toLocaleString('en-US')} ${pluralNoun(count, one, many)}`;
+  return `${integer(count)} ${pluralNoun(count, one, many)}`;
 }
 
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
