@@ -353,7 +353,8 @@ async function main() {
     const stats = (xs: number[]) => `median ${median(xs)!.toFixed(1)}, p95 ${percentile(xs, 0.95).toFixed(1)}, max ${Math.max(...xs).toFixed(1)}`;
     console.log(`\nValues atlas (${searchPage}, ${bytes ? `${kb(bytes.gzip)} KB gzip on first load` : 'bytes not measured'}), zooming, panning and flying at CPU ×4:`);
     console.log(`  drawing a frame (ms): ${stats(atlas.draws)} over ${atlas.draws.length} frames; ${atlas.draws.filter((d) => d > 16).length} over 16 ms`);
-    console.log(`  between frames (ms): ${stats(atlas.intervals)}; long tasks: ${atlas.longTasks}`);
+    for (const frame of atlas.slow) console.log(`    ${frame.ms.toFixed(1)} ms at ${frame.zoom.toFixed(1)}× the whole, ${frame.level < 0 ? 'drawn circle by circle' : `tile level ${frame.level}`}, marks ${frame.marksMs.toFixed(1)} ms`);
+    console.log(`  between frames (ms): ${stats(atlas.intervals)}; ${atlas.intervals.filter((d) => d > 20).length} over 20 ms, ${atlas.intervals.filter((d) => d > 50).length} over 50 ms; long tasks: ${atlas.longTasks}`);
   }
   const pages = countPages(dist);
   console.log(`\nBuild: ${built ? `${built.seconds.toFixed(1)} s` : 'existing dist/ (pass --build to time a build)'}; ${pages} HTML pages.`);

@@ -2,12 +2,13 @@ import { select, zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } fro
 import { atlasHref, atlasSlug, type AtlasLayout } from '../data/atlas.ts';
 import { entryHref, prepareSearch, search, type SearchIndex } from '../data/search-index.ts';
 import { percentAdaptive } from '../charts/lib/format.ts';
-import { blend, categoryColors, shortCategory } from '../charts/lib/palette.ts';
+import { BACKGROUND, blend, categoryColors, contrastRatio, shortCategory, TEXT } from '../charts/lib/palette.ts';
 import { CLUSTER_TINTS } from '../charts/lib/atlas-style.ts';
 import { escapeHtml } from '../lib/escape.ts';
 import { fitLines } from '../lib/text.ts';
 import { integer } from '../charts/lib/format.ts';
 import { fetchJson } from './figure-parts.ts';
+import { idle, offscreenCanvas, settle, TilePyramid, type TileSource } from './atlas-tiles.ts';
 import { setView, viewFromUrl } from './view-state.ts';
 // Its stylesheet travels in this chunk, as text, so that pages without the atlas carry none of it (Astro would put an
 // imported stylesheet on every page with figures); adopted, which the site's style-src 'self' allows.
@@ -15,8 +16,10 @@ import atlasCss from '../styles/atlas.css?inline';
 
 /** Screen radius (CSS px) above which a cluster shows what it holds: its children are named and its own name moves to its top. */
 const OPEN_RADIUS = 90;
-const FONT = 12;
-const CLUSTER_FONT = 12;
+const FONT_SIZE = 12;
+const VALUE_FONT = `${FONT_SIZE}px system-ui, sans-serif`;
+/** Clusters' names, and the selected value's. */
+const CLUSTER_FONT = `bold ${FONT_SIZE}px system-ui, sans-serif`;
 const FLY_MS = 750;
 const LEVEL_NAMES = ['value', 'level-1 cluster', 'level-2 cluster', 'category', 'all values'];
 
@@ -109,14 +112,17 @@ function start(figure: HTMLElement, area: HTMLElement, picture: SVGSVGElement | 
   let colors: string[] = [];
   let ink = '#1a1a1a';
   let paper = '#ffffff';
+  /** The text colour for a name on a value's circle, of each category: ink or paper, whichever reads better (≥ 4.5:1). */
+  let onValue: string[] = [];
   let focusColor = '#cc0033';
   /** The opaque colour of a cluster of each level and category: its tint over those that hold it. */
   let tints: string[][] = [];
   const readColors = () => {
     const s = scheme();
     colors = layout.categories.map((c) => categoryColors(c)[s]);
-    ink = s === 'dark' ? '#e6e6e6' : '#1a1a1a';
-    paper = s === 'dark' ? '#141414' : '#ffffff';
+    ink = TEXT.ink[s];
+    paper = BACKGROUND[s];
+    onValue = colors.map((color) => (contrastRatio(color, ink) >= contrastRatio(color, paper) ? ink : paper));
     focusColor = s === 'dark' ? '#ff6b8b' : '#cc0033';
     tints = [];
     colors.forEach((color, c) => {
@@ -133,8 +139,11 @@ function start(figure: HTMLElement, area: HTMLElement, picture: SVGSVGElement | 
 
   /**
    * A text's width in a font, summed from its letters' widths, each measured once: measuring every name as it comes
-   * into view cost whole frames at CPU ×4. (Kerning is left out: a few tenths of a pixel.)
+   * into view cost whole frames at CPU ×4. (Kerning is left out: a few tenths of a pixel.) Measured on a context of
+   * its own, as setting a context's font parses it: the drawing context's font changes only between its label groups.
    */
+  const measuring = document.createElement('canvas').getContext('2d')!;
+  let measuringFont = '';
   const textWidth = (text: string, font: string) => {
     let letters = widths.get(font);
     if (!letters) widths.set(font, (letters = new Map()));
@@ -142,12 +151,19 @@ function start(figure: HTMLElement, area: HTMLElement, picture: SVGSVGElement | 
     for (const letter of text) {
       let lw = letters.get(letter);
       if (lw === undefined) {
-        setFont(font);
-        letters.set(letter, (lw = context.measureText(letter).width));
+        if (measuringFont !== font) measuring.font = measuringFont = font;
+        letters.set(letter, (lw = measuring.measureText(letter).width));
       }
       w += lw;
     }
     return w;
+  };
+  const fontOf = (i: number) => (layout.level[i] === 0 ? VALUE_FONT : CLUSTER_FONT);
+  const nameWidth = (i: number) => (nameWidths[i] ??= textWidth(layout.name[i]!, fontOf(i)));
+  /** Every name measured ahead, a slice per idle moment: the first frame to show hundreds of names paid for it. */
+  const measureNames = (from = 0) => {
+    for (let i = from; i < Math.min(from + 500, atlas.count); i++) nameWidth(i);
+    if (from + 500 < atlas.count) idle(() => measureNames(from + 500));
   };
   let currentFont = '';
   /** Setting a context's font parses it, so it is set only when it changes. */
@@ -155,18 +171,33 @@ function start(figure: HTMLElement, area: HTMLElement, picture: SVGSVGElement | 
     if (font !== currentFont) context.font = currentFont = font;
   };
 
+  /** The nodes whose circles meet a rectangle of layout space, found down the tree (a cluster holds its members). */
+  function nodesIn(x0: number, y0: number, x1: number, y1: number): number[] {
+    const found: number[] = [];
+    const walk = (parent: number) => {
+      for (const i of atlas.children[parent]!) {
+        const r = atlas.r[i]!;
+        if (atlas.x[i]! + r <= x0 || atlas.x[i]! - r >= x1 || atlas.y[i]! + r <= y0 || atlas.y[i]! - r >= y1) continue;
+        found.push(i);
+        walk(i);
+      }
+    };
+    walk(0);
+    return found;
+  }
+
   /**
-   * Clusters and values drawn into `target` with a screen position `sx`/`sy` and scale `k` for each node, as steps
-   * (one per cluster level, then one per category's values) that a frame runs together and the whole's picture runs
-   * one task at a time: clusters as opaque tints of their category (blended once, cheaper to fill than a translucent
-   * colour), except those at or above `backgroundLevel` (a cluster covering the whole canvas is painted as its
-   * background); values as dots of their category's colour, one path per category.
+   * `nodes` drawn into `target` with a screen position `sx`/`sy` and scale `k` for each, as steps (one per cluster
+   * level, then one per category's values) that a frame runs together and the whole's picture runs one task at a
+   * time: clusters as opaque tints of their category (blended once, cheaper to fill than a translucent colour),
+   * except those at or above `backgroundLevel` (a cluster covering the whole canvas is painted as its background);
+   * values as dots of their category's colour, one path per category.
    */
-  function markSteps(target: CanvasRenderingContext2D, sx: (i: number) => number, sy: (i: number) => number, k: number, visible: (i: number) => boolean, backgroundLevel: number): (() => void)[] {
+  function markSteps(target: CanvasRenderingContext2D, nodes: number[], sx: (i: number) => number, sy: (i: number) => number, k: number, backgroundLevel: number): (() => void)[] {
     const clusters = CLUSTER_TINTS.filter(([level]) => level < backgroundLevel).map(([level]) => () => {
       const rings = colors.map(() => new Path2D());
-      for (const i of atlas.byLevel[level]!) {
-        if (!visible(i)) continue;
+      for (const i of nodes) {
+        if (layout.level[i] !== level) continue;
         const r = atlas.r[i]! * k;
         rings[layout.category[i]!]!.moveTo(sx(i) + r, sy(i));
         rings[layout.category[i]!]!.arc(sx(i), sy(i), r, 0, 2 * Math.PI);
@@ -178,8 +209,8 @@ function start(figure: HTMLElement, area: HTMLElement, picture: SVGSVGElement | 
     });
     const values = colors.map((color, c) => () => {
       const path = new Path2D();
-      for (const i of atlas.byLevel[0]!) {
-        if (layout.category[i] !== c || !visible(i)) continue;
+      for (const i of nodes) {
+        if (layout.level[i] !== 0 || layout.category[i] !== c) continue;
         const r = atlas.r[i]! * k;
         // A speck is a square: the eye cannot tell it from a circle, and it costs a fraction of one to fill.
         if (r < 1.25) path.rect(sx(i) - Math.max(r, 0.6), sy(i) - Math.max(r, 0.6), 2 * Math.max(r, 0.6), 2 * Math.max(r, 0.6));
@@ -194,39 +225,52 @@ function start(figure: HTMLElement, area: HTMLElement, picture: SVGSVGElement | 
     return [...clusters, ...values];
   }
 
+  /** The atlas's marks as tiles paint them: every circle that meets the tile's square. */
+  const tileSource: TileSource = {
+    holds: (x, y, side) =>
+      atlas.children[0]!.some((i) => {
+        const dx = atlas.x[i]! - Math.min(Math.max(atlas.x[i]!, x), x + side);
+        const dy = atlas.y[i]! - Math.min(Math.max(atlas.y[i]!, y), y + side);
+        return dx * dx + dy * dy < atlas.r[i]! ** 2;
+      }),
+    steps: (target, x, y, side, scale) => markSteps(target, nodesIn(x, y, x + side, y + side), (i) => (atlas.x[i]! - x) * scale, (i) => (atlas.y[i]! - y) * scale, scale, 4),
+  };
+
   /**
    * The whole atlas drawn once, at twice the scale that fits it to the canvas (at most 2,048 px a side): while the
    * view holds much of the atlas (the costliest frames, with thousands of values in view) a frame copies this picture,
-   * scaled down, instead of filling their circles; closer in, where it would have to be scaled up, frames draw the
-   * circles in view. Drawn a step per idle moment once the atlas is shown (so no one task is long), again after a
-   * resize or a change of colours.
+   * scaled down, instead of filling their circles; closer in, frames copy tiles drawn at finer scales (atlas-tiles.ts).
+   * Drawn a step per idle moment once the atlas is shown (so no one task is long); again after a resize or a change of
+   * colours. Until it is done, frames draw the circles in view.
    */
-  let whole: { canvas: HTMLCanvasElement; scale: number; x: number; y: number } | undefined;
+  let tiles: TilePyramid | undefined;
   const WHOLE_SCALE = 2;
   let wholeJob = 0;
   function scheduleWhole() {
-    whole = undefined;
+    tiles = undefined;
     const job = ++wholeJob;
     const dpr = devicePixelRatio || 1;
     const [x0, y0, r0] = [atlas.x[0]! - atlas.r[0]!, atlas.y[0]! - atlas.r[0]!, atlas.r[0]!];
     const scale = Math.min(WHOLE_SCALE * fit(0, 0.98).k * dpr, 2048 / (2 * r0));
-    const canvas = document.createElement('canvas');
-    canvas.width = canvas.height = Math.ceil(2 * r0 * scale);
-    const target = canvas.getContext('2d')!;
-    // The first touch allocates the picture's pixels, most of the whole's cost (~140 ms at CPU ×4 for 1,250 px a side):
-    // a step of its own, so that the drawing steps after it stay short.
-    const steps = [() => target.fillRect(0, 0, 1, 1), ...markSteps(target, (i) => (atlas.x[i]! - x0) * scale, (i) => (atlas.y[i]! - y0) * scale, scale, () => true, 4)];
-    const idle = (then: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(then, { timeout: 1000 }) : setTimeout(then, 50));
+    const all = atlas.layout.level.flatMap((level, i) => (level < 4 ? [i] : []));
+    let canvas: HTMLCanvasElement | undefined;
+    let steps: (() => void)[] = [];
     const next = () => {
       if (job !== wholeJob) return; // a newer size or scheme started over
       const t0 = performance.now();
-      steps.shift()!();
+      if (!canvas) {
+        // Allocating the picture's pixels is most of its cost (~140 ms at CPU ×4 for 1,250 px a side): a step of its own.
+        canvas = offscreenCanvas(Math.ceil(2 * r0 * scale));
+        const target = canvas.getContext('2d', { willReadFrequently: true })!;
+        steps = markSteps(target, all, (i) => (atlas.x[i]! - x0) * scale, (i) => (atlas.y[i]! - y0) * scale, scale, 4).map((step) => () => {
+          step();
+          settle(target);
+        });
+      } else steps.shift()!();
       performance.measure('atlas-whole-step', { start: t0 });
-      if (steps.length) idle(next);
-      else {
-        whole = { canvas, scale, x: x0, y: y0 };
-        redraw();
-      }
+      if (steps.length) return idle(next);
+      tiles = new TilePyramid({ canvas, scale, x: x0, y: y0 }, tileSource, TilePyramid.most(width, height, dpr), redraw);
+      redraw();
     };
     idle(next);
   }
@@ -246,10 +290,10 @@ function start(figure: HTMLElement, area: HTMLElement, picture: SVGSVGElement | 
       const y = sy(i);
       return x + r > 0 && x - r < width && y + r > 0 && y - r < height;
     };
-    if (whole && k * dpr <= whole.scale) {
-      const size = (whole.canvas.width / whole.scale) * k;
-      context.drawImage(whole.canvas, whole.x * k + tx, whole.y * k + ty, size, size);
-    } else {
+    const view = { k, x: tx, y: ty, width, height, dpr };
+    const level = tiles ? tiles.level(view) : -1;
+    if (tiles) tiles.draw(context, view);
+    else {
       // A cluster that covers the whole canvas is its background rather than a circle to fill.
       const covers = (i: number) => {
         const r = atlas.r[i]! * k;
@@ -272,11 +316,15 @@ function start(figure: HTMLElement, area: HTMLElement, picture: SVGSVGElement | 
         context.fillStyle = tints[layout.level[background]!]![layout.category[background]!]!;
         context.fillRect(0, 0, width, height);
       }
-      for (const step of markSteps(context, sx, sy, k, visible, layout.level[background]!)) step();
+      const [lx0, ly0] = transform.invert([0, 0]);
+      const [lx1, ly1] = transform.invert([width, height]);
+      for (const step of markSteps(context, nodesIn(lx0, ly0, lx1, ly1), sx, sy, k, layout.level[background]!)) step();
     }
+    const t1 = performance.now();
     drawSelection(sx, sy, k);
     drawLabels(sx, sy, k, visible);
-    performance.measure('atlas-frame', { start: t0 });
+    // What the bench and tests read: how far in, the tile level (-1: circle by circle), and the marks' share.
+    performance.measure('atlas-frame', { start: t0, detail: { zoom: k / fit(0, 0.98).k, level, marksMs: t1 - t0, ...tiles?.stats() } });
   }
 
   function drawSelection(sx: (i: number) => number, sy: (i: number) => number, k: number) {
@@ -304,39 +352,50 @@ function start(figure: HTMLElement, area: HTMLElement, picture: SVGSVGElement | 
     context.lineJoin = 'round';
     context.lineWidth = 3;
     context.strokeStyle = paper;
-    context.fillStyle = ink;
     const taken: number[] = [];
-    const put = (lines: string[], x: number, y: number, font: string, size: number) => {
+    /**
+     * The lines placed, by font and colour, drawn group by group once all are placed (each change of font costs a
+     * parse). A name on a value's circle is drawn in the colour that reads on it; the rest, over marks of any colour,
+     * are ringed in the paper's colour (a stroke, the costliest text to draw, so only where it is needed).
+     */
+    const placed = new Map<string, { font: string; color: string; halo: boolean; lines: [string, number, number][] }>();
+    const put = (lines: string[], x: number, y: number, font: string, size: number, onCircle?: string) => {
       const half = Math.max(...lines.map((line) => textWidth(line, font))) / 2;
       const [x0, x1, y0, y1] = [x - half, x + half, y - size / 2 - 1, y + size * (lines.length - 0.5) * 1.15 + 1];
       for (let n = 0; n < taken.length; n += 4) if (taken[n]! < x1 && x0 < taken[n + 1]! && taken[n + 2]! < y1 && y0 < taken[n + 3]!) return;
       taken.push(x0, x1, y0, y1);
-      setFont(font);
-      lines.forEach((line, n) => {
-        context.strokeText(line, x, y + n * size * 1.15);
-        context.fillText(line, x, y + n * size * 1.15);
-      });
+      const key = `${font}|${onCircle}`;
+      let group = placed.get(key);
+      if (!group) placed.set(key, (group = { font, color: onCircle ?? ink, halo: !onCircle, lines: [] }));
+      lines.forEach((line, n) => group.lines.push([line, x, y + n * size * 1.15]));
     };
     const fitted = (i: number, width: number, font: string, most: number) => {
       const names = layout.level[i] === 3 ? [layout.name[i]!, shortCategory(layout.name[i]!)] : [layout.name[i]!];
       for (const name of names) {
         // Most names are far too wide for their circle: those are set aside by their whole width, measured once.
-        const whole = name === layout.name[i] ? (nameWidths[i] ??= textWidth(name, font)) : textWidth(name, font);
+        const whole = name === layout.name[i] ? nameWidth(i) : textWidth(name, font);
         if (whole > most * width) continue;
         const lines = fitLines(name, width, (line) => (line === name ? whole : textWidth(line, font)));
         if (lines && lines.length <= most) return lines;
       }
       return undefined;
     };
+    if (selected >= 0) {
+      // The selected value is always named, in bold, above its circle when the circle cannot hold the name; placed
+      // first, so that no other name covers it.
+      const r = atlas.r[selected]! * k;
+      const inside = textWidth(layout.name[selected]!, CLUSTER_FONT) <= 1.85 * r;
+      put([layout.name[selected]!], sx(selected), inside ? sy(selected) : sy(selected) - Math.max(5, r + 3) - FONT_SIZE, CLUSTER_FONT, FONT_SIZE);
+    }
     let level = [...atlas.children[0]!];
     while (level.length) {
       const next: number[] = [];
       for (const i of level) {
         const r = atlas.r[i]! * k;
-        if (r < 8 || !visible(i)) continue;
+        if (r < 8 || i === selected || !visible(i)) continue;
         const isValue = layout.level[i] === 0;
-        const size = isValue ? FONT : CLUSTER_FONT;
-        const font = isValue ? `${FONT}px system-ui, sans-serif` : `bold ${CLUSTER_FONT}px system-ui, sans-serif`;
+        const size = FONT_SIZE;
+        const font = fontOf(i);
         if (!isValue && r > OPEN_RADIUS) {
           // At the top of the circle, on the first chord below it (a line's height down, or two, or three) it fits.
           for (const inset of [size + 4, 2 * size + 6, 3 * size + 8]) {
@@ -346,6 +405,11 @@ function start(figure: HTMLElement, area: HTMLElement, picture: SVGSVGElement | 
             break;
           }
           next.push(...atlas.children[i]!);
+        } else if (isValue) {
+          // Within the circle's inscribed box, so that every letter stands on the circle's colour.
+          const room = (count: number) => 2 * Math.sqrt(Math.max(0, r * r - ((count * size * 1.15) / 2 + 1) ** 2)) - 2;
+          const lines = fitted(i, room(1), font, 1) ?? (r > 2.5 * size ? fitted(i, room(2), font, 2) : undefined);
+          if (lines) put(lines, sx(i), sy(i) - ((lines.length - 1) * size * 1.15) / 2, font, size, onValue[layout.category[i]!]);
         } else {
           const lines = fitted(i, 1.9 * r, font, r > 2.5 * size ? 2 : 1);
           if (lines) put(lines, sx(i), sy(i) - ((lines.length - 1) * size * 1.15) / 2, font, size);
@@ -353,15 +417,13 @@ function start(figure: HTMLElement, area: HTMLElement, picture: SVGSVGElement | 
       }
       level = next;
     }
-    if (selected >= 0) {
-      // The selected value is always named, above its circle when the circle cannot hold the name.
-      const r = atlas.r[selected]! * k;
-      const font = `bold ${FONT}px system-ui, sans-serif`;
-      const inside = textWidth(layout.name[selected]!, font) <= 1.85 * r;
+    for (const { font, color, halo, lines } of placed.values()) {
       setFont(font);
-      const y = inside ? sy(selected) : sy(selected) - Math.max(5, r + 3) - FONT;
-      context.strokeText(layout.name[selected]!, sx(selected), y);
-      context.fillText(layout.name[selected]!, sx(selected), y);
+      context.fillStyle = color;
+      for (const [line, x, y] of lines) {
+        if (halo) context.strokeText(line, x, y);
+        context.fillText(line, x, y);
+      }
     }
   }
 
@@ -659,6 +721,7 @@ function start(figure: HTMLElement, area: HTMLElement, picture: SVGSVGElement | 
 
   // --- a value in the URL: the same view as when it was found --------------------------------------------------
   resize();
+  idle(() => measureNames());
   const linked = viewFromUrl(figure).get('value');
   const node = linked ? layout.level.findIndex((level, i) => level === 0 && atlasSlug(layout, i) === linked) : -1;
   if (node > 0) showValue(node, { animate: false, announce: false });

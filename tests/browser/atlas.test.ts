@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { loadDataset, loadPaperFigures } from '../../src/data/load.ts';
 import { buildModel } from '../../src/data/model.ts';
 import { percentAdaptive } from '../../src/charts/lib/format.ts';
+import { categoryColor } from '../../src/charts/lib/palette.ts';
 import { realDatasetDir } from '../unit/dataset-dir.ts';
 import { openPage, useBrowser } from './helpers.ts';
 
@@ -91,6 +92,47 @@ describe('the values atlas on /values/', () => {
     await page.locator('#values-atlas [data-zoom="reset"]').click();
     await expect.poll(() => zoomOf(page), { timeout: 10_000 }).toEqual(before);
     expect(new URL(page.url()).searchParams.has('value')).toBe(false);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('closer in, shows tiles painted in idle moments: each circle where the layout puts it, in its colour, with no seam between tiles', async () => {
+    // The commonest value, zoomed in on until its circle is wider than a tile (at most 362 px on a 1× screen).
+    const largest = taxonomy.values.reduce((a, b) => (b.pctConvos > a.pctConvos ? b : a));
+    const { page, problems, close } = await open(`/values/?value=${largest.slug}`, { width: 1280 });
+    await ready(page);
+    const canvas = page.locator('#values-atlas canvas');
+    /** The value's circle on the canvas (CSS px), from the layout and the canvas's zoom. */
+    const circle = () =>
+      canvas.evaluate(async (c, name) => {
+        const src = (c.closest('figure') as HTMLElement).dataset.src!;
+        const layout = (await (await fetch(src)).json()) as { name: string[]; level: number[]; category: number[]; categories: string[]; circles: number[] };
+        const i = layout.name.findIndex((n, j) => n === name && layout.level[j] === 0);
+        const t = (c as unknown as { __zoom: { k: number; x: number; y: number } }).__zoom;
+        return { x: layout.circles[3 * i]! * t.k + t.x, y: layout.circles[3 * i + 1]! * t.k + t.y, r: layout.circles[3 * i + 2]! * t.k, category: layout.categories[layout.category[i]!]! };
+      }, largest.name);
+    const box = (await canvas.boundingBox())!;
+    for (let c = await circle(); c.r < 320; c = await circle()) {
+      await page.mouse.move(box.x + c.x, box.y + c.y);
+      await page.mouse.wheel(0, -200);
+      await page.waitForTimeout(200);
+    }
+    const lastFrame = () => page.evaluate(() => (performance.getEntriesByName('atlas-frame').at(-1) as PerformanceMeasure).detail as { level: number; lacking?: number });
+    await expect.poll(async () => { const f = await lastFrame(); return f.level >= 1 && f.lacking === 0; }, { timeout: 20_000 }).toBe(true);
+    const c = await circle();
+    // A chord half the radius below the centre (clear of the name), inside the circle and the canvas.
+    const y = Math.round(c.y + c.r / 2);
+    const [x0, x1] = [Math.max(2, Math.round(c.x - 0.8 * c.r)), Math.min(box.width - 2, Math.round(c.x + 0.8 * c.r))];
+    expect(y).toBeLessThan(box.height);
+    expect(x1 - x0).toBeGreaterThan(400);
+    const colours = await canvas.evaluate((element, [x, y, width]) => {
+      const data = (element as HTMLCanvasElement).getContext('2d')!.getImageData(x, y, width, 1).data;
+      const seen = new Set<string>();
+      for (let p = 0; p < data.length; p += 4) seen.add([data[p], data[p + 1], data[p + 2]].join(','));
+      return [...seen];
+    }, [x0, y, x1 - x0]);
+    const hex = categoryColor(c.category, 'light');
+    expect(colours).toEqual([[1, 3, 5].map((k) => parseInt(hex.slice(k, k + 2), 16)).join(',')]);
     expect(problems).toEqual([]);
     await close();
   });

@@ -1,0 +1,219 @@
+/** A picture drawn once at one scale: `scale` device px per layout unit, its top-left at layout point (x, y). */
+export interface Picture {
+  canvas: HTMLCanvasElement;
+  scale: number;
+  x: number;
+  y: number;
+}
+
+export interface TileSource {
+  /** Whether the square of layout space at (x, y), `side` units wide, holds anything to draw. */
+  holds(x: number, y: number, side: number): boolean;
+  /** The drawing of that square into `target` (cleared), at `scale` device px per layout unit, as short steps. */
+  steps(target: CanvasRenderingContext2D, x: number, y: number, side: number, scale: number): (() => void)[];
+}
+
+/** The view a frame shows: layout point p is drawn at p × k + (x, y) CSS px on a canvas of `width` × `height`. */
+export interface View {
+  k: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  dpr: number;
+}
+
+/** Runs `then` in an idle moment (or soon, where a browser has none), telling it how many ms that moment has left. */
+export function idle(then: (remaining: () => number) => void): void {
+  if ('requestIdleCallback' in window) requestIdleCallback((deadline) => then(() => deadline.timeRemaining()), { timeout: 1000 });
+  else
+    setTimeout(() => {
+      const start = performance.now();
+      then(() => 8 - (performance.now() - start));
+    }, 50);
+}
+
+/**
+ * A canvas to draw off screen and copy from, its pixels allocated now. It is kept in memory rather than on the
+ * graphics card (`willReadFrequently`): a canvas there records what is drawn and paints it only when first copied,
+ * which would be in a frame; here, reading one pixel (`settle`) makes it paint at once, in the idle moment that drew.
+ */
+export function offscreenCanvas(side: number): HTMLCanvasElement {
+  const canvas = document.createElement('canvas');
+  canvas.width = canvas.height = side;
+  settle(canvas.getContext('2d', { willReadFrequently: true })!);
+  return canvas;
+}
+
+/** Makes a canvas paint what has been drawn into it so far. */
+export function settle(context: CanvasRenderingContext2D): void {
+  context.getImageData(0, 0, 1, 1);
+}
+
+const SIDE = 256;
+
+interface Wanted {
+  key: string;
+  x: number;
+  y: number;
+  side: number;
+}
+
+/**
+ * Tiles of a picture that is costly to draw (thousands of circles), as maps do, for views closer in than one picture
+ * of the whole (level 0) can show sharply. Level n is drawn at the whole's scale × 2^n, and a frame copies the tiles
+ * of the level nearest its scale: a frame only copies. The tiles it lacks it shows from the nearest coarser tile (or
+ * the whole), scaled up, and they are painted in idle moments, a step at a time, those nearest the view's middle
+ * first, each followed by a new frame. At most `most` tiles are kept, least recently used dropped first.
+ */
+export class TilePyramid {
+  private readonly cache = new Map<string, HTMLCanvasElement | null>();
+  private readonly lastUsed = new Map<HTMLCanvasElement, number>();
+  private readonly spare: HTMLCanvasElement[] = [];
+  private made = 0;
+  private frame = 0;
+  private wanted: Wanted[] = [];
+  private job: { key: string; canvas: HTMLCanvasElement; context: CanvasRenderingContext2D; steps: (() => void)[] } | undefined;
+  private working = false;
+
+  constructor(
+    private readonly whole: Picture,
+    private readonly source: TileSource,
+    private readonly most: number,
+    private readonly painted: () => void,
+  ) {}
+
+  /**
+   * How many tiles a view of `width` × `height` CSS px can need, and a quarter more for the level it zooms from. A
+   * tile is drawn at 0.71 to 1.41 times its size (levels are a factor of 2 apart and the nearest is used), so a view
+   * needs up to twice its own pixels in tiles, plus a row and a column.
+   */
+  static most(width: number, height: number, dpr: number): number {
+    const across = (css: number) => Math.ceil((css * dpr) / (SIDE * Math.SQRT1_2)) + 1;
+    return Math.min(256, Math.ceil(1.25 * across(width) * across(height)));
+  }
+
+  /** The level a view draws from, the one nearest its scale; 0 is the whole's picture. */
+  level(view: View): number {
+    return Math.max(0, Math.round(Math.log2((view.k * view.dpr) / this.whole.scale)));
+  }
+
+  /** Draws the view into `target` (its transform set to CSS px) from the tiles at hand. */
+  draw(target: CanvasRenderingContext2D, view: View): void {
+    this.frame++;
+    this.wanted = [];
+    const n = this.level(view);
+    if (n === 0) {
+      const size = (this.whole.canvas.width / this.whole.scale) * view.k;
+      target.drawImage(this.whole.canvas, this.whole.x * view.k + view.x, this.whole.y * view.k + view.y, size, size);
+      return;
+    }
+    const side = SIDE / (this.whole.scale * 2 ** n);
+    const count = Math.ceil(this.whole.canvas.width / this.whole.scale / side);
+    const tileOf = (css: number, offset: number, origin: number) => Math.min(count - 1, Math.max(0, Math.floor(((css - offset) / view.k - origin) / side)));
+    const [i0, i1] = [tileOf(0, view.x, this.whole.x), tileOf(view.width, view.x, this.whole.x)];
+    const [j0, j1] = [tileOf(0, view.y, this.whole.y), tileOf(view.height, view.y, this.whole.y)];
+    const snap = (css: number) => Math.round(css * view.dpr) / view.dpr;
+    const distance: number[] = [];
+    for (let j = j0; j <= j1; j++) {
+      for (let i = i0; i <= i1; i++) {
+        const [x, y] = [this.whole.x + i * side, this.whole.y + j * side];
+        const [dx0, dy0] = [snap(x * view.k + view.x), snap(y * view.k + view.y)];
+        const [dx1, dy1] = [snap((x + side) * view.k + view.x), snap((y + side) * view.k + view.y)];
+        const tile = this.tile(`${n}/${i}/${j}`);
+        if (tile) target.drawImage(tile, dx0, dy0, dx1 - dx0, dy1 - dy0);
+        else if (tile === undefined) {
+          this.drawCoarser(target, n, i, j, [dx0, dy0, dx1 - dx0, dy1 - dy0]);
+          this.wanted.push({ key: `${n}/${i}/${j}`, x, y, side });
+          distance.push(Math.hypot((dx0 + dx1 - view.width) / 2, (dy0 + dy1 - view.height) / 2));
+        }
+      }
+    }
+    const order = this.wanted.map((_, w) => w).sort((a, b) => distance[a]! - distance[b]!);
+    this.wanted = order.map((w) => this.wanted[w]!);
+    if (this.job && !this.wanted.some((w) => w.key === this.job!.key)) {
+      this.spare.push(this.job.canvas); // the view moved on before its tile was done
+      this.job = undefined;
+    }
+    if (this.wanted.length && !this.working) {
+      this.working = true;
+      idle((remaining) => this.work(remaining));
+    }
+  }
+
+  /** Counts for the bench: tiles kept, tiles the last frame lacked. */
+  stats(): { kept: number; lacking: number } {
+    return { kept: this.cache.size, lacking: this.wanted.length };
+  }
+
+  /** Paints wanted tiles, a step at a time, while the idle moment lasts (one step at least); then a frame shows them. */
+  private work(remaining: () => number) {
+    let done = false;
+    do {
+      this.job ??= this.nextJob();
+      if (!this.job) break;
+      this.job.steps.shift()!();
+      settle(this.job.context);
+      if (this.job.steps.length) continue;
+      this.cache.set(this.job.key, this.job.canvas);
+      this.job = undefined;
+      done = true;
+    } while (remaining() > 1);
+    if (done) this.painted();
+    if (this.job || this.wanted.length) idle((next) => this.work(next));
+    else this.working = false;
+  }
+
+  private nextJob() {
+    for (let w = this.wanted.shift(); w; w = this.wanted.shift()) {
+      if (this.cache.has(w.key)) continue;
+      if (!this.source.holds(w.x, w.y, w.side)) {
+        this.cache.set(w.key, null);
+        continue;
+      }
+      const canvas = this.spare.pop() ?? (this.made < this.most ? (this.made++, offscreenCanvas(SIDE)) : this.evict());
+      if (!canvas) return undefined;
+      const context = canvas.getContext('2d', { willReadFrequently: true })!;
+      context.clearRect(0, 0, SIDE, SIDE);
+      return { key: w.key, canvas, context, steps: this.source.steps(context, w.x, w.y, w.side, SIDE / w.side) };
+    }
+    return undefined;
+  }
+
+  /**
+   * A tile from the cache (null: it holds nothing), moved to the end of the order of use; a tile of the frame's own
+   * level is marked as shown by it (a coarser one, standing in for tiles not yet painted, may still be reused).
+   */
+  private tile(key: string, shown = true): HTMLCanvasElement | null | undefined {
+    const tile = this.cache.get(key);
+    if (tile === undefined) return undefined;
+    this.cache.delete(key);
+    this.cache.set(key, tile);
+    if (tile && shown) this.lastUsed.set(tile, this.frame);
+    return tile;
+  }
+
+  /** The least recently used tile's canvas that the last frame did not show. */
+  private evict(): HTMLCanvasElement | undefined {
+    for (const [key, tile] of this.cache) {
+      if (!tile || this.lastUsed.get(tile) === this.frame) continue;
+      this.cache.delete(key);
+      return tile;
+    }
+    return undefined;
+  }
+
+  /** A missing tile's square drawn from the nearest coarser tile at hand, or from the whole's picture. */
+  private drawCoarser(target: CanvasRenderingContext2D, n: number, i: number, j: number, destination: [number, number, number, number]) {
+    for (let up = 1; up < n; up++) {
+      const tile = this.tile(`${n - up}/${i >> up}/${j >> up}`, false);
+      if (tile === null) return;
+      if (!tile) continue;
+      const part = SIDE / 2 ** up;
+      target.drawImage(tile, (i - ((i >> up) << up)) * part, (j - ((j >> up) << up)) * part, part, part, ...destination);
+      return;
+    }
+    const part = SIDE / 2 ** n;
+    target.drawImage(this.whole.canvas, i * part, j * part, part, part, ...destination);
+  }
+}
