@@ -186,6 +186,31 @@ for (const engine of ENGINES) {
       expect(await problemsIn(driver)).toEqual([]);
     });
 
+    it('the values atlas zooms in and paints its tiles in idle moments', async () => {
+      await driver.open(`${origin}/values/`, 1440);
+      const frame = () => driver.evaluate<{ ready: boolean; level: number; lacking: number }>(`(() => {
+        const last = performance.getEntriesByName('atlas-frame').at(-1);
+        return { ready: performance.getEntriesByName('atlas-ready').length > 0, level: last?.detail?.level ?? -2, lacking: last?.detail?.lacking ?? -1 };
+      })()`);
+      const until = async (done: (f: Awaited<ReturnType<typeof frame>>) => boolean, what: string) => {
+        let f = await frame();
+        for (let i = 0; i < 100 && !done(f); i++) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          f = await frame();
+        }
+        expect(done(f), `${what} (last frame: ${JSON.stringify(f)})`).toBe(true);
+      };
+      // The whole's picture is ready once a frame draws from it (level 0).
+      await until((f) => f.ready && f.level === 0, 'the whole drawn');
+      // Each click zooms in twice as far, over 300 ms (a click during that starts from where the view then is).
+      for (let i = 0; i < 3; i++) {
+        await driver.evaluate(`(document.querySelector('#values-atlas [data-zoom="in"]').click(), true)`);
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+      await until((f) => f.level >= 1 && f.lacking === 0, 'every tile in view painted');
+      expect(await problemsIn(driver)).toEqual([]);
+    });
+
     it('the report\'s table of contents beside the text (≥ 1152 px) shows every number whole, measured in the painted page', async () => {
       // The contents move beside the text at 72rem (1152 px). WebKitGTK on the display scaled for 375 px (see
       // engines.ts) reads rem in media queries at 1.2 × 16 px, so its wide layout starts at 1382 px: it is measured at 1440.
