@@ -8,7 +8,7 @@ import { escapeHtml } from '../lib/escape.ts';
 import { fitLines } from '../lib/text.ts';
 import { integer } from '../charts/lib/format.ts';
 import { fetchJson } from './figure-parts.ts';
-import { idle, offscreenCanvas, settle, TilePyramid, type TileSource } from './atlas-tiles.ts';
+import { idle, TilePyramid, type TileSource } from './atlas-tiles.ts';
 import { setView, viewFromUrl } from './view-state.ts';
 // Its stylesheet travels in this chunk, as text, so that pages without the atlas carry none of it (Astro would put an
 // imported stylesheet on every page with figures); adopted, which the site's style-src 'self' allows.
@@ -133,7 +133,7 @@ function start(figure: HTMLElement, area: HTMLElement, picture: SVGSVGElement | 
   readColors();
   matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
     readColors();
-    scheduleWhole();
+    makeTiles();
     draw();
   });
 
@@ -188,25 +188,25 @@ function start(figure: HTMLElement, area: HTMLElement, picture: SVGSVGElement | 
 
   /**
    * `nodes` drawn into `target` with a screen position `sx`/`sy` and scale `k` for each, as steps (one per cluster
-   * level, then one per category's values) that a frame runs together and the whole's picture runs one task at a
+   * level and category, then one per category's values) that a frame runs together and a tile one idle moment at a
    * time: clusters as opaque tints of their category (blended once, cheaper to fill than a translucent colour),
    * except those at or above `backgroundLevel` (a cluster covering the whole canvas is painted as its background);
    * values as dots of their category's colour, one path per category.
    */
   function markSteps(target: CanvasRenderingContext2D, nodes: number[], sx: (i: number) => number, sy: (i: number) => number, k: number, backgroundLevel: number): (() => void)[] {
-    const clusters = CLUSTER_TINTS.filter(([level]) => level < backgroundLevel).map(([level]) => () => {
-      const rings = colors.map(() => new Path2D());
-      for (const i of nodes) {
-        if (layout.level[i] !== level) continue;
-        const r = atlas.r[i]! * k;
-        rings[layout.category[i]!]!.moveTo(sx(i) + r, sy(i));
-        rings[layout.category[i]!]!.arc(sx(i), sy(i), r, 0, 2 * Math.PI);
-      }
-      rings.forEach((ring, c) => {
+    const clusters = CLUSTER_TINTS.filter(([level]) => level < backgroundLevel).flatMap(([level]) =>
+      colors.map((_, c) => () => {
+        const rings = new Path2D();
+        for (const i of nodes) {
+          if (layout.level[i] !== level || layout.category[i] !== c) continue;
+          const r = atlas.r[i]! * k;
+          rings.moveTo(sx(i) + r, sy(i));
+          rings.arc(sx(i), sy(i), r, 0, 2 * Math.PI);
+        }
         target.fillStyle = tints[level]![c]!;
-        target.fill(ring);
-      });
-    });
+        target.fill(rings);
+      }),
+    );
     const values = colors.map((color, c) => () => {
       const path = new Path2D();
       for (const i of nodes) {
@@ -237,42 +237,17 @@ function start(figure: HTMLElement, area: HTMLElement, picture: SVGSVGElement | 
   };
 
   /**
-   * The whole atlas drawn once, at twice the scale that fits it to the canvas (at most 2,048 px a side): while the
-   * view holds much of the atlas (the costliest frames, with thousands of values in view) a frame copies this picture,
-   * scaled down, instead of filling their circles; closer in, frames copy tiles drawn at finer scales (atlas-tiles.ts).
-   * Drawn a step per idle moment once the atlas is shown (so no one task is long); again after a resize or a change of
-   * colours. Until it is done, frames draw the circles in view.
+   * Tiles of the atlas (atlas-tiles.ts): level 0 draws the whole at twice the scale that fits it to the canvas (at
+   * most 2,048 px a side), and each level closer in at twice the scale of the one before. Made anew after a resize or
+   * a change of colours.
    */
-  let tiles: TilePyramid | undefined;
+  let tiles: TilePyramid;
   const WHOLE_SCALE = 2;
-  let wholeJob = 0;
-  function scheduleWhole() {
-    tiles = undefined;
-    const job = ++wholeJob;
+  function makeTiles() {
     const dpr = devicePixelRatio || 1;
-    const [x0, y0, r0] = [atlas.x[0]! - atlas.r[0]!, atlas.y[0]! - atlas.r[0]!, atlas.r[0]!];
-    const scale = Math.min(WHOLE_SCALE * fit(0, 0.98).k * dpr, 2048 / (2 * r0));
-    const all = atlas.layout.level.flatMap((level, i) => (level < 4 ? [i] : []));
-    let canvas: HTMLCanvasElement | undefined;
-    let steps: (() => void)[] = [];
-    const next = () => {
-      if (job !== wholeJob) return; // a newer size or scheme started over
-      const t0 = performance.now();
-      if (!canvas) {
-        // Allocating the picture's pixels is most of its cost (~140 ms at CPU ×4 for 1,250 px a side): a step of its own.
-        canvas = offscreenCanvas(Math.ceil(2 * r0 * scale));
-        const target = canvas.getContext('2d', { willReadFrequently: true })!;
-        steps = markSteps(target, all, (i) => (atlas.x[i]! - x0) * scale, (i) => (atlas.y[i]! - y0) * scale, scale, 4).map((step) => () => {
-          step();
-          settle(target);
-        });
-      } else steps.shift()!();
-      performance.measure('atlas-whole-step', { start: t0 });
-      if (steps.length) return idle(next);
-      tiles = new TilePyramid({ canvas, scale, x: x0, y: y0 }, tileSource, TilePyramid.most(width, height, dpr), redraw);
-      redraw();
-    };
-    idle(next);
+    const r0 = atlas.r[0]!;
+    const extent = { x: atlas.x[0]! - r0, y: atlas.y[0]! - r0, side: 2 * r0, scale: Math.min(WHOLE_SCALE * fit(0, 0.98).k * dpr, 2048 / (2 * r0)) };
+    tiles = new TilePyramid(extent, tileSource, TilePyramid.most(width, height, dpr), redraw);
   }
 
   function draw() {
@@ -291,9 +266,10 @@ function start(figure: HTMLElement, area: HTMLElement, picture: SVGSVGElement | 
       return x + r > 0 && x - r < width && y + r > 0 && y - r < height;
     };
     const view = { k, x: tx, y: ty, width, height, dpr };
-    const level = tiles ? tiles.level(view) : -1;
-    if (tiles) tiles.draw(context, view);
-    else {
+    // Until tiles cover the view (in the first moments, while they are painted), it is drawn circle by circle.
+    const level = tiles.draw(context, view) ? tiles.level(view) : -1;
+    if (level < 0) {
+      context.clearRect(0, 0, width, height);
       // A cluster that covers the whole canvas is its background rather than a circle to fill.
       const covers = (i: number) => {
         const r = atlas.r[i]! * k;
@@ -324,7 +300,7 @@ function start(figure: HTMLElement, area: HTMLElement, picture: SVGSVGElement | 
     drawSelection(sx, sy, k);
     drawLabels(sx, sy, k, visible);
     // What the bench and tests read: how far in, the tile level (-1: circle by circle), and the marks' share.
-    performance.measure('atlas-frame', { start: t0, detail: { zoom: k / fit(0, 0.98).k, level, marksMs: t1 - t0, ...tiles?.stats() } });
+    performance.measure('atlas-frame', { start: t0, detail: { zoom: k / fit(0, 0.98).k, level, marksMs: t1 - t0, ...tiles.stats() } });
   }
 
   function drawSelection(sx: (i: number) => number, sy: (i: number) => number, k: number) {
@@ -479,7 +455,7 @@ function start(figure: HTMLElement, area: HTMLElement, picture: SVGSVGElement | 
       transform = zoomIdentity.translate(width / 2 - before.cx * k, height / 2 - before.cy * k).scale(k);
     }
     canvasSelection.property('__zoom', transform);
-    scheduleWhole();
+    makeTiles();
     draw();
   }
   new ResizeObserver(resize).observe(canvas);

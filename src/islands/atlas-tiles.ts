@@ -1,9 +1,12 @@
-/** A picture drawn once at one scale: `scale` device px per layout unit, its top-left at layout point (x, y). */
-export interface Picture {
-  canvas: HTMLCanvasElement;
-  scale: number;
+/**
+ * The square of layout space the tiles cover: its top-left at (x, y), `side` units wide, and the scale of level 0
+ * (device px per layout unit), at which it is drawn whole.
+ */
+export interface Extent {
   x: number;
   y: number;
+  side: number;
+  scale: number;
 }
 
 export interface TileSource {
@@ -60,11 +63,12 @@ interface Wanted {
 }
 
 /**
- * Tiles of a picture that is costly to draw (thousands of circles), as maps do, for views closer in than one picture
- * of the whole (level 0) can show sharply. Level n is drawn at the whole's scale × 2^n, and a frame copies the tiles
- * of the level nearest its scale: a frame only copies. The tiles it lacks it shows from the nearest coarser tile (or
- * the whole), scaled up, and they are painted in idle moments, a step at a time, those nearest the view's middle
- * first, each followed by a new frame. At most `most` tiles are kept, least recently used dropped first.
+ * Tiles of a picture that is costly to draw (thousands of circles), as maps do. Level 0 draws the whole at the
+ * extent's scale, and level n at 2^n times it; a frame copies the tiles of the level nearest its scale: a frame only
+ * copies. The tiles it lacks it shows from the nearest coarser tile at hand, scaled up, and they are painted in idle
+ * moments, a step at a time, those nearest the view's middle first, each followed by a new frame. Level 0 is kept
+ * (zooming out always finds it); of the rest, at most `most` are kept, least recently used dropped first. Tiles are
+ * small canvases because a canvas's pixels are allocated at once: the whole in one would take one long task.
  */
 export class TilePyramid {
   private readonly cache = new Map<string, HTMLCanvasElement | null>();
@@ -75,55 +79,56 @@ export class TilePyramid {
   private wanted: Wanted[] = [];
   private job: { key: string; canvas: HTMLCanvasElement; context: CanvasRenderingContext2D; steps: (() => void)[] } | undefined;
   private working = false;
+  private covered = false;
 
   constructor(
-    private readonly whole: Picture,
+    private readonly extent: Extent,
     private readonly source: TileSource,
     private readonly most: number,
     private readonly painted: () => void,
   ) {}
 
   /**
-   * How many tiles a view of `width` × `height` CSS px can need, and a quarter more for the level it zooms from. A
-   * tile is drawn at 0.71 to 1.41 times its size (levels are a factor of 2 apart and the nearest is used), so a view
-   * needs up to twice its own pixels in tiles, plus a row and a column.
+   * How many tiles a view of `width` × `height` CSS px can need, and a quarter more for the level it zooms from: at
+   * most this many are kept beside level 0. A tile is drawn at 0.71 to 1.41 times its size (levels are a factor of
+   * 2 apart and the nearest is used), so a view needs up to twice its own pixels in tiles, plus a row and a column.
    */
   static most(width: number, height: number, dpr: number): number {
     const across = (css: number) => Math.ceil((css * dpr) / (SIDE * Math.SQRT1_2)) + 1;
     return Math.min(256, Math.ceil(1.25 * across(width) * across(height)));
   }
 
-  /** The level a view draws from, the one nearest its scale; 0 is the whole's picture. */
+  /** The level a view draws from, the one nearest its scale. */
   level(view: View): number {
-    return Math.max(0, Math.round(Math.log2((view.k * view.dpr) / this.whole.scale)));
+    return Math.max(0, Math.round(Math.log2((view.k * view.dpr) / this.extent.scale)));
   }
 
-  /** Draws the view into `target` (its transform set to CSS px) from the tiles at hand. */
-  draw(target: CanvasRenderingContext2D, view: View): void {
+  /**
+   * Draws the view into `target` (its transform set to CSS px) from the tiles at hand. Returns false if some of it
+   * had no tile at any level (before the first are painted): the caller then draws the view itself.
+   */
+  draw(target: CanvasRenderingContext2D, view: View): boolean {
     this.frame++;
     this.wanted = [];
     const n = this.level(view);
-    if (n === 0) {
-      const size = (this.whole.canvas.width / this.whole.scale) * view.k;
-      target.drawImage(this.whole.canvas, this.whole.x * view.k + view.x, this.whole.y * view.k + view.y, size, size);
-      return;
-    }
-    const side = SIDE / (this.whole.scale * 2 ** n);
-    const count = Math.ceil(this.whole.canvas.width / this.whole.scale / side);
+    const { x: ox, y: oy } = this.extent;
+    const side = SIDE / (this.extent.scale * 2 ** n);
+    const count = Math.ceil(this.extent.side / side);
     const tileOf = (css: number, offset: number, origin: number) => Math.min(count - 1, Math.max(0, Math.floor(((css - offset) / view.k - origin) / side)));
-    const [i0, i1] = [tileOf(0, view.x, this.whole.x), tileOf(view.width, view.x, this.whole.x)];
-    const [j0, j1] = [tileOf(0, view.y, this.whole.y), tileOf(view.height, view.y, this.whole.y)];
+    const [i0, i1] = [tileOf(0, view.x, ox), tileOf(view.width, view.x, ox)];
+    const [j0, j1] = [tileOf(0, view.y, oy), tileOf(view.height, view.y, oy)];
+    let covered = true;
     const snap = (css: number) => Math.round(css * view.dpr) / view.dpr;
     const distance: number[] = [];
     for (let j = j0; j <= j1; j++) {
       for (let i = i0; i <= i1; i++) {
-        const [x, y] = [this.whole.x + i * side, this.whole.y + j * side];
+        const [x, y] = [ox + i * side, oy + j * side];
         const [dx0, dy0] = [snap(x * view.k + view.x), snap(y * view.k + view.y)];
         const [dx1, dy1] = [snap((x + side) * view.k + view.x), snap((y + side) * view.k + view.y)];
         const tile = this.tile(`${n}/${i}/${j}`);
         if (tile) target.drawImage(tile, dx0, dy0, dx1 - dx0, dy1 - dy0);
         else if (tile === undefined) {
-          this.drawCoarser(target, n, i, j, [dx0, dy0, dx1 - dx0, dy1 - dy0]);
+          covered = this.drawCoarser(target, n, i, j, [dx0, dy0, dx1 - dx0, dy1 - dy0]) && covered;
           this.wanted.push({ key: `${n}/${i}/${j}`, x, y, side });
           distance.push(Math.hypot((dx0 + dx1 - view.width) / 2, (dy0 + dy1 - view.height) / 2));
         }
@@ -139,6 +144,8 @@ export class TilePyramid {
       this.working = true;
       idle((remaining) => this.work(remaining));
     }
+    this.covered = covered;
+    return covered;
   }
 
   /** Counts for the bench: tiles kept, tiles the last frame lacked. */
@@ -159,8 +166,10 @@ export class TilePyramid {
       this.job = undefined;
       done = true;
     } while (remaining() > 1);
-    if (done) this.painted();
-    if (this.job || this.wanted.length) idle((next) => this.work(next));
+    const more = Boolean(this.job || this.wanted.length);
+    // A frame that had to draw the view itself waits for the last tile, rather than drawing itself again for each.
+    if (done && (this.covered || !more)) this.painted();
+    if (more) idle((next) => this.work(next));
     else this.working = false;
   }
 
@@ -171,7 +180,9 @@ export class TilePyramid {
         this.cache.set(w.key, null);
         continue;
       }
-      const canvas = this.spare.pop() ?? (this.made < this.most ? (this.made++, offscreenCanvas(SIDE)) : this.evict());
+      // Level 0 is not counted against `most` (it is never dropped).
+      const counted = !w.key.startsWith('0/');
+      const canvas = this.spare.pop() ?? (!counted || this.made < this.most ? ((this.made += Number(counted)), offscreenCanvas(SIDE)) : this.evict());
       if (!canvas) return undefined;
       const context = canvas.getContext('2d', { willReadFrequently: true })!;
       context.clearRect(0, 0, SIDE, SIDE);
@@ -193,27 +204,26 @@ export class TilePyramid {
     return tile;
   }
 
-  /** The least recently used tile's canvas that the last frame did not show. */
+  /** The least recently used tile's canvas beyond level 0 that the last frame did not show. */
   private evict(): HTMLCanvasElement | undefined {
     for (const [key, tile] of this.cache) {
-      if (!tile || this.lastUsed.get(tile) === this.frame) continue;
+      if (!tile || key.startsWith('0/') || this.lastUsed.get(tile) === this.frame) continue;
       this.cache.delete(key);
       return tile;
     }
     return undefined;
   }
 
-  /** A missing tile's square drawn from the nearest coarser tile at hand, or from the whole's picture. */
-  private drawCoarser(target: CanvasRenderingContext2D, n: number, i: number, j: number, destination: [number, number, number, number]) {
-    for (let up = 1; up < n; up++) {
+  /** A missing tile's square drawn from the nearest coarser tile at hand; false if there is none. */
+  private drawCoarser(target: CanvasRenderingContext2D, n: number, i: number, j: number, destination: [number, number, number, number]): boolean {
+    for (let up = 1; up <= n; up++) {
       const tile = this.tile(`${n - up}/${i >> up}/${j >> up}`, false);
-      if (tile === null) return;
+      if (tile === null) return true;
       if (!tile) continue;
       const part = SIDE / 2 ** up;
       target.drawImage(tile, (i - ((i >> up) << up)) * part, (j - ((j >> up) << up)) * part, part, part, ...destination);
-      return;
+      return true;
     }
-    const part = SIDE / 2 ** n;
-    target.drawImage(this.whole.canvas, i * part, j * part, part, part, ...destination);
+    return false;
   }
 }
