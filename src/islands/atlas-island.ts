@@ -1,6 +1,7 @@
 import { select, zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3';
 import { atlasHref, atlasSlug, type AtlasLayout } from '../data/atlas.ts';
-import { entryHref, prepareSearch, search, type SearchIndex } from '../data/search-index.ts';
+import { entryHref, search, type SearchIndex } from '../data/search-index.ts';
+import { loadSearchIndex } from './search-index-loader.ts';
 import { percentAdaptive } from '../charts/lib/format.ts';
 import { BACKGROUND, blend, categoryColors, contrastRatio, shortCategory, TEXT } from '../charts/lib/palette.ts';
 import { CLUSTER_TINTS } from '../charts/lib/atlas-style.ts';
@@ -547,7 +548,7 @@ function start(figure: HTMLElement, area: HTMLElement, picture: SVGSVGElement | 
   let results: number[] = [];
   let active = -1;
   const loadIndex = async () => {
-    if (!index) prepareSearch((index = await fetchJson<SearchIndex>('/values/search-index.json')));
+    index ??= await loadSearchIndex();
     nodeOfHref ??= new Map(layout.level.map((_, i) => [atlasHref(layout, i), i]));
   };
   function renderResults() {

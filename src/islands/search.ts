@@ -1,5 +1,6 @@
 import { percentAdaptive } from '../charts/lib/format.ts';
-import { entryHref, prepareSearch, search, type SearchIndex } from '../data/search-index.ts';
+import { entryHref, search, type SearchIndex } from '../data/search-index.ts';
+import { loadSearchIndex } from './search-index-loader.ts';
 
 const LEVEL_NAMES = ['value', 'cluster', 'group', 'category'];
 
@@ -18,12 +19,9 @@ export function initSearch(form: HTMLFormElement): void {
   let hrefs: string[] = [];
 
   const load = () =>
-    (loading ??= fetch('/values/search-index.json')
-      .then((r) => r.json() as Promise<SearchIndex>)
-      .then((data) => {
-        prepareSearch(data);
-        index = data;
-      }));
+    (loading ??= loadSearchIndex().then((data) => {
+      index = data;
+    }));
 
   const pathOf = (i: number) => {
     const names: string[] = [];
