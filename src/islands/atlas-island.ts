@@ -6,7 +6,7 @@ import { percentAdaptive } from '../charts/lib/format.ts';
 import { BACKGROUND, blend, categoryColors, contrastRatio, shortCategory, TEXT } from '../charts/lib/palette.ts';
 import { CLUSTER_TINTS } from '../charts/lib/atlas-style.ts';
 import { escapeHtml } from '../lib/escape.ts';
-import { fitLines } from '../lib/text.ts';
+import { splitInTwo } from '../lib/text.ts';
 import { integer } from '../charts/lib/format.ts';
 import { fetchJson } from './figure-parts.ts';
 import { idle, TilePyramid, type TileSource } from './atlas-tiles.ts';
@@ -23,6 +23,12 @@ const VALUE_FONT = `${FONT_SIZE}px system-ui, sans-serif`;
 const CLUSTER_FONT = `bold ${FONT_SIZE}px system-ui, sans-serif`;
 const FLY_MS = 750;
 const LEVEL_NAMES = ['value', 'level-1 cluster', 'level-2 cluster', 'category', 'all values'];
+
+/** Lines of a name placed on the atlas, and the widest line's width (CSS px). */
+interface Fit {
+  lines: string[];
+  width: number;
+}
 
 interface Atlas {
   layout: AtlasLayout;
@@ -161,6 +167,12 @@ function start(figure: HTMLElement, area: HTMLElement, picture: SVGSVGElement | 
   };
   const fontOf = (i: number) => (layout.level[i] === 0 ? VALUE_FONT : CLUSTER_FONT);
   const nameWidth = (i: number) => (nameWidths[i] ??= textWidth(layout.name[i]!, fontOf(i)));
+  /** Each name split in two lines at its middle, with the wider line's width (null: one word), by 2 × node + alternative. */
+  const twoLines: (Fit | null)[] = [];
+  const splitFit = (name: string, font: string): Fit | null => {
+    const lines = splitInTwo(name);
+    return lines ? { lines, width: Math.max(textWidth(lines[0], font), textWidth(lines[1], font)) } : null;
+  };
   /** Every name measured ahead, a slice per idle moment: the first frame to show hundreds of names paid for it. */
   const measureNames = (from = 0) => {
     for (let i = from; i < Math.min(from + 500, atlas.count); i++) nameWidth(i);
@@ -336,8 +348,8 @@ function start(figure: HTMLElement, area: HTMLElement, picture: SVGSVGElement | 
      * are ringed in the paper's colour (a stroke, the costliest text to draw, so only where it is needed).
      */
     const placed = new Map<string, { font: string; color: string; halo: boolean; lines: [string, number, number][] }>();
-    const put = (lines: string[], x: number, y: number, font: string, size: number, onCircle?: string) => {
-      const half = Math.max(...lines.map((line) => textWidth(line, font))) / 2;
+    const put = ({ lines, width }: Fit, x: number, y: number, font: string, size: number, onCircle?: string) => {
+      const half = width / 2;
       const [x0, x1, y0, y1] = [x - half, x + half, y - size / 2 - 1, y + size * (lines.length - 0.5) * 1.15 + 1];
       for (let n = 0; n < taken.length; n += 4) if (taken[n]! < x1 && x0 < taken[n + 1]! && taken[n + 2]! < y1 && y0 < taken[n + 3]!) return;
       taken.push(x0, x1, y0, y1);
@@ -346,14 +358,18 @@ function start(figure: HTMLElement, area: HTMLElement, picture: SVGSVGElement | 
       if (!group) placed.set(key, (group = { font, color: onCircle ?? ink, halo: !onCircle, lines: [] }));
       lines.forEach((line, n) => group.lines.push([line, x, y + n * size * 1.15]));
     };
-    const fitted = (i: number, width: number, font: string, most: number) => {
+    /** A node's name on one line, or on `most` (2) split at its middle, if `width` holds it: widths measured once. */
+    const fitted = (i: number, width: number, font: string, most: number): Fit | undefined => {
       const names = layout.level[i] === 3 ? [layout.name[i]!, shortCategory(layout.name[i]!)] : [layout.name[i]!];
-      for (const name of names) {
-        // Most names are far too wide for their circle: those are set aside by their whole width, measured once.
-        const whole = name === layout.name[i] ? nameWidth(i) : textWidth(name, font);
-        if (whole > most * width) continue;
-        const lines = fitLines(name, width, (line) => (line === name ? whole : textWidth(line, font)));
-        if (lines && lines.length <= most) return lines;
+      for (let alternative = 0; alternative < names.length; alternative++) {
+        const name = names[alternative]!;
+        const whole = alternative === 0 ? nameWidth(i) : textWidth(name, font);
+        if (whole <= width) return { lines: [name], width: whole };
+        // Most names are far too wide for their circle: those are set aside by their whole width.
+        if (most < 2 || whole > 2 * width) continue;
+        if (twoLines[2 * i + alternative] === undefined) twoLines[2 * i + alternative] = splitFit(name, font);
+        const split = twoLines[2 * i + alternative];
+        if (split && split.width <= width) return split;
       }
       return undefined;
     };
@@ -361,8 +377,9 @@ function start(figure: HTMLElement, area: HTMLElement, picture: SVGSVGElement | 
       // The selected value is always named, in bold, above its circle when the circle cannot hold the name; placed
       // first, so that no other name covers it.
       const r = atlas.r[selected]! * k;
-      const inside = textWidth(layout.name[selected]!, CLUSTER_FONT) <= 1.85 * r;
-      put([layout.name[selected]!], sx(selected), inside ? sy(selected) : sy(selected) - Math.max(5, r + 3) - FONT_SIZE, CLUSTER_FONT, FONT_SIZE);
+      const width = textWidth(layout.name[selected]!, CLUSTER_FONT);
+      const inside = width <= 1.85 * r;
+      put({ lines: [layout.name[selected]!], width }, sx(selected), inside ? sy(selected) : sy(selected) - Math.max(5, r + 3) - FONT_SIZE, CLUSTER_FONT, FONT_SIZE);
     }
     let level = [...atlas.children[0]!];
     while (level.length) {
@@ -376,20 +393,20 @@ function start(figure: HTMLElement, area: HTMLElement, picture: SVGSVGElement | 
         if (!isValue && r > OPEN_RADIUS) {
           // At the top of the circle, on the first chord below it (a line's height down, or two, or three) it fits.
           for (const inset of [size + 4, 2 * size + 6, 3 * size + 8]) {
-            const lines = fitted(i, 2 * Math.sqrt(r * r - (r - inset) ** 2), font, 1);
-            if (!lines) continue;
-            put(lines, sx(i), sy(i) - r + inset, font, size);
+            const fit = fitted(i, 2 * Math.sqrt(r * r - (r - inset) ** 2), font, 1);
+            if (!fit) continue;
+            put(fit, sx(i), sy(i) - r + inset, font, size);
             break;
           }
           next.push(...atlas.children[i]!);
         } else if (isValue) {
           // Within the circle's inscribed box, so that every letter stands on the circle's colour.
           const room = (count: number) => 2 * Math.sqrt(Math.max(0, r * r - ((count * size * 1.15) / 2 + 1) ** 2)) - 2;
-          const lines = fitted(i, room(1), font, 1) ?? (r > 2.5 * size ? fitted(i, room(2), font, 2) : undefined);
-          if (lines) put(lines, sx(i), sy(i) - ((lines.length - 1) * size * 1.15) / 2, font, size, onValue[layout.category[i]!]);
+          const fit = fitted(i, room(1), font, 1) ?? (r > 2.5 * size ? fitted(i, room(2), font, 2) : undefined);
+          if (fit) put(fit, sx(i), sy(i) - ((fit.lines.length - 1) * size * 1.15) / 2, font, size, onValue[layout.category[i]!]);
         } else {
-          const lines = fitted(i, 1.9 * r, font, r > 2.5 * size ? 2 : 1);
-          if (lines) put(lines, sx(i), sy(i) - ((lines.length - 1) * size * 1.15) / 2, font, size);
+          const fit = fitted(i, 1.9 * r, font, r > 2.5 * size ? 2 : 1);
+          if (fit) put(fit, sx(i), sy(i) - ((fit.lines.length - 1) * size * 1.15) / 2, font, size);
         }
       }
       level = next;

@@ -81,10 +81,14 @@ export function wrap(text: string, fit: (line: string) => boolean): string[] {
  */
 export function fitLines(text: string, width: number, measure: (line: string) => number): string[] | undefined {
   if (measure(text) <= width) return [text];
+  const lines = splitInTwo(text);
+  return lines?.every((line) => measure(line) <= width) ? lines : undefined;
+}
+
+/** Text split in two lines at the space nearest its middle (fitLines' second choice); undefined with no space. */
+export function splitInTwo(text: string): [string, string] | undefined {
   const middle = text.length / 2;
   let at = -1;
   for (let i = text.indexOf(' '); i >= 0; i = text.indexOf(' ', i + 1)) if (at < 0 || Math.abs(i - middle) < Math.abs(at - middle)) at = i;
-  if (at < 0) return undefined;
-  const lines = [text.slice(0, at), text.slice(at + 1)];
-  return lines.every((line) => measure(line) <= width) ? lines : undefined;
+  return at < 0 ? undefined : [text.slice(0, at), text.slice(at + 1)];
 }
