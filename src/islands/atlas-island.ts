@@ -3,7 +3,7 @@ import { atlasHref, atlasSlug, type AtlasLayout } from '../data/atlas.ts';
 import { entryHref, search, type SearchIndex } from '../data/search-index.ts';
 import { loadSearchIndex } from './search-index-loader.ts';
 import { percentAdaptive } from '../charts/lib/format.ts';
-import { BACKGROUND, blend, categoryColors, contrastRatio, shortCategory, TEXT } from '../charts/lib/palette.ts';
+import { BACKGROUND, blend, categoryColors, shortCategory, TEXT, textColorOn } from '../charts/lib/palette.ts';
 import { CLUSTER_TINTS } from '../charts/lib/atlas-style.ts';
 import { escapeHtml } from '../lib/escape.ts';
 import { splitInTwo } from '../lib/text.ts';
@@ -129,7 +129,7 @@ function start(figure: HTMLElement, area: HTMLElement, picture: SVGSVGElement | 
     colors = layout.categories.map((c) => categoryColors(c)[s]);
     ink = TEXT.ink[s];
     paper = BACKGROUND[s];
-    onValue = colors.map((color) => (contrastRatio(color, ink) >= contrastRatio(color, paper) ? ink : paper));
+    onValue = colors.map((color) => textColorOn(color, s));
     focusColor = s === 'dark' ? '#ff6b8b' : '#cc0033';
     tints = [];
     colors.forEach((color, c) => {

@@ -28,6 +28,14 @@ describe('chart palette, in both schemes', () => {
       }
     });
 
+    it(`the ${scheme} scheme's own ink or paper, whichever reads better, reaches 4.5:1 on every category's colour (the atlas's names on values)`, () => {
+      for (const [name, color] of Object.entries(CATEGORIES)) {
+        const fill = color[scheme];
+        expect([TEXT.ink[scheme], BACKGROUND[scheme]]).toContain(textColorOn(fill, scheme));
+        expect(contrastRatio(fill, textColorOn(fill, scheme)), `${name} ${fill}`).toBeGreaterThanOrEqual(4.5);
+      }
+    });
+
     it(`chart text reaches 4.5:1 on the ${scheme} background and on the surfaces it sits on`, () => {
       for (const [name, color] of Object.entries(TEXT)) {
         expect(contrastRatio(color[scheme], background), `${name} on the background`).toBeGreaterThanOrEqual(4.5);

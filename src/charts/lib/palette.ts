@@ -120,9 +120,10 @@ export function contrastRatio(a: string, b: string): number {
   return (hi! + 0.05) / (lo! + 0.05);
 }
 
-/** Ink or paper, whichever reads better on the given fill. */
-export function textColorOn(fill: string): string {
-  return contrastRatio(fill, INK) >= contrastRatio(fill, PAPER) ? INK : PAPER;
+/** Ink or paper (of the scheme's), whichever reads better on the given fill. */
+export function textColorOn(fill: string, scheme: Scheme = 'light'): string {
+  const [ink, paper] = [TEXT.ink[scheme], BACKGROUND[scheme]];
+  return contrastRatio(fill, ink) >= contrastRatio(fill, paper) ? ink : paper;
 }
 
 /** The colour a fill shows at the given opacity over a background. */
