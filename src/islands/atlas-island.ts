@@ -9,7 +9,8 @@ import { escapeHtml } from '../lib/escape.ts';
 import { splitInTwo } from '../lib/text.ts';
 import { integer } from '../charts/lib/format.ts';
 import { fetchJson } from './figure-parts.ts';
-import { idle, TilePyramid, type TileSource } from './atlas-tiles.ts';
+import { TilePyramid, type TileSource } from './atlas-tiles.ts';
+import { idle } from './idle.ts';
 import { setView, viewFromUrl } from './view-state.ts';
 // Its stylesheet travels in this chunk, as text, so that pages without the atlas carry none of it (Astro would put an
 // imported stylesheet on every page with figures); adopted, which the site's style-src 'self' allows.

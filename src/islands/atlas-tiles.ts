@@ -1,3 +1,5 @@
+import { idle } from './idle.ts';
+
 /**
  * The square of layout space the tiles cover: its top-left at (x, y), `side` units wide, and the scale of level 0
  * (device px per layout unit), at which it is drawn whole.
@@ -26,34 +28,25 @@ export interface View {
   dpr: number;
 }
 
-/** Runs `then` in an idle moment (or soon, where a browser has none), telling it how many ms that moment has left. */
-export function idle(then: (remaining: () => number) => void): void {
-  if ('requestIdleCallback' in window) requestIdleCallback((deadline) => then(() => deadline.timeRemaining()), { timeout: 1000 });
-  else
-    setTimeout(() => {
-      const start = performance.now();
-      then(() => 8 - (performance.now() - start));
-    }, 50);
-}
+const SIDE = 256;
 
 /**
- * A canvas to draw off screen and copy from, its pixels allocated now. It is kept in memory rather than on the
- * graphics card (`willReadFrequently`): a canvas there records what is drawn and paints it only when first copied,
+ * A tile's canvas, its pixels allocated now. It is kept in memory rather than on the graphics card
+ * (`willReadFrequently`): a canvas there records what is drawn and paints it only when first copied,
  * which would be in a frame; here, reading one pixel (`settle`) makes it paint at once, in the idle moment that drew.
  */
-export function offscreenCanvas(side: number): HTMLCanvasElement {
+function tileCanvas(): HTMLCanvasElement {
   const canvas = document.createElement('canvas');
-  canvas.width = canvas.height = side;
+  canvas.width = canvas.height = SIDE;
   settle(canvas.getContext('2d', { willReadFrequently: true })!);
   return canvas;
 }
 
 /** Makes a canvas paint what has been drawn into it so far. */
-export function settle(context: CanvasRenderingContext2D): void {
+function settle(context: CanvasRenderingContext2D): void {
   context.getImageData(0, 0, 1, 1);
 }
 
-const SIDE = 256;
 
 interface Wanted {
   key: string;
@@ -182,7 +175,7 @@ export class TilePyramid {
       }
       // Level 0 is not counted against `most` (it is never dropped).
       const counted = !w.key.startsWith('0/');
-      const canvas = this.spare.pop() ?? (!counted || this.made < this.most ? ((this.made += Number(counted)), offscreenCanvas(SIDE)) : this.evict());
+      const canvas = this.spare.pop() ?? (!counted || this.made < this.most ? ((this.made += Number(counted)), tileCanvas()) : this.evict());
       if (!canvas) return undefined;
       const context = canvas.getContext('2d', { willReadFrequently: true })!;
       context.clearRect(0, 0, SIDE, SIDE);
